@@ -1,0 +1,5 @@
+package io.walletdesk.identity;
+
+/** A locked account became active again. */
+public record AccountUnlocked(long userId, Long byStaffUserId) {
+}

@@ -1,0 +1,85 @@
+package io.walletdesk.identity.internal;
+
+import io.walletdesk.identity.AccountView;
+import io.walletdesk.identity.LockAccount;
+import io.walletdesk.identity.UnlockAccount;
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Locking and unlocking accounts (by rules or staff), and look-ups for staff and other modules. */
+@Service
+public class AccountStatusService {
+
+    private final UserAccountRepository users;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    AccountStatusService(UserAccountRepository users, AuditTrail audit, Notifications notifications, Clock clock) {
+        this.users = users;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccountView lock(LockAccount command, String actorRole, ClientInfo client) {
+        UserAccount user = find(command.userId());
+        user.lock(command.reason(), trimNote(command.note()), command.byStaffUserId(), clock.instant());
+        users.save(user);
+        audit.record(AuditEntry.of(user.status().name().equals("DISABLED") ? "ACCOUNT_DISABLED" : "ACCOUNT_LOCKED",
+                command.byStaffUserId(), actorRole, user.id(),
+                command.reason() + (command.note() == null ? "" : ": " + trimNote(command.note())), client));
+        notifications.notify(user.id(), "ACCOUNT_LOCKED", command.reason().name());
+        return user.view();
+    }
+
+    @Transactional
+    public AccountView unlock(UnlockAccount command, String actorRole, ClientInfo client) {
+        UserAccount user = find(command.userId());
+        user.unlock(command.byStaffUserId());
+        users.save(user);
+        audit.record(AuditEntry.of("ACCOUNT_UNLOCKED", command.byStaffUserId(), actorRole, user.id(),
+                trimNote(command.note()), client));
+        notifications.notify(user.id(), "ACCOUNT_UNLOCKED", null);
+        return user.view();
+    }
+
+
+    public Optional<AccountView> view(long userId) {
+        return users.findById(userId).map(UserAccount::view);
+    }
+
+    public Optional<AccountView> customerByPhone(String phone) {
+        return ContactFormats.normalisePhone(phone).flatMap(users::findByPhone)
+                .filter(u -> u.role() == io.walletdesk.identity.Role.CUSTOMER).map(UserAccount::view);
+    }
+
+    public List<AccountView> search(String query) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        String phoneDigits = ContactFormats.normalisePhone(q).orElse(q);
+        return users.search("%" + (phoneDigits.startsWith("+") ? phoneDigits : q) + "%", q).stream()
+                .map(UserAccount::view).toList();
+    }
+
+    private UserAccount find(long userId) {
+        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+    }
+
+    private static String trimNote(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String trimmed = note.trim();
+        return trimmed.length() > 500 ? trimmed.substring(0, 500) : trimmed;
+    }
+}

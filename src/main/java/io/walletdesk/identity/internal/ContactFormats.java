@@ -1,0 +1,66 @@
+package io.walletdesk.identity.internal;
+
+import io.walletdesk.shared.web.ProblemException;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+
+/** Normalises the ways people write phone numbers and e-mail addresses. */
+public final class ContactFormats {
+
+    private ContactFormats() {
+    }
+
+    /**
+     * Indonesian numbers in any common form (0812..., 62812..., +62 812-..., (0812) ...) become E.164
+     * (+62812...); other numbers must already carry their country code.
+     */
+    public static Optional<String> normalisePhone(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String compact = raw.replaceAll("[\\s().-]", "");
+        if (compact.startsWith("00")) {
+            compact = "+" + compact.substring(2);
+        }
+        if (compact.startsWith("0")) {
+            compact = "+62" + compact.substring(1);
+        } else if (compact.startsWith("62")) {
+            compact = "+" + compact;
+        } else if (compact.startsWith("8") && compact.length() >= 9 && compact.length() <= 13) {
+            compact = "+62" + compact;
+        }
+        if (compact.startsWith("+62")) {
+            // Indonesian mobile numbers: 8 then 8 to 11 more digits.
+            return compact.matches("\\+628[1-9]\\d{6,10}") ? Optional.of(compact) : Optional.empty();
+        }
+        return compact.matches("\\+[1-9]\\d{7,14}") ? Optional.of(compact) : Optional.empty();
+    }
+
+    public static String requirePhone(String raw, String field) {
+        return normalisePhone(raw).orElseThrow(
+                () -> ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, field));
+    }
+
+    public static Optional<String> normaliseEmail(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String email = raw.trim().toLowerCase(Locale.ROOT);
+        return email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}") ? Optional.of(email)
+                : Optional.empty();
+    }
+
+    public static String requireEmail(String raw, String field) {
+        return normaliseEmail(raw).orElseThrow(
+                () -> ProblemException.forField("invalid-email", HttpStatus.BAD_REQUEST, field));
+    }
+
+    /** "+6281234567890" shows as "+62 812-****-7890". */
+    public static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 8) {
+            return phone;
+        }
+        return phone.substring(0, 3) + " " + phone.substring(3, 6) + "-****-" + phone.substring(phone.length() - 4);
+    }
+}

@@ -1,0 +1,74 @@
+package io.walletdesk.identity.internal;
+
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.time.UserTime;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.time.ZoneId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's own profile: name, language, time zone and password. */
+@Service
+public class ProfileService {
+
+    private final UserAccountRepository users;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+
+    ProfileService(UserAccountRepository users, PasswordPolicy policy, PasswordEncoder passwords, ApiTokens tokens,
+            Notifications notifications, AuditTrail audit) {
+        this.users = users;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.notifications = notifications;
+        this.audit = audit;
+    }
+
+    public UserAccount get(long userId) {
+        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+    }
+
+    @Transactional
+    public void updateProfile(long userId, String name, String language, String timeZone) {
+        UserAccount user = get(userId);
+        SupportedLanguage lang = SupportedLanguage.fromTag(language)
+                .orElseThrow(() -> ProblemException.forField("invalid-language", HttpStatus.BAD_REQUEST, "language"));
+        String zone = timeZone == null || timeZone.isBlank() ? UserTime.DEFAULT_ZONE.getId() : timeZone.trim();
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw ProblemException.forField("invalid-time-zone", HttpStatus.BAD_REQUEST, "timeZone");
+        }
+        user.updateProfile(Registration.requireName(name), lang, zone);
+        users.save(user);
+    }
+
+    @Transactional
+    public void changeLanguage(long userId, SupportedLanguage language) {
+        UserAccount user = get(userId);
+        user.changeLanguage(language);
+        users.save(user);
+    }
+
+    /** Needs the current password; signs every API client out afterwards. */
+    @Transactional
+    public void changePassword(long userId, String currentPassword, String newPassword, ClientInfo client) {
+        UserAccount user = get(userId);
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "currentPassword");
+        }
+        policy.check(newPassword, user.phone(), user.email(), user.displayName(), "newPassword");
+        user.changePassword(passwords.encode(newPassword));
+        users.save(user);
+        tokens.revokeAll(userId);
+        audit.record(AuditEntry.of("PASSWORD_CHANGED", userId, user.role().name(), userId, null, client));
+        notifications.notify(userId, "PASSWORD_CHANGED", client.device().label());
+    }
+}

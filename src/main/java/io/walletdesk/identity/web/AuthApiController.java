@@ -1,0 +1,115 @@
+package io.walletdesk.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.walletdesk.identity.internal.ApiTokens;
+import io.walletdesk.identity.internal.ApiTokens.TokenPair;
+import io.walletdesk.identity.internal.Registration;
+import io.walletdesk.identity.internal.SignInHistory.Channel;
+import io.walletdesk.identity.internal.SignInOutcome;
+import io.walletdesk.identity.internal.SignInService;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication", description = "Registration and bearer tokens for the mobile app")
+class AuthApiController {
+
+    private final Registration registration;
+    private final SignInService signIn;
+    private final ApiTokens tokens;
+
+    AuthApiController(Registration registration, SignInService signIn, ApiTokens tokens) {
+        this.registration = registration;
+        this.signIn = signIn;
+        this.tokens = tokens;
+    }
+
+    record RegisterRequest(@NotBlank @Size(max = 30) String phone, @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String name, @Size(max = 10) String language,
+            @NotBlank @Size(max = 200) String password) {
+    }
+
+    record Registered(long userId) {
+    }
+
+    /**
+     * grantType "password": identifier (phone or e-mail), password and, when 2FA is on, otp (TOTP or
+     * recovery code). grantType "refresh_token": refreshToken.
+     */
+    record TokenRequest(@NotBlank @Pattern(regexp = "password|refresh_token") String grantType,
+            @Size(max = 254) String identifier, @Size(max = 200) String password, @Size(max = 20) String otp,
+            @Size(max = 200) String refreshToken) {
+    }
+
+    record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
+            boolean supportOnly) {
+    }
+
+    @PostMapping("/register")
+    @Operation(summary = "Register a customer", description = "Phone numbers are normalised to E.164 (0812... becomes +62812...).")
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        long id = registration.register(new Registration.RegisterCustomer(body.phone(), body.email(), body.name(),
+                body.language(), body.password()), ClientInfo.from(request));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(id));
+    }
+
+    @PostMapping("/token")
+    @Operation(summary = "Get an access token", description = "Access tokens live 15 minutes; refresh tokens rotate on use.")
+    TokenResponse token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
+        if ("refresh_token".equals(body.grantType())) {
+            TokenPair pair = tokens.refresh(body.refreshToken());
+            return new TokenResponse(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresIn(), false);
+        }
+        ClientInfo client = ClientInfo.from(request);
+        SignInOutcome outcome = signIn.withPassword(body.identifier(), body.password(), client, Channel.API);
+        if (outcome instanceof SignInOutcome.SecondFactorRequired required) {
+            if (body.otp() == null || body.otp().isBlank()) {
+                throw ProblemException.forField("second-factor-required", HttpStatus.UNAUTHORIZED, "otp");
+            }
+            outcome = signIn.withSecondFactor(required.userId(), body.otp(), client, Channel.API);
+        }
+        if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+            TokenPair pair = tokens.issue(signedIn.user().userId());
+            return new TokenResponse(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresIn(),
+                    signedIn.user().restricted());
+        }
+        if (outcome instanceof SignInOutcome.Rejected rejected) {
+            throw rejection(rejected);
+        }
+        throw ProblemException.forField("second-factor-required", HttpStatus.UNAUTHORIZED, "otp");
+    }
+
+    @PostMapping("/revoke")
+    @Operation(summary = "Sign this app out", description = "Revokes the presented access token and its refresh token.")
+    ResponseEntity<Void> revoke(@RequestHeader("Authorization") String authorization) {
+        tokens.revoke(authorization.substring(Math.min(7, authorization.length())).trim());
+        return ResponseEntity.noContent().build();
+    }
+
+    static ProblemException rejection(SignInOutcome.Rejected rejected) {
+        HttpStatus status = switch (rejected.code()) {
+            case "rate-limited", "sign-in-blocked" -> HttpStatus.TOO_MANY_REQUESTS;
+            case "staff-account-disabled" -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.UNAUTHORIZED;
+        };
+        long minutes = Math.max(1, (rejected.retryAfterSeconds() + 59) / 60);
+        Map<String, Object> properties = rejected.retryAfterSeconds() > 0
+                ? Map.of("retryAfterSeconds", rejected.retryAfterSeconds()) : Map.of();
+        return new ProblemException(rejected.code(), status, null, new Object[] {minutes}, properties);
+    }
+}

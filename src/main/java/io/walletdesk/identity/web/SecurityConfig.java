@@ -1,0 +1,130 @@
+package io.walletdesk.identity.web;
+
+import io.walletdesk.identity.internal.ApiTokens;
+import io.walletdesk.identity.internal.Principals;
+import io.walletdesk.shared.web.Problems;
+import jakarta.servlet.RequestDispatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Three filter chains: the stateless bearer-token API, the API documentation, and the pages (session
+ * cookie, CSRF). Access rules for every module's URLs live here so they can be reviewed in one place.
+ * Restricted (locked or disabled) customers hold only ROLE_RESTRICTED and reach the support areas.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_SUPERVISOR
+                ROLE_SUPERVISOR > ROLE_AGENT
+                """);
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Principals principals, Problems problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie is ever accepted here
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, principals, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .requestMatchers("/api/v1/auth/revoke", "/api/v1/me/notifications/**", "/api/v1/support/**")
+                                .authenticated()
+                        .requestMatchers("/api/v1/staff/**").hasRole("AGENT")
+                        .requestMatchers("/api/v1/wallet/**").hasRole("CUSTOMER")
+                        .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                problems.write(request, response, "unauthenticated", HttpStatus.UNAUTHORIZED))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                RestrictedAccess.isRestricted() ? "account-restricted" : "forbidden",
+                                HttpStatus.FORBIDDEN)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Swagger UI ships inline styles; it is read-only and never sees a session cookie.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http, Principals principals, SecurityContextRepository contexts)
+            throws Exception {
+        http.securityContext(sc -> sc.securityContextRepository(contexts))
+                .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,
+                                jakarta.servlet.DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/", "/login", "/login/2fa", "/register", "/language", "/error",
+                                "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
+                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/account/status", "/notifications/**").authenticated()
+                        .requestMatchers("/staff/**").hasRole("AGENT")
+                        .requestMatchers("/wallet/**").hasRole("CUSTOMER")
+                        .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (RestrictedAccess.isRestricted()) {
+                                response.sendRedirect(request.getContextPath() + "/account/status");
+                            } else {
+                                request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 403);
+                                response.sendError(403);
+                            }
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut")
+                        .deleteCookies("WDSESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

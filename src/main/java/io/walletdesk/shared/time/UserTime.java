@@ -1,0 +1,68 @@
+package io.walletdesk.shared.time;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Shows stored UTC instants in the user's zone (Asia/Jakarta unless the user chose another) and language.
+ * Available in templates as {@code @userTime}.
+ */
+@Component("userTime")
+public class UserTime {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
+    /** Request attribute holding the signed-in user's {@link ZoneId}. */
+    public static final String USER_ZONE_ATTRIBUTE = UserTime.class.getName() + ".USER_ZONE";
+
+    public String format(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneId zone = currentZone();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale())
+                .withZone(zone)
+                .format(instant) + " " + zoneLabel(zone);
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    public ZoneId currentZone() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            if (request.getAttribute(USER_ZONE_ATTRIBUTE) instanceof ZoneId zone) {
+                return zone;
+            }
+        }
+        return DEFAULT_ZONE;
+    }
+
+    public static ZoneId parseZone(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? DEFAULT_ZONE : ZoneId.of(zone);
+        } catch (DateTimeException invalid) {
+            return DEFAULT_ZONE;
+        }
+    }
+
+    private static String zoneLabel(ZoneId zone) {
+        return switch (zone.getId()) {
+            case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
+            case "Asia/Makassar" -> "WITA";
+            case "Asia/Jayapura" -> "WIT";
+            default -> zone.getId();
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.walletdesk.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem documents with a stable {@code type} ({@code /problems/{code}}) and a title and
+ * detail translated into the caller's language.
+ */
+@Component
+public class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    Problems(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public ProblemDetail build(String code, HttpStatus status, Locale locale, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("/problems/" + code));
+        problem.setTitle(messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
+        String detail = messages.getMessage("problem." + code + ".detail", args, null, locale);
+        if (detail != null) {
+            problem.setDetail(detail);
+        }
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public ProblemDetail build(ProblemException failure, Locale locale) {
+        ProblemDetail problem = build(failure.code(), failure.status(), locale, failure.args());
+        if (failure.field() != null) {
+            problem.setProperty("field", failure.field());
+        }
+        failure.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    public String title(String code, Locale locale) {
+        return messages.getMessage("problem." + code + ".title", null, code, locale);
+    }
+
+    public String detail(String code, Locale locale, Object... args) {
+        return messages.getMessage("problem." + code + ".detail", args, "", locale);
+    }
+
+    /** Writes a problem from places outside Spring MVC, such as security filters. */
+    public void write(HttpServletRequest request, HttpServletResponse response, String code, HttpStatus status)
+            throws IOException {
+        Locale locale = RequestContextUtils.getLocaleResolver(request) != null
+                ? RequestContextUtils.getLocaleResolver(request).resolveLocale(request)
+                : LocaleContextHolder.getLocale();
+        ProblemDetail problem = build(code, status, locale);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
