@@ -324,6 +324,27 @@ abstract class IdentityApiContract {
         assertThat(client().signIn(customer.phone(), "sepeda-merah-di-pasar-88")).isNotNull();
     }
 
+    @Test
+    void onlyAdminsCreateStaffAccounts() {
+        ApiClient admin = staff(Role.ADMIN);
+        ApiClient agent = staff(Role.AGENT);
+        String email = TestData.email();
+        Map<String, String> body = Map.of("email", email, "name", "Joko Widodo", "role", "SUPERVISOR",
+                "password", "lantai-tiga-ruang-rapat-5");
+        assertThat(agent.post("/api/v1/staff/team", body).status()).isEqualTo(403);
+        Response created = admin.post("/api/v1/staff/team", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(client().signIn(email, "lantai-tiga-ruang-rapat-5").get("/api/v1/staff/audit").status())
+                .as("the new supervisor reads the audit log").isEqualTo(200);
+        Response weak = admin.post("/api/v1/staff/team", Map.of("email", TestData.email(), "name", "Ani",
+                "role", "AGENT", "password", "password123"));
+        assertThat(weak.json().get("type").asText()).isEqualTo("/problems/password-weak");
+        // Staff accounts are invisible to non-admins.
+        long supervisorId = created.json().get("userId").asLong();
+        assertThat(agent.get("/api/v1/staff/users/" + supervisorId).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/staff/users/" + supervisorId).status()).isEqualTo(200);
+    }
+
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
         Map<String, String> copy = new java.util.HashMap<>(base);
         copy.put(key, value);

@@ -230,4 +230,17 @@ class IdentityPagesTest {
         mvc.perform(get("/account").cookie(session).header("Accept-Language", "en"))
                 .andExpect(content().string(Matchers.containsString("您好，Agus Salim")));
     }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessions() throws Exception {
+        String phone = TestData.phone();
+        customer(phone);
+        Cookie laptop = signIn(phone, TestData.PASSWORD, "/account");
+        Cookie phoneSession = signIn(phone, TestData.PASSWORD, "/account");
+        mvc.perform(post("/account/password").cookie(phoneSession).with(client()).with(csrf())
+                        .param("currentPassword", TestData.PASSWORD).param("newPassword", "layang-layang-biru-31"))
+                .andExpect(redirectedUrl("/account/security"));
+        mvc.perform(get("/account").cookie(phoneSession)).andExpect(status().isOk());
+        mvc.perform(get("/account").cookie(laptop)).andExpect(redirectedUrl("/login"));
+    }
 }

@@ -59,6 +59,22 @@ public class AccountStatusService {
         return users.findById(userId).map(UserAccount::view);
     }
 
+    /**
+     * An account as a staff member may see it: agents and supervisors see customers; staff accounts are
+     * visible to admins only (to others they do not exist).
+     */
+    public AccountView visibleTo(io.walletdesk.identity.SignedInUser staff, long userId) {
+        AccountView account = view(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        if (account.role().isStaff() && staff.role() != io.walletdesk.identity.Role.ADMIN) {
+            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+        }
+        return account;
+    }
+
+    public List<AccountView> staffMembers() {
+        return users.findByRoleNotOrderById(io.walletdesk.identity.Role.CUSTOMER).stream().map(UserAccount::view).toList();
+    }
+
     public Optional<AccountView> customerByPhone(String phone) {
         return ContactFormats.normalisePhone(phone).flatMap(users::findByPhone)
                 .filter(u -> u.role() == io.walletdesk.identity.Role.CUSTOMER).map(UserAccount::view);

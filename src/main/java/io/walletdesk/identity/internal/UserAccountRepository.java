@@ -14,6 +14,8 @@ interface UserAccountRepository extends ListCrudRepository<UserAccount, Long> {
 
     boolean existsByPhone(String phone);
 
+    List<UserAccount> findByRoleNotOrderById(io.walletdesk.identity.Role role);
+
     boolean existsByEmail(String email);
 
     @Query("""

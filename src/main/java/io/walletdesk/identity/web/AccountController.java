@@ -35,9 +35,11 @@ class AccountController {
     private final Notifications notifications;
     private final TwoFactor twoFactor;
     private final ContactChanges contactChanges;
+    private final OtherSessions otherSessions;
 
     AccountController(ProfileService profiles, SignInHistory history, Notifications notifications, TwoFactor twoFactor,
-            ContactChanges contactChanges) {
+            ContactChanges contactChanges, OtherSessions otherSessions) {
+        this.otherSessions = otherSessions;
         this.profiles = profiles;
         this.history = history;
         this.notifications = notifications;
@@ -187,6 +189,7 @@ class AccountController {
             BindingResult errors, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             profiles.changePassword(me.userId(), form.getCurrentPassword(), form.getNewPassword(), ClientInfo.from(request));
+            otherSessions.end(me.userId(), request);
             redirect.addFlashAttribute("notice", "password.changed");
             return "redirect:/account/security";
         } catch (ProblemException problem) {

@@ -43,9 +43,11 @@ class MeApiController {
     private final TwoFactor twoFactor;
     private final ContactChanges contactChanges;
     private final MessageSource messages;
+    private final OtherSessions otherSessions;
 
     MeApiController(ProfileService profiles, SignInHistory history, Notifications notifications, TwoFactor twoFactor,
-            ContactChanges contactChanges, MessageSource messages) {
+            ContactChanges contactChanges, MessageSource messages, OtherSessions otherSessions) {
+        this.otherSessions = otherSessions;
         this.profiles = profiles;
         this.history = history;
         this.notifications = notifications;
@@ -131,6 +133,7 @@ class MeApiController {
     ResponseEntity<Void> password(@AuthenticationPrincipal SignedInUser me, @Valid @RequestBody PasswordChange body,
             HttpServletRequest request) {
         profiles.changePassword(me.userId(), body.currentPassword(), body.newPassword(), ClientInfo.from(request));
+        otherSessions.end(me.userId(), request);
         return ResponseEntity.noContent().build();
     }
 

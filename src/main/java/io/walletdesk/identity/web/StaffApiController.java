@@ -8,12 +8,13 @@ import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.identity.UnlockAccount;
 import io.walletdesk.identity.internal.AccountStatusService;
+import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.identity.internal.SignInHistory;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -36,14 +37,24 @@ class StaffApiController {
     private final AccountStatusService accounts;
     private final SignInHistory history;
     private final AuditTrail audit;
+    private final Registration registration;
 
-    StaffApiController(AccountStatusService accounts, SignInHistory history, AuditTrail audit) {
+    StaffApiController(AccountStatusService accounts, SignInHistory history, AuditTrail audit,
+            Registration registration) {
+        this.registration = registration;
         this.accounts = accounts;
         this.history = history;
         this.audit = audit;
     }
 
     record LockRequest(@NotNull LockReason reason, @Size(max = 500) String note) {
+    }
+
+    record NewStaff(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 100) String name,
+            @NotNull Role role, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record Created(long userId) {
     }
 
     record UnlockRequest(@Size(max = 500) String note) {
@@ -56,19 +67,19 @@ class StaffApiController {
 
     @GetMapping("/users/{id}")
     AccountView user(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
-        return visibleTo(me, id);
+        return accounts.visibleTo(me, id);
     }
 
     @GetMapping("/users/{id}/sign-ins")
     List<SignInHistory.SignInRecord> signIns(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
-        visibleTo(me, id);
+        accounts.visibleTo(me, id);
         return history.recent(id, 50);
     }
 
     @PostMapping("/users/{id}/lock")
     AccountView lock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @RequestBody LockRequest body, HttpServletRequest request) {
-        visibleTo(me, id);
+        accounts.visibleTo(me, id);
         return accounts.lock(new LockAccount(id, body.reason(), body.note(), me.userId()), me.role().name(),
                 ClientInfo.from(request));
     }
@@ -77,7 +88,7 @@ class StaffApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     AccountView unlock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @RequestBody(required = false) UnlockRequest body, HttpServletRequest request) {
-        visibleTo(me, id);
+        accounts.visibleTo(me, id);
         return accounts.unlock(new UnlockAccount(id, body == null ? null : body.note(), me.userId()), me.role().name(),
                 ClientInfo.from(request));
     }
@@ -88,11 +99,19 @@ class StaffApiController {
         return audit.recent(userId, 200);
     }
 
-    private AccountView visibleTo(SignedInUser me, long id) {
-        AccountView account = accounts.view(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
-        if (account.role().isStaff() && me.role() != Role.ADMIN) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
-        }
-        return account;
+
+    @GetMapping("/team")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<AccountView> team() {
+        return accounts.staffMembers();
+    }
+
+    @PostMapping("/team")
+    @PreAuthorize("hasRole('ADMIN')")
+    org.springframework.http.ResponseEntity<Created> createStaff(@AuthenticationPrincipal SignedInUser me,
+            @Valid @RequestBody NewStaff body, HttpServletRequest request) {
+        long id = registration.createStaff(body.role(), body.email(), body.name(), body.password(), me.userId(),
+                ClientInfo.from(request));
+        return org.springframework.http.ResponseEntity.status(HttpStatus.CREATED).body(new Created(id));
     }
 }

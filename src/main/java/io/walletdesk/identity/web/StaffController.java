@@ -10,9 +10,7 @@ import io.walletdesk.identity.internal.AccountStatusService;
 import io.walletdesk.identity.internal.SignInHistory;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,7 +53,7 @@ class StaffController {
 
     @GetMapping("/staff/users/{id}")
     String user(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
-        AccountView user = visibleTo(me, id);
+        AccountView user = accounts.visibleTo(me, id);
         model.addAttribute("account", user);
         model.addAttribute("signIns", history.recent(id, 10));
         model.addAttribute("reasons", LockReason.values());
@@ -67,7 +65,7 @@ class StaffController {
     @PostMapping("/staff/users/{id}/lock")
     String lock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam LockReason reason,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-        visibleTo(me, id);
+        accounts.visibleTo(me, id);
         accounts.lock(new LockAccount(id, reason, note, me.userId()), me.role().name(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "staff.locked");
         return "redirect:/staff/users/" + id;
@@ -77,7 +75,7 @@ class StaffController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     String unlock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-        visibleTo(me, id);
+        accounts.visibleTo(me, id);
         accounts.unlock(new UnlockAccount(id, note, me.userId()), me.role().name(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "staff.unlocked");
         return "redirect:/staff/users/" + id;
@@ -90,12 +88,4 @@ class StaffController {
         return "identity/staff/audit";
     }
 
-    /** Agents see customers; staff accounts are visible to admins only. */
-    private AccountView visibleTo(SignedInUser me, long id) {
-        AccountView account = accounts.view(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
-        if (account.role().isStaff() && me.role() != Role.ADMIN) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
-        }
-        return account;
-    }
 }

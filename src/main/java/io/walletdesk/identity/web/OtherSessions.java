@@ -1,0 +1,25 @@
+package io.walletdesk.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/** Ends a user's other web sessions (on every node: they live in the database), e.g. after a password change. */
+@Component
+class OtherSessions {
+
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    OtherSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
+    }
+
+    void end(long userId, HttpServletRequest current) {
+        var session = current.getSession(false);
+        String keep = session == null ? null : session.getId();
+        sessions.findByPrincipalName(Long.toString(userId)).keySet().stream()
+                .filter(id -> !id.equals(keep))
+                .forEach(sessions::deleteById);
+    }
+}
