@@ -1,0 +1,44 @@
+package io.walletdesk.chat.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Which agents can answer chat now. Kept in the database so every node agrees. */
+@Service
+public class AgentPresence {
+
+    static final Duration FRESH = Duration.ofMinutes(2);
+
+    /** What an agent says about themselves. */
+    public enum Status { ONLINE, AWAY, OFFLINE }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AgentPresence(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void report(long agentUserId, Status status) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("UPDATE agent_presence SET status = :s, last_seen_at = :now WHERE user_id = :u")
+                .param("s", status.name()).param("now", now).param("u", agentUserId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, :s, :now)")
+                        .param("u", agentUserId).param("s", status.name()).param("now", now).update();
+            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+                report(agentUserId, status);
+            }
+        }
+    }
+
+    public int agentsOnline() {
+        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = 'ONLINE' AND last_seen_at > :since")
+                .param("since", Timestamp.from(clock.instant().minus(FRESH))).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,221 @@
+package io.walletdesk.chat.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.Posted;
+import io.walletdesk.support.StartConversation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * The chat API for the widget and the app, authenticated by {@code X-Chat-Token}. Long polling
+ * ({@code GET .../messages?after=N&waitSeconds=25}) is the fallback when WebSocket is blocked: it answers
+ * at once when messages after N exist, else when one arrives or the wait ends.
+ */
+@RestController
+@RequestMapping("/api/v1/chat")
+@Tag(name = "Live chat", description = "Widget and app chat: visitors, conversations, messages, long polling")
+class ChatApiController {
+
+    static final String TOKEN_HEADER = "X-Chat-Token";
+
+    private final ChatTokens tokens;
+    private final Conversations conversations;
+    private final ChatBus bus;
+    private final AgentPresence presence;
+
+    ChatApiController(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence) {
+        this.tokens = tokens;
+        this.conversations = conversations;
+        this.bus = bus;
+        this.presence = presence;
+    }
+
+    record NewVisitor(@NotBlank @Size(max = 100) String name, @Email @Size(max = 254) String email,
+            @Size(max = 30) String phone, @Size(max = 10) String language) {
+    }
+
+    record VisitorToken(String token) {
+    }
+
+    record Start(@Size(max = 200) String subject, @Size(max = 10) String language) {
+    }
+
+    record NewMessage(@Size(max = 64) String clientMessageId, @NotBlank @Size(max = 10000) String body,
+            Instant clientTime) {
+    }
+
+    record Ack(String clientMessageId, long seq, boolean duplicate) {
+    }
+
+    record Read(long seq) {
+    }
+
+    record Availability(int agentsOnline, boolean liveChatOpen) {
+    }
+
+    @PostMapping("/visitors")
+    @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
+    ResponseEntity<VisitorToken> visitor(@Valid @RequestBody NewVisitor body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new VisitorToken(tokens.forVisitor(body.name())));
+    }
+
+    @PostMapping("/conversations")
+    @Operation(summary = "Open my conversation", description = "Continues the open one, or reopens one resolved within 7 days.")
+    ConversationView start(@RequestHeader(TOKEN_HEADER) String token, @Valid @RequestBody(required = false) Start body) {
+        Participant me = participant(token);
+        return conversations.startOrContinue(new StartConversation(me, Channel.CHAT,
+                body == null ? null : body.subject(), me.name(), null, null, body == null ? null : body.language()));
+    }
+
+    @GetMapping("/conversations")
+    List<ConversationView> mine(@RequestHeader(TOKEN_HEADER) String token) {
+        return conversations.ofParticipant(participant(token));
+    }
+
+    @GetMapping("/conversations/{id}")
+    ConversationView conversation(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
+        return conversations.get(id, participant(token));
+    }
+
+    @GetMapping("/conversations/{id}/messages")
+    @Operation(summary = "Messages after a sequence number (long poll)")
+    DeferredResult<List<ChatMessages>> messages(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "0") int waitSeconds) {
+        Participant me = participant(token);
+        int wait = Math.max(0, Math.min(waitSeconds, 30));
+        DeferredResult<List<ChatMessages>> result = new DeferredResult<>((wait + 5) * 1000L);
+        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+        Runnable answer = () -> {
+            List<ChatMessages> found = conversations.messagesAfter(id, me, after, 200).stream().map(ChatMessages::of).toList();
+            if (!found.isEmpty() || wait == 0) {
+                result.setResult(found);
+            }
+        };
+        if (wait > 0) {
+            // Subscribe before the first look, so a message stored in between still wakes us.
+            subscription.set(bus.subscribe(conversations.get(id, me).id(), signal -> {
+                if (signal.kind() == ChatSignal.Kind.MESSAGE && !result.isSetOrExpired()) {
+                    answer.run();
+                }
+            }));
+            result.onTimeout(() -> result.setResult(List.of()));
+            result.onCompletion(() -> closeQuietly(subscription.get()));
+        }
+        answer.run();
+        return result;
+    }
+
+    @PostMapping("/conversations/{id}/messages")
+    ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
+            @Valid @RequestBody NewMessage body, HttpServletRequest request) {
+        Posted posted = conversations.post(new PostMessage(id, participant(token), body.clientMessageId(), body.body(),
+                Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
+        return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
+    }
+
+    @PostMapping("/conversations/{id}/read")
+    ResponseEntity<Void> read(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id, @RequestBody Read body) {
+        Participant me = participant(token);
+        conversations.markRead(id, me, body.seq());
+        bus.publish(new ChatSignal(id, ChatSignal.Kind.READ, body.seq(), me.name(), me.isStaff()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/conversations/{id}/typing")
+    ResponseEntity<Void> typing(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
+        Participant me = participant(token);
+        conversations.get(id, me);
+        bus.publish(new ChatSignal(id, ChatSignal.Kind.TYPING, 0, me.name(), me.isStaff()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(value = "/conversations/{id}/transcript", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "Download the transcript (E2)", description = "Plain text with UTC and Jakarta times.")
+    ResponseEntity<byte[]> transcript(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
+        Participant me = participant(token);
+        ConversationView conversation = conversations.get(id, me);
+        StringBuilder text = new StringBuilder();
+        text.append("WalletDesk ").append(conversation.reference()).append('\n');
+        text.append("Opened ").append(conversation.createdAt()).append(" UTC\n\n");
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
+        long after = 0;
+        while (true) {
+            List<MessageView> batch = conversations.messagesAfter(id, me, after, 500);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (MessageView m : batch) {
+                text.append('[').append(m.createdAt()).append(" | ").append(local.format(m.createdAt())).append("] ")
+                        .append(m.authorName() == null ? m.authorType() : m.authorName())
+                        .append(m.internalNote() ? " (internal note)" : "").append(":\n")
+                        .append(m.body()).append("\n\n");
+                after = m.seq();
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + conversation.reference() + ".txt\"")
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/availability")
+    Availability availability() {
+        int online = presence.agentsOnline();
+        return new Availability(online, online > 0);
+    }
+
+    @PostMapping("/presence")
+    ResponseEntity<Void> presence(@RequestHeader(TOKEN_HEADER) String token, @RequestParam AgentPresence.Status status) {
+        if (!(participant(token) instanceof Participant.Staff staff)) {
+            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+        }
+        presence.report(staff.userId(), status);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Participant participant(String token) {
+        return tokens.resolve(token).orElseThrow(() -> new ProblemException("invalid-token", HttpStatus.UNAUTHORIZED));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // nothing to do
+            }
+        }
+    }
+}

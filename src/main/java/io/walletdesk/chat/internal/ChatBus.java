@@ -1,0 +1,15 @@
+package io.walletdesk.chat.internal;
+
+import java.util.function.Consumer;
+
+/**
+ * Fan-out of chat signals to every node. In-process by default; Redis pub/sub when
+ * {@code walletdesk.chat.fanout=redis}, so a customer on one node and an agent on another talk in real time.
+ */
+public interface ChatBus {
+
+    void publish(ChatSignal signal);
+
+    /** Registers a listener for one conversation; closing the returned handle removes it. */
+    AutoCloseable subscribe(long conversationId, Consumer<ChatSignal> listener);
+}

@@ -1,0 +1,250 @@
+package io.walletdesk.chat.internal;
+
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.DeviceSummary;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.Posted;
+import io.walletdesk.support.StartConversation;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chat WebSocket. Client frames: hello {token, conversationId?, lastSeq}, send {clientMessageId, body,
+ * clientTime}, typing, read {seq}, ping. Server frames: welcome, message, ack, typing, read, pong, error.
+ * Messages are delivered strictly in sequence from the client's last seen one, so a reconnect loses nothing
+ * and repeats nothing.
+ */
+@Component
+class ChatSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
+    private static final String STATE = "walletdesk.chat.connection";
+
+    private final ChatTokens tokens;
+    private final Conversations conversations;
+    private final ChatBus bus;
+    private final AgentPresence presence;
+    private final JsonMapper json;
+    private final ExecutorService deliveries;
+
+    ChatSocketHandler(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+            JsonMapper json, ExecutorService chatDeliveries) {
+        this.tokens = tokens;
+        this.conversations = conversations;
+        this.bus = bus;
+        this.presence = presence;
+        this.json = json;
+        this.deliveries = chatDeliveries;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        session.getAttributes().put(STATE, new Connection(new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024)));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage text) throws IOException {
+        Connection connection = (Connection) session.getAttributes().get(STATE);
+        JsonNode frame;
+        try {
+            frame = json.readTree(text.getPayload());
+        } catch (RuntimeException unreadable) {
+            connection.send(Map.of("type", "error", "code", "malformed-request"));
+            return;
+        }
+        String type = frame.path("type").asText("");
+        try {
+            switch (type) {
+                case "hello" -> hello(connection, frame, session);
+                case "send" -> send(connection, frame, session);
+                case "typing" -> typing(connection);
+                case "read" -> read(connection, frame);
+                case "ping" -> connection.send(Map.of("type", "pong"));
+                default -> connection.send(Map.of("type", "error", "code", "unknown-frame"));
+            }
+        } catch (ProblemException problem) {
+            connection.send(Map.of("type", "error", "code", problem.code(),
+                    "clientMessageId", frame.path("clientMessageId").asText("")));
+        }
+    }
+
+    private void hello(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
+        Participant participant = tokens.resolve(frame.path("token").asText(null))
+                .orElseThrow(() -> new ProblemException("invalid-token", org.springframework.http.HttpStatus.UNAUTHORIZED));
+        ConversationView conversation;
+        if (frame.hasNonNull("conversationId")) {
+            conversation = conversations.get(frame.get("conversationId").asLong(), participant);
+        } else if (!participant.isStaff()) {
+            conversation = conversations.startOrContinue(new StartConversation(participant, Channel.CHAT, null,
+                    participant.name(), null, null, frame.path("language").asText("en")));
+        } else {
+            throw new ProblemException("validation", org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
+        if (participant instanceof Participant.Staff staff) {
+            presence.report(staff.userId(), AgentPresence.Status.ONLINE);
+        }
+        connection.attach(participant, conversation.id(), Math.max(0, frame.path("lastSeq").asLong(0)),
+                clientOf(session));
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("conversationId", conversation.id());
+        welcome.put("reference", conversation.reference());
+        welcome.put("status", conversation.status().name());
+        welcome.put("agentsOnline", presence.agentsOnline());
+        welcome.put("readByOther", conversations.readByOtherSide(conversation.id(), participant));
+        connection.send(welcome);
+        connection.subscription = bus.subscribe(conversation.id(), signal -> deliveries.execute(() -> connection.on(signal)));
+        connection.catchUp();
+    }
+
+    private void send(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
+        connection.requireHello();
+        Instant clientTime = null;
+        if (frame.hasNonNull("clientTime")) {
+            try {
+                clientTime = Instant.parse(frame.get("clientTime").asText());
+            } catch (RuntimeException ignored) {
+                // An unreadable client clock is simply not recorded.
+            }
+        }
+        Posted posted = conversations.post(new PostMessage(connection.conversationId, connection.participant,
+                frame.path("clientMessageId").asText(null), frame.path("body").asText(""), Channel.CHAT, false,
+                connection.client, clientTime));
+        connection.send(Map.of("type", "ack", "clientMessageId", posted.message().clientMessageId(),
+                "seq", posted.message().seq(), "duplicate", posted.duplicate()));
+    }
+
+    private void typing(Connection connection) {
+        connection.requireHello();
+        bus.publish(new ChatSignal(connection.conversationId, ChatSignal.Kind.TYPING, 0, connection.participant.name(),
+                connection.participant.isStaff()));
+    }
+
+    private void read(Connection connection, JsonNode frame) {
+        connection.requireHello();
+        long seq = frame.path("seq").asLong(0);
+        conversations.markRead(connection.conversationId, connection.participant, seq);
+        bus.publish(new ChatSignal(connection.conversationId, ChatSignal.Kind.READ, seq, connection.participant.name(),
+                connection.participant.isStaff()));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = (Connection) session.getAttributes().get(STATE);
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private static ClientInfo clientOf(WebSocketSession session) {
+        String userAgent = session.getHandshakeHeaders().getFirst("User-Agent");
+        String ip = session.getRemoteAddress() == null ? null : session.getRemoteAddress().getAddress().getHostAddress();
+        String forwarded = session.getHandshakeHeaders().getFirst("X-Forwarded-For");
+        if (forwarded != null && ip != null && (ip.startsWith("127.") || ip.equals("0:0:0:0:0:0:0:1"))) {
+            ip = forwarded.split(",")[0].trim();
+        }
+        return new ClientInfo(ip, userAgent == null ? "" : userAgent, DeviceSummary.parse(userAgent),
+                session.getHandshakeHeaders().getFirst(ClientInfo.APP_VERSION_HEADER), null);
+    }
+
+    /** One client connection and how far it has been served. */
+    private final class Connection {
+        private final WebSocketSession socket;
+        private Participant participant;
+        private long conversationId;
+        private long delivered;
+        private ClientInfo client;
+        private AutoCloseable subscription;
+
+        Connection(WebSocketSession socket) {
+            this.socket = socket;
+        }
+
+        void attach(Participant participant, long conversationId, long lastSeq, ClientInfo client) {
+            close();
+            this.participant = participant;
+            this.conversationId = conversationId;
+            this.delivered = lastSeq;
+            this.client = client;
+        }
+
+        void requireHello() {
+            if (participant == null) {
+                throw new ProblemException("unauthenticated", org.springframework.http.HttpStatus.UNAUTHORIZED);
+            }
+        }
+
+        void on(ChatSignal signal) {
+            try {
+                switch (signal.kind()) {
+                    case MESSAGE -> catchUp();
+                    case TYPING -> {
+                        if (signal.fromStaff() != participant.isStaff()) {
+                            send(Map.of("type", "typing", "from", signal.actor() == null ? "" : signal.actor()));
+                        }
+                    }
+                    case READ -> {
+                        if (signal.fromStaff() != participant.isStaff()) {
+                            send(Map.of("type", "read", "seq", signal.seq()));
+                        }
+                    }
+                    default -> { }
+                }
+            } catch (IOException | RuntimeException failure) {
+                log.debug("Could not deliver to a chat client; it will resume on reconnect", failure);
+            }
+        }
+
+        /** Sends everything after the last delivered sequence, in order. Synchronised: one catch-up at a time. */
+        synchronized void catchUp() throws IOException {
+            if (participant == null || !socket.isOpen()) {
+                return;
+            }
+            while (true) {
+                var batch = conversations.messagesAfter(conversationId, participant, delivered, 200);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                for (var message : batch) {
+                    send(Map.of("type", "message", "message", ChatMessages.of(message)));
+                    delivered = message.seq();
+                }
+            }
+        }
+
+        void send(Map<String, ?> frame) throws IOException {
+            if (socket.isOpen()) {
+                socket.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+            }
+        }
+
+        void close() {
+            if (subscription != null) {
+                try {
+                    subscription.close();
+                } catch (Exception ignored) {
+                    // Removing a listener cannot fail in a way that matters here.
+                }
+                subscription = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.walletdesk.chat.internal;
+
+import io.walletdesk.support.Participant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Random bearer tokens for the chat widget, bound to a customer, a visitor or a staff member. Visitors keep
+ * theirs (and so their conversation) for 30 days; the e-mailed link carries it to another device (A6).
+ */
+@Service
+public class ChatTokens {
+
+    static final Duration VISITOR_TTL = Duration.ofDays(30);
+    static final Duration SIGNED_IN_TTL = Duration.ofHours(12);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ChatTokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public String forCustomer(long userId, String name) {
+        return issue("CUSTOMER", userId, null, name, SIGNED_IN_TTL);
+    }
+
+    public String forStaff(long userId, String name) {
+        return issue("STAFF", userId, null, name, SIGNED_IN_TTL);
+    }
+
+    /** A new anonymous visitor. */
+    public String forVisitor(String name) {
+        return issue("VISITOR", null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
+    }
+
+    public Optional<Participant> resolve(String token) {
+        if (token == null || !token.startsWith("wdc_") || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT kind, user_id, visitor_id, display_name FROM chat_tokens
+                WHERE token_hash = :hash AND expires_at > :now""")
+                .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> {
+                    String kind = rs.getString("kind");
+                    String name = rs.getString("display_name");
+                    return switch (kind) {
+                        case "CUSTOMER" -> (Participant) new Participant.Customer(rs.getLong("user_id"), name);
+                        case "STAFF" -> new Participant.Staff(rs.getLong("user_id"), name);
+                        default -> new Participant.Visitor(rs.getString("visitor_id"), name);
+                    };
+                })
+                .optional();
+    }
+
+    private String issue(String kind, Long userId, String visitorId, String name, Duration ttl) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "wdc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO chat_tokens (token_hash, kind, user_id, visitor_id, display_name, created_at, expires_at)
+                VALUES (:hash, :kind, :user, :visitor, :name, :now, :expires)""")
+                .param("hash", sha256(token)).param("kind", kind).param("user", userId, java.sql.Types.BIGINT)
+                .param("visitor", visitorId).param("name", name == null || name.isBlank() ? "-" : name.strip())
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
+                .update();
+        return token;
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    @SchedulerLock(name = "chat-token-cleanup", lockAtMostFor = "PT10M")
+    public void forgetExpired() {
+        jdbc.sql("DELETE FROM chat_tokens WHERE expires_at < :now").param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.walletdesk.chat.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The listeners connected to this node, by conversation. */
+class LocalSubscribers {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSubscribers.class);
+
+    private final Map<Long, Set<Consumer<ChatSignal>>> listeners = new ConcurrentHashMap<>();
+
+    AutoCloseable add(long conversationId, Consumer<ChatSignal> listener) {
+        listeners.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(conversationId, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    void deliver(ChatSignal signal) {
+        for (Consumer<ChatSignal> listener : listeners.getOrDefault(signal.conversationId(), Set.of())) {
+            try {
+                listener.accept(signal);
+            } catch (RuntimeException failure) {
+                log.debug("Chat listener failed; the client will catch up on reconnect", failure);
+            }
+        }
+    }
+}

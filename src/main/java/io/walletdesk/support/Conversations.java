@@ -1,0 +1,231 @@
+package io.walletdesk.support;
+
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.internal.ConversationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The support desk's API: start or reopen conversations, post messages exactly once, read history from a
+ * sequence number, and the agent actions (assign, status, priority). Every call checks that the
+ * participant may see the conversation; to anyone else it does not exist.
+ */
+@Service
+public class Conversations {
+
+    /** A customer writing again within this time after resolution reopens the conversation (Q5). */
+    public static final Duration REOPEN_WINDOW = Duration.ofDays(7);
+    static final int MAX_BODY = 10_000;
+
+    private final ConversationStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(ConversationStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer's open conversation if there is one, else one resolved within 7 days (reopened with its
+     * history), else a new one. So repeated contacts about one issue stay one conversation.
+     */
+    @Transactional
+    public ConversationView startOrContinue(StartConversation command) {
+        Long customer = command.by() instanceof Participant.Customer c ? Long.valueOf(c.userId()) : null;
+        String visitor = command.by() instanceof Participant.Visitor v ? v.visitorId() : null;
+        if (customer == null && visitor == null) {
+            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+        }
+        Instant now = clock.instant();
+        Optional<ConversationView> active = store.latestActive(customer, visitor);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        Optional<ConversationView> recent = store.latestResolvedSince(customer, visitor, now.minus(REOPEN_WINDOW));
+        if (recent.isPresent()) {
+            ConversationView reopened = recent.get();
+            store.lock(reopened.id());
+            store.advance(reopened.id(), reopened.lastSeq(), ConversationStatus.OPEN, now, null);
+            events.publishEvent(new ConversationReopened(reopened.id()));
+            return store.find(reopened.id()).orElseThrow();
+        }
+        long id = store.insert(customer, visitor, trim(command.contactName(), 100), trim(command.contactEmail(), 254),
+                trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
+                trim(command.subject(), 200), command.channel(), now);
+        events.publishEvent(new ConversationStarted(id, command.channel()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Stores a message once per client id and gives it the next sequence number. */
+    @Transactional
+    public Posted post(PostMessage command) {
+        String body = command.body() == null ? "" : command.body().strip();
+        if (body.isEmpty()) {
+            throw ProblemException.forField("message-empty", HttpStatus.BAD_REQUEST, "body");
+        }
+        if (body.length() > MAX_BODY) {
+            throw ProblemException.forField("message-too-long", HttpStatus.BAD_REQUEST, "body", MAX_BODY);
+        }
+        String clientId = command.clientMessageId() == null || command.clientMessageId().isBlank()
+                ? UUID.randomUUID().toString() : command.clientMessageId();
+        if (!clientId.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "clientMessageId");
+        }
+        if (command.internalNote() && !command.by().isStaff()) {
+            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+        }
+        ConversationView conversation = store.lock(command.conversationId())
+                .filter(c -> mayAccess(command.by(), c))
+                .orElseThrow(Conversations::notFound);
+        Optional<MessageView> existing = store.messageByClientId(conversation.id(), clientId);
+        if (existing.isPresent()) {
+            return new Posted(existing.get(), true);
+        }
+        Instant now = clock.instant();
+        ConversationStatus status = nextStatus(conversation, command);
+        long seq = conversation.lastSeq() + 1;
+        var client = command.client();
+        boolean fromCustomer = !command.by().isStaff();
+        MessageView message = new MessageView(conversation.id(), seq, clientId, fromCustomer ? "CUSTOMER" : "AGENT",
+                command.by().name(), command.channel(), body, command.internalNote(), now,
+                plausibleClientTime(command.clientTime(), now),
+                fromCustomer && client != null ? client.device().deviceType() : null,
+                fromCustomer && client != null ? client.device().os() : null,
+                fromCustomer && client != null ? client.device().browser() : null,
+                fromCustomer && client != null ? client.appVersion() : null);
+        store.insertMessage(message, authorUserId(command.by()), client == null ? null : client.ip());
+        store.advance(conversation.id(), seq, status,
+                now, status == ConversationStatus.RESOLVED ? conversation.resolvedAt() : null);
+        events.publishEvent(new MessagePosted(conversation.id(), seq, command.internalNote()));
+        return new Posted(message, false);
+    }
+
+    /** Messages after {@code afterSeq}, in order; internal notes only for staff. */
+    @Transactional(readOnly = true)
+    public List<MessageView> messagesAfter(long conversationId, Participant reader, long afterSeq, int limit) {
+        ConversationView conversation = get(conversationId, reader);
+        return store.messagesAfter(conversation.id(), Math.max(0, afterSeq), reader.isStaff(), Math.min(limit, 500));
+    }
+
+    public ConversationView get(long conversationId, Participant reader) {
+        return store.find(conversationId).filter(c -> mayAccess(reader, c)).orElseThrow(Conversations::notFound);
+    }
+
+    public Optional<MessageView> message(long conversationId, long seq, Participant reader) {
+        get(conversationId, reader);
+        return store.message(conversationId, seq).filter(m -> reader.isStaff() || !m.internalNote());
+    }
+
+    public List<ConversationView> ofParticipant(Participant participant) {
+        if (participant instanceof Participant.Customer c) {
+            return store.ofCustomer(c.userId(), null, 50);
+        }
+        if (participant instanceof Participant.Visitor v) {
+            return store.ofCustomer(null, v.visitorId(), 50);
+        }
+        return List.of();
+    }
+
+    /** Staff inbox: {@code assignee} -1 for unassigned, null for everyone's; {@code status} null for all open ones. */
+    public List<ConversationView> inbox(Participant.Staff staff, Long assignee, ConversationStatus status,
+            Channel channel) {
+        return store.inbox(assignee, status, channel, 200);
+    }
+
+    @Transactional
+    public void markRead(long conversationId, Participant reader, long seq) {
+        ConversationView conversation = get(conversationId, reader);
+        store.markRead(conversation.id(), reader.isStaff() ? "AGENT" : "CUSTOMER", Math.min(seq, conversation.lastSeq()));
+    }
+
+    /** The highest sequence the other side has read: the customer sees "read" on messages up to it. */
+    public long readByOtherSide(long conversationId, Participant reader) {
+        ConversationView conversation = get(conversationId, reader);
+        return store.readUpTo(conversation.id(), reader.isStaff() ? "CUSTOMER" : "AGENT");
+    }
+
+    @Transactional
+    public void assign(long conversationId, Participant.Staff by, Long assigneeUserId) {
+        store.lock(conversationId).orElseThrow(Conversations::notFound);
+        store.assign(conversationId, assigneeUserId, clock.instant());
+    }
+
+    @Transactional
+    public void changeStatus(long conversationId, Participant.Staff by, ConversationStatus status) {
+        ConversationView conversation = store.lock(conversationId).orElseThrow(Conversations::notFound);
+        Instant now = clock.instant();
+        store.advance(conversationId, conversation.lastSeq(), status, now,
+                status == ConversationStatus.RESOLVED ? now : null);
+    }
+
+    @Transactional
+    public void changePriority(long conversationId, Participant.Staff by, Priority priority) {
+        store.lock(conversationId).orElseThrow(Conversations::notFound);
+        store.prioritise(conversationId, priority, clock.instant());
+    }
+
+    static boolean mayAccess(Participant participant, ConversationView conversation) {
+        if (participant instanceof Participant.Staff) {
+            return true;
+        }
+        if (participant instanceof Participant.Customer c) {
+            return conversation.customerUserId() != null && conversation.customerUserId() == c.userId();
+        }
+        if (participant instanceof Participant.Visitor v) {
+            return v.visitorId().equals(conversation.visitorId());
+        }
+        return false;
+    }
+
+    /** A customer writing makes a waiting conversation active again; a reply never closes it by itself. */
+    private static ConversationStatus nextStatus(ConversationView conversation, PostMessage command) {
+        if (command.by().isStaff()) {
+            return conversation.status();
+        }
+        return switch (conversation.status()) {
+            case PENDING, SNOOZED, RESOLVED -> ConversationStatus.OPEN;
+            case CLOSED -> throw new ProblemException("conversation-closed", HttpStatus.CONFLICT);
+            default -> conversation.status();
+        };
+    }
+
+    /** The client's clock is kept as evidence (E3) unless it is absurd (more than a day off). */
+    private static Instant plausibleClientTime(Instant clientTime, Instant now) {
+        if (clientTime == null || Duration.between(clientTime, now).abs().compareTo(Duration.ofDays(1)) > 0) {
+            return null;
+        }
+        return clientTime;
+    }
+
+    private static Long authorUserId(Participant participant) {
+        if (participant instanceof Participant.Customer c) {
+            return c.userId();
+        }
+        if (participant instanceof Participant.Staff s) {
+            return s.userId();
+        }
+        return null;
+    }
+
+    private static String trim(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException("not-found", HttpStatus.NOT_FOUND);
+    }
+}

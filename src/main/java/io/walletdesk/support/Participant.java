@@ -1,0 +1,26 @@
+package io.walletdesk.support;
+
+/**
+ * Who acts on a conversation: a signed-in customer, an anonymous visitor (known by the id in their chat
+ * token), or a staff member. Access to a conversation is decided from this, on every read.
+ */
+public sealed interface Participant {
+
+    /** A signed-in customer, including one in a restricted (locked-account) session. */
+    record Customer(long userId, String name) implements Participant {
+    }
+
+    /** Someone who is not signed in; {@code visitorId} is random and known only to their browser. */
+    record Visitor(String visitorId, String name) implements Participant {
+    }
+
+    /** An agent, supervisor or admin. */
+    record Staff(long userId, String name) implements Participant {
+    }
+
+    String name();
+
+    default boolean isStaff() {
+        return this instanceof Staff;
+    }
+}

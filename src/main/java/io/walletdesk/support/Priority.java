@@ -1,0 +1,5 @@
+package io.walletdesk.support;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

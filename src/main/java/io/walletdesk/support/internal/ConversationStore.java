@@ -1,0 +1,215 @@
+package io.walletdesk.support.internal;
+
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Priority;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for conversations and their messages. Appends lock the conversation row, which orders its messages. */
+@Repository
+public class ConversationStore {
+
+    static final String COLUMNS = """
+            id, reference, status, priority, channel, subject, customer_user_id, visitor_id, contact_name, contact_email,
+            contact_phone, language, assignee_user_id, last_seq, created_at, updated_at, resolved_at""";
+    static final String MESSAGE_COLUMNS = """
+            conversation_id, seq, client_message_id, author_type, author_name, channel, body, internal_note, created_at,
+            client_time, device_type, os, browser, app_version""";
+
+    private final JdbcClient jdbc;
+
+    ConversationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Long customerUserId, String visitorId, String contactName, String contactEmail, String contactPhone,
+            String language, String subject, Channel channel, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO conversations (reference, customer_user_id, visitor_id, contact_name, contact_email,
+                  contact_phone, language, subject, channel, status, priority, created_at, updated_at)
+                VALUES (:ref, :customer, :visitor, :name, :email, :phone, :lang, :subject, :channel, 'OPEN', 'NORMAL',
+                  :now, :now)""")
+                .param("ref", "tmp-" + UUID.randomUUID().toString().substring(0, 15))
+                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("name", contactName).param("email", contactEmail).param("phone", contactPhone)
+                .param("lang", language).param("subject", subject).param("channel", channel.name())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE conversations SET reference = :ref WHERE id = :id")
+                .param("ref", "WD-" + (10000 + id)).param("id", id).update();
+        return id;
+    }
+
+    public Optional<ConversationView> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id").param("id", id)
+                .query(ConversationStore::conversation).optional();
+    }
+
+    public Optional<ConversationView> findByReference(String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE reference = :ref").param("ref", reference)
+                .query(ConversationStore::conversation).optional();
+    }
+
+    /** Locks the row until the transaction ends: appends to one conversation happen one at a time. */
+    public Optional<ConversationView> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id FOR UPDATE").param("id", id)
+                .query(ConversationStore::conversation).optional();
+    }
+
+    public Optional<ConversationView> latestResolvedSince(Long customerUserId, String visitorId, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM conversations WHERE status = 'RESOLVED' AND resolved_at >= :since AND merged_into_id IS NULL
+                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                ORDER BY resolved_at DESC LIMIT 1""")
+                .param("since", Timestamp.from(since))
+                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .query(ConversationStore::conversation).optional();
+    }
+
+    public Optional<ConversationView> latestActive(Long customerUserId, String visitorId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM conversations WHERE status IN ('OPEN', 'PENDING', 'SNOOZED') AND merged_into_id IS NULL
+                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                ORDER BY updated_at DESC LIMIT 1""")
+                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .query(ConversationStore::conversation).optional();
+    }
+
+    public List<ConversationView> ofCustomer(Long customerUserId, String visitorId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM conversations WHERE merged_into_id IS NULL
+                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                ORDER BY updated_at DESC LIMIT :limit""")
+                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("limit", limit)
+                .query(ConversationStore::conversation).list();
+    }
+
+    /** Agent inbox. {@code assignee}: -1 unassigned, null any; {@code status}: null means not resolved/closed. */
+    public List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM conversations WHERE merged_into_id IS NULL
+                AND (:status IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
+                AND (:assignee IS NULL OR (:assignee = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
+                AND (:channel IS NULL OR channel = :channel)
+                ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, updated_at
+                LIMIT :limit""")
+                .param("status", status == null ? null : status.name())
+                .param("assignee", assignee, java.sql.Types.BIGINT)
+                .param("channel", channel == null ? null : channel.name())
+                .param("limit", limit)
+                .query(ConversationStore::conversation).list();
+    }
+
+    public Optional<MessageView> messageByClientId(long conversationId, String clientMessageId) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM conversation_messages WHERE conversation_id = :c AND client_message_id = :m")
+                .param("c", conversationId).param("m", clientMessageId)
+                .query(ConversationStore::message).optional();
+    }
+
+    public Optional<MessageView> message(long conversationId, long seq) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM conversation_messages WHERE conversation_id = :c AND seq = :s")
+                .param("c", conversationId).param("s", seq)
+                .query(ConversationStore::message).optional();
+    }
+
+    public void insertMessage(MessageView m, Long authorUserId, String ip) {
+        jdbc.sql("""
+                INSERT INTO conversation_messages (conversation_id, seq, client_message_id, author_type, author_user_id,
+                  author_name, channel, body, internal_note, created_at, client_time, device_type, os, browser, app_version, ip)
+                VALUES (:c, :seq, :cid, :type, :user, :name, :channel, :body, :note, :at, :clientTime, :device, :os,
+                  :browser, :app, :ip)""")
+                .param("c", m.conversationId()).param("seq", m.seq()).param("cid", m.clientMessageId())
+                .param("type", m.authorType()).param("user", authorUserId, java.sql.Types.BIGINT)
+                .param("name", m.authorName()).param("channel", m.channel().name()).param("body", m.body())
+                .param("note", m.internalNote()).param("at", Timestamp.from(m.createdAt()))
+                .param("clientTime", m.clientTime() == null ? null : Timestamp.from(m.clientTime()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("device", m.deviceType()).param("os", m.os()).param("browser", m.browser())
+                .param("app", m.appVersion()).param("ip", ip)
+                .update();
+    }
+
+    public List<MessageView> messagesAfter(long conversationId, long afterSeq, boolean includeNotes, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + """
+                 FROM conversation_messages WHERE conversation_id = :c AND seq > :after
+                AND (:notes OR internal_note = FALSE) ORDER BY seq LIMIT :limit""")
+                .param("c", conversationId).param("after", afterSeq).param("notes", includeNotes).param("limit", limit)
+                .query(ConversationStore::message).list();
+    }
+
+    public void advance(long id, long lastSeq, ConversationStatus status, Instant now, Instant resolvedAt) {
+        jdbc.sql("""
+                UPDATE conversations SET last_seq = :seq, status = :status, updated_at = :now, resolved_at = :resolved,
+                  snoozed_until = CASE WHEN :status = 'SNOOZED' THEN snoozed_until ELSE NULL END, version = version + 1
+                WHERE id = :id""")
+                .param("seq", lastSeq).param("status", status.name()).param("now", Timestamp.from(now))
+                .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id).update();
+    }
+
+    public void assign(long id, Long assignee, Instant now) {
+        jdbc.sql("UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("a", assignee, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void prioritise(long id, Priority priority, Instant now) {
+        jdbc.sql("UPDATE conversations SET priority = :p, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("p", priority.name()).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void markRead(long id, String reader, long seq) {
+        int updated = jdbc.sql("""
+                UPDATE conversation_reads SET last_read_seq = :seq
+                WHERE conversation_id = :id AND reader = :reader AND last_read_seq < :seq""")
+                .param("seq", seq).param("id", id).param("reader", reader).update();
+        if (updated == 0 && readUpTo(id, reader) == 0) {
+            try {
+                jdbc.sql("INSERT INTO conversation_reads (conversation_id, reader, last_read_seq) VALUES (:id, :reader, :seq)")
+                        .param("id", id).param("reader", reader).param("seq", seq).update();
+            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+                markRead(id, reader, seq);
+            }
+        }
+    }
+
+    public long readUpTo(long id, String reader) {
+        return jdbc.sql("SELECT last_read_seq FROM conversation_reads WHERE conversation_id = :id AND reader = :reader")
+                .param("id", id).param("reader", reader).query(Long.class).optional().orElse(0L);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static ConversationView conversation(ResultSet rs, int row) throws SQLException {
+        return new ConversationView(rs.getLong("id"), rs.getString("reference"),
+                ConversationStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("subject"),
+                rs.getObject("customer_user_id", Long.class), rs.getString("visitor_id"), rs.getString("contact_name"),
+                rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("language"),
+                rs.getObject("assignee_user_id", Long.class), rs.getLong("last_seq"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "resolved_at"));
+    }
+
+    static MessageView message(ResultSet rs, int row) throws SQLException {
+        return new MessageView(rs.getLong("conversation_id"), rs.getLong("seq"), rs.getString("client_message_id"),
+                rs.getString("author_type"), rs.getString("author_name"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("body"), rs.getBoolean("internal_note"), instant(rs, "created_at"),
+                instant(rs, "client_time"), rs.getString("device_type"), rs.getString("os"), rs.getString("browser"),
+                rs.getString("app_version"));
+    }
+}

@@ -1,0 +1,7 @@
+package io.walletdesk.chat;
+
+import io.walletdesk.testing.PostgresTest;
+
+@PostgresTest
+class LiveChatPostgresTest extends LiveChatContract {
+}
