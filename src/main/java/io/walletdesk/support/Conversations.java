@@ -66,6 +66,36 @@ public class Conversations {
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * A message left while live chat is not possible. Visitors without a chat token get a fresh visitor
+     * id; the acknowledgement (with the reference and expected reply time) goes to their e-mail.
+     */
+    @Transactional
+    public ConversationView leaveMessage(LeaveMessage command) {
+        String email = command.email() == null || command.email().isBlank() ? null : command.email().strip().toLowerCase();
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}")) {
+            throw ProblemException.forField("invalid-email", HttpStatus.BAD_REQUEST, "email");
+        }
+        Participant by = command.by() != null ? command.by()
+                : new Participant.Visitor("v-" + UUID.randomUUID(), command.name() == null ? "-" : command.name().strip());
+        if (by instanceof Participant.Visitor && email == null && (command.phone() == null || command.phone().isBlank())) {
+            throw ProblemException.forField("contact-needed", HttpStatus.BAD_REQUEST, "email");
+        }
+        if (by.isStaff()) {
+            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+        }
+        ConversationView conversation = startOrContinue(new StartConversation(by, Channel.WEB_FORM, null,
+                command.name(), email, command.phone(), command.language()));
+        if (email != null && conversation.contactEmail() == null) {
+            store.setContactEmail(conversation.id(), email);
+        }
+        store.replyByEmail(conversation.id());
+        post(new PostMessage(conversation.id(), by, null, command.body(), Channel.WEB_FORM, false, command.client(), null));
+        ConversationView stored = store.find(conversation.id()).orElseThrow();
+        events.publishEvent(new MessageLeftForLater(stored.id()));
+        return stored;
+    }
+
     /** Stores a message once per client id and gives it the next sequence number. */
     @Transactional
     public Posted post(PostMessage command) {
@@ -172,6 +202,31 @@ public class Conversations {
     public void changePriority(long conversationId, Participant.Staff by, Priority priority) {
         store.lock(conversationId).orElseThrow(Conversations::notFound);
         store.prioritise(conversationId, priority, clock.instant());
+    }
+
+    /** The whole conversation as plain text with UTC and Jakarta times, for the customer to keep (E2). */
+    @Transactional(readOnly = true)
+    public String transcript(long conversationId, Participant reader) {
+        ConversationView conversation = get(conversationId, reader);
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'").withZone(java.time.ZoneId.of("Asia/Jakarta"));
+        StringBuilder text = new StringBuilder();
+        text.append("WalletDesk ").append(conversation.reference()).append('\n');
+        text.append("Opened ").append(conversation.createdAt()).append(" UTC\n\n");
+        long after = 0;
+        while (true) {
+            List<MessageView> batch = store.messagesAfter(conversationId, after, reader.isStaff(), 500);
+            if (batch.isEmpty()) {
+                return text.toString();
+            }
+            for (MessageView m : batch) {
+                text.append('[').append(m.createdAt()).append(" | ").append(local.format(m.createdAt())).append("] ")
+                        .append(m.authorName() == null ? m.authorType() : m.authorName())
+                        .append(m.internalNote() ? " (internal note)" : "").append(":\n")
+                        .append(m.body()).append("\n\n");
+                after = m.seq();
+            }
+        }
     }
 
     static boolean mayAccess(Participant participant, ConversationView conversation) {

@@ -7,7 +7,6 @@ import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
-import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Posted;
@@ -19,8 +18,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +50,13 @@ class ChatApiController {
     private final Conversations conversations;
     private final ChatBus bus;
     private final AgentPresence presence;
+    private final org.springframework.context.MessageSource messageSource;
+    private final io.walletdesk.identity.Accounts accounts;
 
-    ChatApiController(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence) {
+    ChatApiController(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+            org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts) {
+        this.accounts = accounts;
+        this.messageSource = messageSource;
         this.tokens = tokens;
         this.conversations = conversations;
         this.bus = bus;
@@ -76,6 +78,10 @@ class ChatApiController {
     }
 
     record Ack(String clientMessageId, long seq, boolean duplicate) {
+    }
+
+    record LeftMessage(@NotBlank @Size(max = 10000) String body, @Email @Size(max = 254) String email,
+            @Size(max = 30) String phone, @Size(max = 10) String language) {
     }
 
     record Read(long seq) {
@@ -145,6 +151,19 @@ class ChatApiController {
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }
 
+    @PostMapping("/leave-message")
+    @Operation(summary = "Leave a message when nobody can chat", description = "The acknowledgement and the answers go by e-mail.")
+    ResponseEntity<ConversationView> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
+            @Valid @RequestBody LeftMessage body, HttpServletRequest request) {
+        Participant me = participant(token);
+        String email = body.email();
+        if ((email == null || email.isBlank()) && me instanceof Participant.Customer customer) {
+            email = accounts.find(customer.userId()).map(a -> a.email()).orElse(null);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(conversations.leaveMessage(new io.walletdesk.support.LeaveMessage(
+                me, me.name(), email, body.phone(), body.language(), body.body(), ClientInfo.from(request))));
+    }
+
     @PostMapping("/conversations/{id}/read")
     ResponseEntity<Void> read(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id, @RequestBody Read body) {
         Participant me = participant(token);
@@ -166,28 +185,28 @@ class ChatApiController {
     ResponseEntity<byte[]> transcript(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
         Participant me = participant(token);
         ConversationView conversation = conversations.get(id, me);
-        StringBuilder text = new StringBuilder();
-        text.append("WalletDesk ").append(conversation.reference()).append('\n');
-        text.append("Opened ").append(conversation.createdAt()).append(" UTC\n\n");
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
-        long after = 0;
-        while (true) {
-            List<MessageView> batch = conversations.messagesAfter(id, me, after, 500);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (MessageView m : batch) {
-                text.append('[').append(m.createdAt()).append(" | ").append(local.format(m.createdAt())).append("] ")
-                        .append(m.authorName() == null ? m.authorType() : m.authorName())
-                        .append(m.internalNote() ? " (internal note)" : "").append(":\n")
-                        .append(m.body()).append("\n\n");
-                after = m.seq();
-            }
-        }
+        String text = conversations.transcript(id, me);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + conversation.reference() + ".txt\"")
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .body(text.toString().getBytes(StandardCharsets.UTF_8));
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final java.util.List<String> WIDGET_TEXTS = java.util.List.of("launcher", "title", "close", "name", "email",
+            "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage");
+
+    @GetMapping("/texts")
+    @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")
+    ResponseEntity<java.util.Map<String, String>> texts(@RequestParam(required = false) String lang,
+            java.util.Locale requestLocale) {
+        java.util.Locale locale = io.walletdesk.shared.i18n.SupportedLanguage.fromTag(lang)
+                .map(io.walletdesk.shared.i18n.SupportedLanguage::locale).orElse(requestLocale);
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (String key : WIDGET_TEXTS) {
+            texts.put(key, messageSource.getMessage("widget." + key, null, key, locale));
+        }
+        return ResponseEntity.ok().header("Cache-Control", "public, max-age=3600").body(texts);
     }
 
     @GetMapping("/availability")

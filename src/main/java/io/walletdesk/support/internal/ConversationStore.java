@@ -101,7 +101,7 @@ public class ConversationStore {
     /** Agent inbox. {@code assignee}: -1 unassigned, null any; {@code status}: null means not resolved/closed. */
     public List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM conversations WHERE merged_into_id IS NULL
+                 FROM conversations WHERE merged_into_id IS NULL AND last_seq > 0
                 AND (:status IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
                 AND (:assignee IS NULL OR (:assignee = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
                 AND (:channel IS NULL OR channel = :channel)
@@ -158,6 +158,20 @@ public class ConversationStore {
                 .param("seq", lastSeq).param("status", status.name()).param("now", Timestamp.from(now))
                 .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("id", id).update();
+    }
+
+    public void setContactEmail(long id, String email) {
+        jdbc.sql("UPDATE conversations SET contact_email = :email WHERE id = :id").param("email", email).param("id", id)
+                .update();
+    }
+
+    public void replyByEmail(long id) {
+        jdbc.sql("UPDATE conversations SET reply_by_email = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    public boolean repliesByEmail(long id) {
+        return jdbc.sql("SELECT reply_by_email FROM conversations WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     public void assign(long id, Long assignee, Instant now) {

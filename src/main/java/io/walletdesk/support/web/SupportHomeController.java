@@ -2,29 +2,168 @@ package io.walletdesk.support.web;
 
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.FormErrors;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.LeaveMessage;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.Channel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The entry to support that everyone can reach: anonymous visitors, customers, and customers whose account
- * is locked (their session is restricted to these pages).
+ * is locked (their session is restricted to these pages). Everything here works without JavaScript; the
+ * chat widget adds live chat on top.
  */
 @Controller
 class SupportHomeController {
 
     private final Accounts accounts;
+    private final Conversations conversations;
 
-    SupportHomeController(Accounts accounts) {
+    SupportHomeController(Accounts accounts, Conversations conversations) {
         this.accounts = accounts;
+        this.conversations = conversations;
+    }
+
+    /** The leave-a-message form. */
+    static final class MessageForm {
+        private String name;
+        private String email;
+        private String phone;
+        private String body;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public void setBody(String body) {
+            this.body = body;
+        }
     }
 
     @GetMapping("/support")
     String support(@AuthenticationPrincipal SignedInUser me, Model model) {
         if (me != null) {
             accounts.find(me.userId()).ifPresent(account -> model.addAttribute("account", account));
+            if (!me.isStaff()) {
+                model.addAttribute("conversations", conversations.ofParticipant(customer(me)));
+            }
         }
         return "support/home";
+    }
+
+    @GetMapping("/support/message")
+    String messageForm(@ModelAttribute("form") MessageForm form) {
+        return "support/message";
+    }
+
+    @PostMapping("/support/message")
+    String leaveMessage(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") MessageForm form,
+            BindingResult errors, HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            Participant by = me == null || me.isStaff() ? null : customer(me);
+            String email = form.getEmail();
+            if (by != null && (email == null || email.isBlank())) {
+                email = accounts.find(me.userId()).map(a -> a.email()).orElse(null);
+            }
+            ConversationView conversation = conversations.leaveMessage(new LeaveMessage(by,
+                    by != null ? me.displayName() : form.getName(), email, form.getPhone(),
+                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), form.getBody(), ClientInfo.from(request)));
+            model.addAttribute("conversation", conversation);
+            return "support/message-sent";
+        } catch (ProblemException problem) {
+            FormErrors.apply(problem, errors);
+            response.setStatus(problem.status().value());
+            return "support/message";
+        }
+    }
+
+    @GetMapping("/support/conversations/{id}")
+    String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        if (me == null) {
+            return "redirect:/login";
+        }
+        Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
+        ConversationView conversation = conversations.get(id, reader);
+        List<MessageView> history = conversations.messagesAfter(id, reader, 0, 500);
+        if (!history.isEmpty()) {
+            conversations.markRead(id, reader, history.get(history.size() - 1).seq());
+        }
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("messages", history);
+        model.addAttribute("readByOther", conversations.readByOtherSide(id, reader));
+        return "support/conversation";
+    }
+
+    @PostMapping("/support/conversations/{id}/messages")
+    String reply(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String body,
+            @RequestParam(required = false) String clientMessageId, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (me == null) {
+            return "redirect:/login";
+        }
+        conversations.post(new PostMessage(id, customer(me), clientMessageId, body, Channel.CHAT, false,
+                ClientInfo.from(request), null));
+        return "redirect:/support/conversations/" + id + "#latest";
+    }
+
+    @GetMapping("/support/conversations/{id}/transcript")
+    org.springframework.http.ResponseEntity<byte[]> transcript(@AuthenticationPrincipal SignedInUser me,
+            @PathVariable long id) {
+        if (me == null) {
+            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
+        ConversationView conversation = conversations.get(id, reader);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + conversation.reference() + ".txt\"")
+                .contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(conversations.transcript(id, reader).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Participant.Customer customer(SignedInUser me) {
+        return new Participant.Customer(me.userId(), me.displayName());
     }
 }

@@ -18,11 +18,12 @@ class SupportedLanguageTest {
         assertThat(SupportedLanguage.bestMatch("not a header;;q=x")).isEmpty();
     }
 
-    @Test
-    void everyBundleHasEveryKey() {
-        ResourceBundle english = ResourceBundle.getBundle("i18n/messages", Locale.ROOT);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"i18n/messages", "i18n/support"})
+    void everyBundleHasEveryKey(String name) {
+        ResourceBundle english = ResourceBundle.getBundle(name, Locale.ROOT);
         for (SupportedLanguage language : SupportedLanguage.values()) {
-            ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages", language.locale(),
+            ResourceBundle bundle = ResourceBundle.getBundle(name, language.locale(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             for (String key : english.keySet()) {
                 assertThat(bundle.containsKey(key)).as("%s has %s", language, key).isTrue();

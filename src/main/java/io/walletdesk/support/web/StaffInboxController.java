@@ -1,0 +1,105 @@
+package io.walletdesk.support.web;
+
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent console: inbox views and the conversation page with the customer's context. */
+@Controller
+class StaffInboxController {
+
+    private final Conversations conversations;
+    private final Accounts accounts;
+
+    StaffInboxController(Conversations conversations, Accounts accounts) {
+        this.conversations = conversations;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/staff/inbox")
+    String inbox(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "all") String view,
+            @RequestParam(required = false) ConversationStatus status, @RequestParam(required = false) Channel channel,
+            Model model) {
+        Long assignee = switch (view) {
+            case "mine" -> me.userId();
+            case "unassigned" -> -1L;
+            default -> null;
+        };
+        model.addAttribute("view", view);
+        model.addAttribute("status", status);
+        model.addAttribute("channel", channel);
+        model.addAttribute("statuses", ConversationStatus.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("conversations", conversations.inbox(staff(me), assignee, status, channel));
+        return "support/staff/inbox";
+    }
+
+    @GetMapping("/staff/conversations/{id}")
+    String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Participant.Staff staff = staff(me);
+        ConversationView conversation = conversations.get(id, staff);
+        var history = conversations.messagesAfter(id, staff, 0, 500);
+        if (!history.isEmpty()) {
+            conversations.markRead(id, staff, history.get(history.size() - 1).seq());
+        }
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("messages", history);
+        model.addAttribute("statuses", ConversationStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        if (conversation.customerUserId() != null) {
+            accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
+            model.addAttribute("previous", conversations.ofParticipant(
+                    new Participant.Customer(conversation.customerUserId(), "")).stream()
+                    .filter(c -> c.id() != id).toList());
+        }
+        return "support/staff/conversation";
+    }
+
+    @PostMapping("/staff/conversations/{id}/reply")
+    String reply(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String body,
+            @RequestParam(defaultValue = "false") boolean note, @RequestParam(required = false) String clientMessageId,
+            HttpServletRequest request) {
+        Channel channel = conversations.get(id, staff(me)).channel();
+        conversations.post(new PostMessage(id, staff(me), clientMessageId, body, channel, note, ClientInfo.from(request),
+                null));
+        return "redirect:/staff/conversations/" + id + "#latest";
+    }
+
+    @PostMapping("/staff/conversations/{id}/assign")
+    String assign(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam(defaultValue = "me") String to) {
+        conversations.assign(id, staff(me), "me".equals(to) ? Long.valueOf(me.userId()) : null);
+        return "redirect:/staff/conversations/" + id;
+    }
+
+    @PostMapping("/staff/conversations/{id}/status")
+    String status(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam ConversationStatus status) {
+        conversations.changeStatus(id, staff(me), status);
+        return "redirect:/staff/conversations/" + id;
+    }
+
+    @PostMapping("/staff/conversations/{id}/priority")
+    String priority(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam Priority priority) {
+        conversations.changePriority(id, staff(me), priority);
+        return "redirect:/staff/conversations/" + id;
+    }
+
+    private static Participant.Staff staff(SignedInUser me) {
+        return new Participant.Staff(me.userId(), me.displayName());
+    }
+}

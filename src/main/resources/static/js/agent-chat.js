@@ -1,0 +1,91 @@
+/*
+ * Live updates on the agent's conversation page: new customer messages appear without reloading, the
+ * customer's typing shows, and replies go over the same WebSocket. Without JavaScript the page's plain
+ * form still works.
+ */
+(function () {
+  'use strict';
+  var list = document.getElementById('messages');
+  var form = document.getElementById('agent-reply');
+  if (!list || !window.WebSocket || !window.JSON) { return; }
+  var conversationId = parseInt(list.getAttribute('data-conversation-id'), 10);
+  var lastSeq = parseInt(list.getAttribute('data-last-seq') || '0', 10);
+  var token = null;
+  var socket = null;
+  var typingLine = document.createElement('p');
+  typingLine.className = 'hint';
+  typingLine.id = 'customer-typing';
+  typingLine.setAttribute('aria-live', 'polite');
+  list.parentNode.insertBefore(typingLine, list.nextSibling);
+
+  function append(message) {
+    if (message.seq <= lastSeq) { return; }
+    lastSeq = message.seq;
+    var item = document.createElement('li');
+    item.className = 'message ' + (message.internalNote ? 'note' : (message.author === 'customer' ? 'theirs' : 'mine'));
+    var meta = document.createElement('p');
+    meta.className = 'hint';
+    var who = document.createElement('strong');
+    who.textContent = message.authorName || message.author;
+    meta.appendChild(who);
+    meta.appendChild(document.createTextNode(' · ' + new Date(message.createdAt).toLocaleString()));
+    var body = document.createElement('p');
+    body.className = 'body';
+    body.textContent = message.body;
+    item.appendChild(meta);
+    item.appendChild(body);
+    list.appendChild(item);
+    item.scrollIntoView(false);
+    if (message.author === 'customer') {
+      typingLine.textContent = '';
+      socket.send(JSON.stringify({ type: 'read', seq: message.seq }));
+    }
+  }
+
+  function connect() {
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/ws');
+    socket.onopen = function () {
+      socket.send(JSON.stringify({ type: 'hello', token: token, conversationId: conversationId, lastSeq: lastSeq }));
+    };
+    socket.onmessage = function (event) {
+      var frame = JSON.parse(event.data);
+      if (frame.type === 'message') { append(frame.message); }
+      if (frame.type === 'typing') {
+        typingLine.textContent = frame.from + ' …';
+        setTimeout(function () { typingLine.textContent = ''; }, 4000);
+      }
+    };
+    socket.onclose = function () { setTimeout(connect, 2000); };
+  }
+
+  if (form) {
+    form.addEventListener('submit', function (event) {
+      var note = form.querySelector('input[name=note]');
+      var text = form.querySelector('textarea');
+      if (!socket || socket.readyState !== 1 || (note && note.checked) || !text.value.trim()) { return; }
+      event.preventDefault();
+      socket.send(JSON.stringify({ type: 'send', clientMessageId: 'a-' + Date.now() + '-' + Math.random().toString(16).slice(2),
+        body: text.value }));
+      text.value = '';
+    });
+    form.querySelector('textarea').addEventListener('input', function () {
+      if (socket && socket.readyState === 1) { socket.send(JSON.stringify({ type: 'typing' })); }
+    });
+  }
+
+  var xhr = new XMLHttpRequest();
+  xhr.open('GET', '/chat/token', true);
+  xhr.onreadystatechange = function () {
+    if (xhr.readyState === 4 && xhr.status === 200) {
+      token = JSON.parse(xhr.responseText).token;
+      connect();
+      setInterval(function () {
+        var beat = new XMLHttpRequest();
+        beat.open('POST', '/api/v1/chat/presence?status=ONLINE', true);
+        beat.setRequestHeader('X-Chat-Token', token);
+        beat.send(null);
+      }, 60000);
+    }
+  };
+  xhr.send(null);
+})();
