@@ -27,6 +27,11 @@ public class Accounts {
         return status.customerByPhone(phone);
     }
 
+    /** A customer by e-mail address (case-insensitive). */
+    public Optional<AccountView> findCustomerByEmail(String email) {
+        return status.customerByEmail(email);
+    }
+
     /** Locks the account; the customer keeps a support-only session. Publishes {@link AccountLocked}. */
     public AccountView lock(LockAccount command) {
         return status.lock(command, command.byStaffUserId() == null ? "SYSTEM" : null, ClientInfo.system());

@@ -96,6 +96,21 @@ public class Conversations {
         return stored;
     }
 
+    /** Always a new conversation, e.g. for an e-mail that does not answer an earlier one. */
+    @Transactional
+    public ConversationView openNew(StartConversation command) {
+        Long customer = command.by() instanceof Participant.Customer c ? Long.valueOf(c.userId()) : null;
+        String visitor = command.by() instanceof Participant.Visitor v ? v.visitorId() : null;
+        if (customer == null && visitor == null) {
+            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+        }
+        long id = store.insert(customer, visitor, trim(command.contactName(), 100), trim(command.contactEmail(), 254),
+                trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
+                trim(command.subject(), 200), command.channel(), clock.instant());
+        events.publishEvent(new ConversationStarted(id, command.channel()));
+        return store.find(id).orElseThrow();
+    }
+
     /** Stores a message once per client id and gives it the next sequence number. */
     @Transactional
     public Posted post(PostMessage command) {
@@ -126,7 +141,8 @@ public class Conversations {
         long seq = conversation.lastSeq() + 1;
         var client = command.client();
         boolean fromCustomer = !command.by().isStaff();
-        MessageView message = new MessageView(conversation.id(), seq, clientId, fromCustomer ? "CUSTOMER" : "AGENT",
+        String authorType = fromCustomer ? "CUSTOMER" : command.by() instanceof Participant.System ? "SYSTEM" : "AGENT";
+        MessageView message = new MessageView(conversation.id(), seq, clientId, authorType,
                 command.by().name(), command.channel(), body, command.internalNote(), now,
                 plausibleClientTime(command.clientTime(), now),
                 fromCustomer && client != null ? client.device().deviceType() : null,
@@ -145,6 +161,11 @@ public class Conversations {
     public List<MessageView> messagesAfter(long conversationId, Participant reader, long afterSeq, int limit) {
         ConversationView conversation = get(conversationId, reader);
         return store.messagesAfter(conversation.id(), Math.max(0, afterSeq), reader.isStaff(), Math.min(limit, 500));
+    }
+
+    /** A conversation by its reference (e.g. WD-10042 in an e-mail subject), if the participant may see it. */
+    public Optional<ConversationView> byReference(String reference, Participant reader) {
+        return store.findByReference(reference).filter(c -> mayAccess(reader, c));
     }
 
     public ConversationView get(long conversationId, Participant reader) {
@@ -230,7 +251,7 @@ public class Conversations {
     }
 
     static boolean mayAccess(Participant participant, ConversationView conversation) {
-        if (participant instanceof Participant.Staff) {
+        if (participant.isStaff()) {
             return true;
         }
         if (participant instanceof Participant.Customer c) {

@@ -18,9 +18,14 @@ public sealed interface Participant {
     record Staff(long userId, String name) implements Participant {
     }
 
+    /** The system itself, e.g. a bounce notice; acts with staff rights, shown as SYSTEM. */
+    record System(String name) implements Participant {
+    }
+
     String name();
 
+    /** Staff and the system see internal notes and every conversation. */
     default boolean isStaff() {
-        return this instanceof Staff;
+        return this instanceof Staff || this instanceof System;
     }
 }

@@ -54,6 +54,11 @@ class SecureSignInJourneyTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    private void waitForUrl(String ending) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith(ending));
+    }
+
     private void assertFitsThePhoneScreen() {
         Object overflow = browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -72,7 +77,7 @@ class SecureSignInJourneyTest {
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
         screenshot("01-register");
         browser.findElement(By.id("register")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account?welcome");
+        waitForUrl("/account?welcome");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Putri Ayuningtyas");
         assertFitsThePhoneScreen();
 
@@ -84,26 +89,29 @@ class SecureSignInJourneyTest {
         assertFitsThePhoneScreen();
         browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(clock.instant())));
         browser.findElement(By.id("enable-2fa")).click();
-        assertThat(browser.findElement(By.id("two-factor-enabled")).isDisplayed()).isTrue();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("two-factor-enabled")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
         screenshot("03-recovery-codes");
 
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/?signedOut");
+        waitForUrl("/?signedOut");
 
         browser.get(url("/login"));
         browser.findElement(By.id("identifier")).sendKeys(phone);
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login/2fa");
+        waitForUrl("/login/2fa");
         browser.findElement(By.id("code")).sendKeys("000000");
         browser.findElement(By.id("verify")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("not right");
 
         clock.advance(Duration.ofSeconds(30)); // the enrolment code's time step cannot be used again
         browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(clock.instant())));
         browser.findElement(By.id("verify")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account");
+        waitForUrl("/account");
         browser.get(url("/account/security"));
         assertThat(browser.findElement(By.id("two-factor-state")).getText()).contains("10 recovery codes");
         assertThat(browser.findElement(By.id("sign-in-history")).getText()).contains("Chrome");

@@ -75,6 +75,11 @@ public class AccountStatusService {
         return users.findByRoleNotOrderById(io.walletdesk.identity.Role.CUSTOMER).stream().map(UserAccount::view).toList();
     }
 
+    public Optional<AccountView> customerByEmail(String email) {
+        return ContactFormats.normaliseEmail(email).flatMap(users::findByEmail)
+                .filter(u -> u.role() == io.walletdesk.identity.Role.CUSTOMER).map(UserAccount::view);
+    }
+
     public Optional<AccountView> customerByPhone(String phone) {
         return ContactFormats.normalisePhone(phone).flatMap(users::findByPhone)
                 .filter(u -> u.role() == io.walletdesk.identity.Role.CUSTOMER).map(UserAccount::view);

@@ -44,4 +44,38 @@ public class OutboundMessages {
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("purpose")))
                 .list();
     }
+
+    /** Messages waiting for a channel, oldest first. */
+    public List<Pending> pending(OutboundMessage.Channel channel, int limit) {
+        return jdbc.sql("""
+                SELECT id, channel, recipient, subject, body, purpose, attempts FROM outbound_message
+                WHERE status = 'PENDING' AND channel = :channel ORDER BY id LIMIT :limit""")
+                .param("channel", channel.name()).param("limit", limit)
+                .query((rs, n) -> new Pending(rs.getLong("id"), new OutboundMessage(
+                        OutboundMessage.Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("purpose")), rs.getInt("attempts")))
+                .list();
+    }
+
+    public void markSent(long id, String messageId) {
+        jdbc.sql("UPDATE outbound_message SET status = 'SENT', sent_at = :at, message_id = :mid WHERE id = :id")
+                .param("at", Timestamp.from(clock.instant())).param("mid", messageId).param("id", id).update();
+    }
+
+    /** Counts a failed try; after {@code maxAttempts} the message is given up as FAILED. */
+    public void markFailed(long id, String error, int maxAttempts) {
+        jdbc.sql("""
+                UPDATE outbound_message SET attempts = attempts + 1, last_error = :error,
+                  status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END WHERE id = :id""")
+                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 500)))
+                .param("max", maxAttempts).param("id", id).update();
+    }
+
+    public String status(long id) {
+        return jdbc.sql("SELECT status FROM outbound_message WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    /** An outbox row waiting to be sent. */
+    public record Pending(long id, OutboundMessage message, int attempts) {
+    }
 }

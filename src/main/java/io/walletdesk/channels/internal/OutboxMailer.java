@@ -1,0 +1,102 @@
+package io.walletdesk.channels.internal;
+
+import io.walletdesk.shared.outbox.OutboundMessage;
+import io.walletdesk.shared.outbox.OutboundMessages;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox's e-mails over SMTP, once per cluster. Automatic mails carry
+ * {@code Auto-Submitted} (RFC 3834) so other robots do not answer them; answers in a conversation carry
+ * In-Reply-To/References and the [WD-nnnnn] subject so the customer's reply threads back.
+ */
+@Component
+@ConditionalOnProperty(name = "walletdesk.mail.enabled", havingValue = "true")
+class OutboxMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final OutboundMessages outbox;
+    private final JavaMailSender sender;
+    private final MailSettings settings;
+    private final MailThreads threads;
+    private final Conversations conversations;
+
+    OutboxMailer(OutboundMessages outbox, JavaMailSender sender, MailSettings settings, MailThreads threads,
+            Conversations conversations) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.settings = settings;
+        this.threads = threads;
+        this.conversations = conversations;
+    }
+
+    @Scheduled(fixedDelayString = "${walletdesk.mail.send-interval:PT5S}", initialDelayString = "PT5S")
+    @SchedulerLock(name = "outbox-mail", lockAtMostFor = "PT5M")
+    public void send() {
+        sendPending();
+    }
+
+    /** Sends what is waiting; returns how many were sent. */
+    int sendPending() {
+        int sent = 0;
+        for (OutboundMessages.Pending pending : outbox.pending(OutboundMessage.Channel.EMAIL, 50)) {
+            OutboundMessage message = pending.message();
+            if (threads.failing(message.recipient())) {
+                outbox.markFailed(pending.id(), "address bounces", 1);
+                continue;
+            }
+            try {
+                Optional<ConversationView> conversation = conversationOf(message.subject());
+                MimeMessage mime = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+                helper.setFrom(settings.from());
+                helper.setTo(message.recipient());
+                helper.setSubject(message.subject());
+                helper.setText(message.body(), false);
+                if (!"SUPPORT_REPLY".equals(message.purpose())) {
+                    mime.setHeader("Auto-Submitted", "SUPPORT_ACKNOWLEDGEMENT".equals(message.purpose())
+                            ? "auto-replied" : "auto-generated");
+                }
+                conversation.flatMap(c -> threads.lastInbound(c.id())).ifPresent(parent -> {
+                    try {
+                        mime.setHeader("In-Reply-To", parent);
+                        mime.setHeader("References", parent);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                sender.send(mime);
+                String messageId = mime.getMessageID();
+                outbox.markSent(pending.id(), messageId);
+                if (messageId != null) {
+                    threads.record(messageId, conversation.map(ConversationView::id).orElse(null), "OUT");
+                }
+                sent++;
+            } catch (MailException | MessagingException | IllegalStateException failure) {
+                log.warn("Sending mail {} failed (try {}): {}", pending.id(), pending.attempts() + 1, failure.getMessage());
+                outbox.markFailed(pending.id(), failure.getMessage(), MAX_ATTEMPTS);
+            }
+        }
+        return sent;
+    }
+
+    private Optional<ConversationView> conversationOf(String subject) {
+        Matcher reference = MailIngest.REFERENCE.matcher(subject == null ? "" : subject);
+        return reference.find() ? conversations.byReference(reference.group(1), MailIngest.MAILROOM) : Optional.empty();
+    }
+}

@@ -1,0 +1,188 @@
+package io.walletdesk.channels.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.testing.TestData;
+import io.walletdesk.testing.WalletDeskTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The e-mail channel against a real SMTP and IMAP server (GreenMail): a mail becomes a conversation, the
+ * agent's reply goes out by mail, the customer's answer threads back; duplicates, robots and bounces.
+ */
+@WalletDeskTest
+@TestPropertySource(properties = {
+    "walletdesk.mail.enabled=true", "walletdesk.mail.from=help@walletdesk.example",
+    "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+    "walletdesk.mail.imap.host=127.0.0.1", "walletdesk.mail.imap.port=3143", "walletdesk.mail.imap.ssl=false",
+    "walletdesk.mail.imap.username=help", "walletdesk.mail.imap.password=secret", "walletdesk.mail.imap.folder=INBOX",
+    "walletdesk.mail.imap.poll-interval=PT1H", "walletdesk.mail.send-interval=PT1H"})
+class EmailChannelTest {
+
+    @RegisterExtension
+    static GreenMailExtension mailServer = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("help@walletdesk.example", "help", "secret"))
+            .withPerMethodLifecycle(false);
+
+    @Autowired
+    ImapPoller poller;
+    @Autowired
+    OutboxMailer mailer;
+    @Autowired
+    Conversations conversations;
+
+    private static final Participant.Staff AGENT = new Participant.Staff(990_001L, "Agent Rina");
+
+    private void customerWrites(String from, String messageId, String subject, String body, Map<String, String> headers)
+            throws MessagingException {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", "3025");
+        MimeMessage mail = new MimeMessage(Session.getInstance(smtp)) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mail.setFrom(new InternetAddress(from, false));
+        mail.setRecipients(Message.RecipientType.TO, "help@walletdesk.example");
+        mail.setSubject(subject, "UTF-8");
+        mail.setText(body, "UTF-8");
+        for (var header : headers.entrySet()) {
+            mail.setHeader(header.getKey(), header.getValue());
+        }
+        mail.saveChanges();
+        jakarta.mail.Transport.send(mail);
+    }
+
+    private static String newMessageId() {
+        return "<" + UUID.randomUUID() + "@mail.example.net>";
+    }
+
+    private List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(mailServer.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private ConversationView conversationOf(String messageIdPart) {
+        return conversations.inbox(AGENT, null, null, Channel.EMAIL).stream()
+                .filter(c -> conversations.messagesAfter(c.id(), AGENT, 0, 50).stream()
+                        .anyMatch(m -> m.body().contains(messageIdPart)))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMailBecomesAConversationAndTheThreadRoundTrips() throws Exception {
+        String customer = TestData.email();
+        String firstId = newMessageId();
+        customerWrites(customer, firstId, "Top-up failed", "My BCA top-up of Rp 200.000 failed. Marker-A1", Map.of());
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        ConversationView conversation = conversationOf("Marker-A1");
+        assertThat(conversation.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(conversation.subject()).isEqualTo("Top-up failed");
+
+        mailer.sendPending();
+        MimeMessage ack = mailsTo(customer).get(0);
+        assertThat(ack.getSubject()).contains("[" + conversation.reference() + "]");
+        assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+
+        conversations.post(new PostMessage(conversation.id(), AGENT, null, "We refunded it. Marker-B2", Channel.EMAIL,
+                false, null, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            mailer.sendPending();
+            return mailsTo(customer).size() == 2;
+        });
+        MimeMessage reply = mailsTo(customer).get(1);
+        assertThat(reply.getContent().toString()).contains("We refunded it. Marker-B2");
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(firstId);
+        assertThat(reply.getHeader("Auto-Submitted")).isNull();
+
+        customerWrites(customer, newMessageId(), "Re: " + reply.getSubject(),
+                "Thanks, received. Marker-C3\n\nOn Tue, WalletDesk wrote:\n> We refunded it.",
+                Map.of("In-Reply-To", reply.getMessageID(), "References", firstId + " " + reply.getMessageID()));
+        poller.pollOnce();
+        List<MessageView> thread = conversations.messagesAfter(conversation.id(), AGENT, 0, 50);
+        assertThat(thread).extracting(MessageView::body).containsExactly(
+                "My BCA top-up of Rp 200.000 failed. Marker-A1", "We refunded it. Marker-B2", "Thanks, received. Marker-C3");
+    }
+
+    @Test
+    void aRedeliveredMailIsStoredOnceAndTheSubjectReferenceIsCheckedAgainstTheSender() throws Exception {
+        String customer = TestData.email();
+        String id = newMessageId();
+        customerWrites(customer, id, "Locked account", "Why is my account locked? Marker-D4", Map.of());
+        customerWrites(customer, id, "Locked account", "Why is my account locked? Marker-D4", Map.of());
+        poller.pollOnce();
+        ConversationView conversation = conversationOf("Marker-D4");
+        assertThat(conversations.messagesAfter(conversation.id(), AGENT, 0, 50)).hasSize(1);
+
+        String stranger = TestData.email();
+        customerWrites(stranger, newMessageId(), "[" + conversation.reference() + "] let me in", "Marker-E5", Map.of());
+        poller.pollOnce();
+        assertThat(conversations.messagesAfter(conversation.id(), AGENT, 0, 50)).hasSize(1);
+        assertThat(conversationOf("Marker-E5").id()).isNotEqualTo(conversation.id());
+    }
+
+    @Test
+    void robotsGetNoAutoReplyAndBouncesMarkTheAddress() throws Exception {
+        String robot = TestData.email();
+        customerWrites(robot, newMessageId(), "Out of office", "I am away. Marker-F6", Map.of("Auto-Submitted", "auto-replied"));
+        String list = TestData.email();
+        customerWrites(list, newMessageId(), "Newsletter", "Deals! Marker-G7", Map.of("Precedence", "bulk",
+                "List-Unsubscribe", "<mailto:unsubscribe@list.example>"));
+        poller.pollOnce();
+        mailer.sendPending();
+        assertThat(mailsTo(robot)).isEmpty();
+        assertThat(mailsTo(list)).isEmpty();
+
+        // A customer whose mailbox bounces our acknowledgement.
+        String gone = TestData.email();
+        customerWrites(gone, newMessageId(), "Help", "Marker-H8", Map.of());
+        poller.pollOnce();
+        mailer.sendPending();
+        MimeMessage ack = mailsTo(gone).get(0);
+        ConversationView conversation = conversationOf("Marker-H8");
+        customerWrites("mailer-daemon@mail.example.net", newMessageId(), "Undelivered Mail Returned to Sender",
+                "Delivery to " + gone + " failed: mailbox unavailable", Map.of("In-Reply-To", ack.getMessageID()));
+        poller.pollOnce();
+        List<MessageView> thread = conversations.messagesAfter(conversation.id(), AGENT, 0, 50);
+        assertThat(thread.get(thread.size() - 1).internalNote()).isTrue();
+        assertThat(thread.get(thread.size() - 1).body()).contains("Delivery failed");
+        assertThat(conversations.messagesAfter(conversation.id(),
+                new Participant.Visitor("mail:" + gone, "x"), 0, 50)).as("the customer does not see the bounce").hasSize(1);
+
+        conversations.post(new PostMessage(conversation.id(), AGENT, null, "Answer", Channel.EMAIL, false, null, null));
+        Thread.sleep(1000);
+        mailer.sendPending();
+        assertThat(mailsTo(gone)).as("no more mail to a bouncing address").hasSize(1);
+    }
+}
