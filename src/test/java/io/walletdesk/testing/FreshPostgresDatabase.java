@@ -13,6 +13,15 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        String url = create();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-postgres", java.util.Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", PostgresAvailable.user(),
+                "spring.datasource.password", PostgresAvailable.password())));
+    }
+
+    /** Creates a uniquely named database, dropped when the JVM ends; returns its JDBC URL. */
+    public static String create() {
         String name = "walletdesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = PostgresAvailable.connect(); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + name);
@@ -27,10 +36,6 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
             }
         }));
         String adminUrl = PostgresAvailable.adminUrl();
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-postgres", java.util.Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", PostgresAvailable.user(),
-                "spring.datasource.password", PostgresAvailable.password())));
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
     }
 }

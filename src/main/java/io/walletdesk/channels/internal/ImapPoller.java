@@ -47,7 +47,7 @@ class ImapPoller {
     /** Reads every unseen mail; returns how many were handled. */
     int pollOnce() throws MessagingException {
         MailSettings.Imap imap = settings.imap();
-        if (imap.host() == null) {
+        if (imap.host() == null || imap.host().isBlank()) {
             return 0;
         }
         Properties properties = new Properties();
