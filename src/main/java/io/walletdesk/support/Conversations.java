@@ -2,6 +2,7 @@ package io.walletdesk.support;
 
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.internal.ConversationStore;
+import io.walletdesk.support.sla.ServiceLevels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,13 @@ public class Conversations {
     static final int MAX_BODY = 10_000;
 
     private final ConversationStore store;
+    private final ServiceLevels serviceLevels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(ConversationStore store, ApplicationEventPublisher events, Clock clock) {
+    Conversations(ConversationStore store, ServiceLevels serviceLevels, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.serviceLevels = serviceLevels;
         this.events = events;
         this.clock = clock;
     }
@@ -56,12 +59,14 @@ public class Conversations {
             ConversationView reopened = recent.get();
             store.lock(reopened.id());
             store.advance(reopened.id(), reopened.lastSeq(), ConversationStatus.OPEN, now, null);
+            serviceLevels.onStatus(reopened.id(), ConversationStatus.OPEN, now);
             events.publishEvent(new ConversationReopened(reopened.id()));
             return store.find(reopened.id()).orElseThrow();
         }
         long id = store.insert(customer, visitor, trim(command.contactName(), 100), trim(command.contactEmail(), 254),
                 trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
                 trim(command.subject(), 200), command.channel(), now);
+        serviceLevels.start(id, Priority.NORMAL, command.channel(), now);
         events.publishEvent(new ConversationStarted(id, command.channel()));
         return store.find(id).orElseThrow();
     }
@@ -107,6 +112,7 @@ public class Conversations {
         long id = store.insert(customer, visitor, trim(command.contactName(), 100), trim(command.contactEmail(), 254),
                 trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
                 trim(command.subject(), 200), command.channel(), clock.instant());
+        serviceLevels.start(id, Priority.NORMAL, command.channel(), clock.instant());
         events.publishEvent(new ConversationStarted(id, command.channel()));
         return store.find(id).orElseThrow();
     }
@@ -152,6 +158,14 @@ public class Conversations {
         store.insertMessage(message, authorUserId(command.by()), client == null ? null : client.ip());
         store.advance(conversation.id(), seq, status,
                 now, status == ConversationStatus.RESOLVED ? conversation.resolvedAt() : null);
+        if (status != conversation.status()) {
+            serviceLevels.onStatus(conversation.id(), status, now);
+        }
+        if ("AGENT".equals(authorType) && !command.internalNote()) {
+            serviceLevels.onAgentReply(conversation.id(), now);
+        } else if (fromCustomer) {
+            serviceLevels.onCustomerMessage(conversation.id(), now);
+        }
         events.publishEvent(new MessagePosted(conversation.id(), seq, command.internalNote()));
         return new Posted(message, false);
     }
@@ -217,6 +231,16 @@ public class Conversations {
         Instant now = clock.instant();
         store.advance(conversationId, conversation.lastSeq(), status, now,
                 status == ConversationStatus.RESOLVED ? now : null);
+        serviceLevels.onStatus(conversationId, status, now);
+        if (status == ConversationStatus.RESOLVED) {
+            events.publishEvent(new ConversationResolved(conversationId));
+        }
+    }
+
+    /** When the customer can expect a person to answer (business hours), if a response is owed. */
+    public Optional<Instant> expectedReply(long conversationId, Participant reader) {
+        get(conversationId, reader);
+        return serviceLevels.expectedReply(conversationId);
     }
 
     @Transactional

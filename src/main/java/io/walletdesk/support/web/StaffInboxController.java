@@ -25,8 +25,11 @@ class StaffInboxController {
 
     private final Conversations conversations;
     private final Accounts accounts;
+    private final io.walletdesk.support.sla.ServiceLevels serviceLevels;
 
-    StaffInboxController(Conversations conversations, Accounts accounts) {
+    StaffInboxController(Conversations conversations, Accounts accounts,
+            io.walletdesk.support.sla.ServiceLevels serviceLevels) {
+        this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
     }
@@ -45,7 +48,12 @@ class StaffInboxController {
         model.addAttribute("channel", channel);
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("conversations", conversations.inbox(staff(me), assignee, status, channel));
+        var list = conversations.inbox(staff(me), assignee, status, channel);
+        if ("at-risk".equals(view)) {
+            var atRisk = serviceLevels.atRisk();
+            list = list.stream().filter(c -> atRisk.contains(c.id())).toList();
+        }
+        model.addAttribute("conversations", list);
         return "support/staff/inbox";
     }
 

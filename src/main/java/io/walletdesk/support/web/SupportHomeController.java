@@ -134,6 +134,7 @@ class SupportHomeController {
         model.addAttribute("conversation", conversation);
         model.addAttribute("messages", history);
         model.addAttribute("readByOther", conversations.readByOtherSide(id, reader));
+        conversations.expectedReply(id, reader).ifPresent(due -> model.addAttribute("expectedReply", due));
         return "support/conversation";
     }
 
