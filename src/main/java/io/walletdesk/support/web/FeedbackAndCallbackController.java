@@ -1,0 +1,180 @@
+package io.walletdesk.support.web;
+
+import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
+import io.walletdesk.shared.time.UserTime;
+import io.walletdesk.shared.web.FormErrors;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.feedback.Satisfaction;
+import io.walletdesk.support.phone.Callbacks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Satisfaction surveys (customer side and staff results) and phone callbacks (request and queue). */
+@Controller
+class FeedbackAndCallbackController {
+
+    private final Satisfaction satisfaction;
+    private final Callbacks callbacks;
+
+    FeedbackAndCallbackController(Satisfaction satisfaction, Callbacks callbacks) {
+        this.satisfaction = satisfaction;
+        this.callbacks = callbacks;
+    }
+
+    /** The callback request form. */
+    static final class CallbackForm {
+        private String name;
+        private String phone;
+        private String day;
+        private String from = "09:00";
+        private String until = "12:00";
+        private String topic;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getDay() {
+            return day;
+        }
+
+        public void setDay(String day) {
+            this.day = day;
+        }
+
+        public String getFrom() {
+            return from;
+        }
+
+        public void setFrom(String from) {
+            this.from = from;
+        }
+
+        public String getUntil() {
+            return until;
+        }
+
+        public void setUntil(String until) {
+            this.until = until;
+        }
+
+        public String getTopic() {
+            return topic;
+        }
+
+        public void setTopic(String topic) {
+            this.topic = topic;
+        }
+    }
+
+    @GetMapping("/support/survey/{token}")
+    String survey(@PathVariable String token, Model model) {
+        model.addAttribute("open", satisfaction.open(token).isPresent());
+        model.addAttribute("token", token);
+        return "support/survey";
+    }
+
+    @PostMapping("/support/survey/{token}")
+    String answer(@PathVariable String token, @RequestParam int rating, @RequestParam(required = false) String comment,
+            Model model) {
+        satisfaction.answer(token, rating, comment);
+        model.addAttribute("thanks", true);
+        return "support/survey";
+    }
+
+    @GetMapping("/staff/satisfaction")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String results(Model model) {
+        model.addAttribute("scores", satisfaction.perAgent());
+        return "support/staff/satisfaction";
+    }
+
+    @GetMapping("/support/callback")
+    String callbackForm(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") CallbackForm form) {
+        if (form.getDay() == null) {
+            form.setDay(LocalDate.now(UserTime.DEFAULT_ZONE).plusDays(1).toString());
+        }
+        return "support/callback";
+    }
+
+    @PostMapping("/support/callback")
+    String requestCallback(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") CallbackForm form,
+            BindingResult errors, HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            String phone = normalisePhone(form.getPhone());
+            LocalDate day = LocalDate.parse(form.getDay());
+            var zone = UserTime.DEFAULT_ZONE;
+            Participant by = me != null && !me.isStaff() ? new Participant.Customer(me.userId(), me.displayName())
+                    : new Participant.Visitor("phone:" + UUID.randomUUID(), form.getName() == null ? phone : form.getName());
+            ConversationView conversation = callbacks.request(new Callbacks.RequestCallback(by, by.name(), phone,
+                    day.atTime(LocalTime.parse(form.getFrom())).atZone(zone).toInstant(),
+                    day.atTime(LocalTime.parse(form.getUntil())).atZone(zone).toInstant(),
+                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), form.getTopic()));
+            model.addAttribute("conversation", conversation);
+            return "support/callback-requested";
+        } catch (DateTimeParseException unreadable) {
+            FormErrors.apply(ProblemException.forField("callback-window", HttpStatus.BAD_REQUEST, "day"), errors);
+        } catch (ProblemException problem) {
+            FormErrors.apply(problem, errors);
+        }
+        response.setStatus(400);
+        return "support/callback";
+    }
+
+    @GetMapping("/staff/callbacks")
+    String queue(Model model) {
+        model.addAttribute("callbacks", callbacks.queue());
+        model.addAttribute("outcomes", Callbacks.Outcome.values());
+        return "support/staff/callbacks";
+    }
+
+    @PostMapping("/staff/callbacks/{id}/log")
+    String log(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam Callbacks.Outcome outcome,
+            @RequestParam(defaultValue = "0") int minutes, @RequestParam(required = false) String notes) {
+        callbacks.logCall(id, new Participant.Staff(me.userId(), me.displayName()), outcome, minutes * 60, notes);
+        return "redirect:/staff/callbacks";
+    }
+
+    private static String normalisePhone(String raw) {
+        String compact = raw == null ? "" : raw.replaceAll("[\\s().-]", "");
+        if (compact.startsWith("0")) {
+            compact = "+62" + compact.substring(1);
+        } else if (compact.startsWith("62")) {
+            compact = "+" + compact;
+        }
+        if (!compact.matches("\\+[1-9]\\d{7,14}")) {
+            throw ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, "phone");
+        }
+        return compact;
+    }
+}
