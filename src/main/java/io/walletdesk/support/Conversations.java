@@ -274,6 +274,57 @@ public class Conversations {
         }
     }
 
+    /**
+     * Merges two conversations of the same customer: the source's messages are appended to the target (in
+     * their order, with a note), and the source is closed and points to the target.
+     */
+    @Transactional
+    public ConversationView merge(long sourceId, long targetId, Participant.Staff by) {
+        if (sourceId == targetId) {
+            throw ProblemException.forField("merge-invalid", HttpStatus.BAD_REQUEST, "target");
+        }
+        ConversationView first = store.lock(Math.min(sourceId, targetId)).orElseThrow(Conversations::notFound);
+        ConversationView second = store.lock(Math.max(sourceId, targetId)).orElseThrow(Conversations::notFound);
+        ConversationView source = first.id() == sourceId ? first : second;
+        ConversationView target = first.id() == targetId ? first : second;
+        boolean sameCustomer = source.customerUserId() != null
+                ? source.customerUserId().equals(target.customerUserId())
+                : source.visitorId() != null && source.visitorId().equals(target.visitorId());
+        if (!sameCustomer) {
+            throw ProblemException.forField("merge-invalid", HttpStatus.CONFLICT, "target");
+        }
+        Instant now = clock.instant();
+        long seq = target.lastSeq();
+        for (MessageView m : store.messagesAfter(source.id(), 0, true, 10_000)) {
+            seq++;
+            store.insertMessage(new MessageView(target.id(), seq, "merged:" + source.id() + ":" + m.seq(), m.authorType(),
+                    m.authorName(), m.channel(), m.body(), m.internalNote(), m.createdAt(), m.clientTime(), m.deviceType(),
+                    m.os(), m.browser(), m.appVersion()), null, null);
+        }
+        seq++;
+        store.insertMessage(new MessageView(target.id(), seq, "merge-note:" + source.id(), "SYSTEM", by.name(),
+                target.channel(), "Merged " + source.reference() + " into " + target.reference(), true, now, null, null,
+                null, null, null), by.userId(), null);
+        store.advance(target.id(), seq, target.status() == ConversationStatus.CLOSED ? ConversationStatus.OPEN : target.status(),
+                now, null);
+        store.advance(source.id(), source.lastSeq(), ConversationStatus.CLOSED, now, source.resolvedAt());
+        store.markMerged(source.id(), target.id());
+        serviceLevels.onStatus(source.id(), ConversationStatus.CLOSED, now);
+        events.publishEvent(new MessagePosted(target.id(), seq, true));
+        return store.find(target.id()).orElseThrow();
+    }
+
+    /** Open conversations assigned to the agent: their current load. */
+    public int openAssigned(long agentUserId) {
+        return store.openAssignedCount(agentUserId);
+    }
+
+    /** Returns an absent agent's open chats to the queue; returns how many. */
+    @Transactional
+    public int releaseOpenChats(long agentUserId) {
+        return store.releaseOpenChats(agentUserId, clock.instant());
+    }
+
     static boolean mayAccess(Participant participant, ConversationView conversation) {
         if (participant.isStaff()) {
             return true;

@@ -104,7 +104,7 @@ class LiveChatBrowserTest {
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         screenshot(customer, "10-widget-customer");
 
-        agent.get(url("/staff/inbox?view=unassigned"));
+        agent.get(url("/staff/inbox?view=all"));
         agent.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Dimas Prasetyo']]//a")).click();
         assertThat(agent.findElement(By.id("messages")).getText()).contains("My top-up has not arrived");
         assertThat(agent.findElement(By.id("customer-panel")).getText()).contains("Dimas Prasetyo");

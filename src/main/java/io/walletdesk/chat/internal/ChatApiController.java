@@ -52,9 +52,12 @@ class ChatApiController {
     private final AgentPresence presence;
     private final org.springframework.context.MessageSource messageSource;
     private final io.walletdesk.identity.Accounts accounts;
+    private final ChatAbuseGuard abuse;
 
     ChatApiController(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
-            org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts) {
+            org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
+            ChatAbuseGuard abuse) {
+        this.abuse = abuse;
         this.accounts = accounts;
         this.messageSource = messageSource;
         this.tokens = tokens;
@@ -92,7 +95,8 @@ class ChatApiController {
 
     @PostMapping("/visitors")
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
-    ResponseEntity<VisitorToken> visitor(@Valid @RequestBody NewVisitor body) {
+    ResponseEntity<VisitorToken> visitor(@Valid @RequestBody NewVisitor body, HttpServletRequest request) {
+        abuse.newVisitor(ClientInfo.from(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(new VisitorToken(tokens.forVisitor(body.name())));
     }
 
@@ -145,7 +149,9 @@ class ChatApiController {
     @PostMapping("/conversations/{id}/messages")
     ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @Valid @RequestBody NewMessage body, HttpServletRequest request) {
-        Posted posted = conversations.post(new PostMessage(id, participant(token), body.clientMessageId(), body.body(),
+        Participant me = participant(token);
+        abuse.message(me);
+        Posted posted = conversations.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
                 Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));

@@ -44,9 +44,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final AgentPresence presence;
     private final JsonMapper json;
     private final ExecutorService deliveries;
+    private final ChatAbuseGuard abuse;
 
     ChatSocketHandler(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
-            JsonMapper json, ExecutorService chatDeliveries) {
+            JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse) {
+        this.abuse = abuse;
         this.tokens = tokens;
         this.conversations = conversations;
         this.bus = bus;
@@ -117,6 +119,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void send(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
         connection.requireHello();
+        abuse.message(connection.participant);
         Instant clientTime = null;
         if (frame.hasNonNull("clientTime")) {
             try {

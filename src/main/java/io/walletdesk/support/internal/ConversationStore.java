@@ -165,6 +165,22 @@ public class ConversationStore {
                 .update();
     }
 
+    public int openAssignedCount(long agent) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE assignee_user_id = :a AND status IN ('OPEN', 'PENDING')")
+                .param("a", agent).query(Integer.class).single();
+    }
+
+    public int releaseOpenChats(long agent, Instant now) {
+        return jdbc.sql("""
+                UPDATE conversations SET assignee_user_id = NULL, updated_at = :now, version = version + 1
+                WHERE assignee_user_id = :a AND status = 'OPEN' AND channel = 'CHAT'""")
+                .param("a", agent).param("now", Timestamp.from(now)).update();
+    }
+
+    public void markMerged(long id, long into) {
+        jdbc.sql("UPDATE conversations SET merged_into_id = :into WHERE id = :id").param("into", into).param("id", id).update();
+    }
+
     public void replyByEmail(long id) {
         jdbc.sql("UPDATE conversations SET reply_by_email = TRUE WHERE id = :id").param("id", id).update();
     }

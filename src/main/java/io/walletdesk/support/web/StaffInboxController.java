@@ -26,9 +26,11 @@ class StaffInboxController {
     private final Conversations conversations;
     private final Accounts accounts;
     private final io.walletdesk.support.sla.ServiceLevels serviceLevels;
+    private final io.walletdesk.support.CannedResponses cannedResponses;
 
     StaffInboxController(Conversations conversations, Accounts accounts,
-            io.walletdesk.support.sla.ServiceLevels serviceLevels) {
+            io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
+        this.cannedResponses = cannedResponses;
         this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -58,7 +60,8 @@ class StaffInboxController {
     }
 
     @GetMapping("/staff/conversations/{id}")
-    String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+    String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam(required = false) Long canned, Model model) {
         Participant.Staff staff = staff(me);
         ConversationView conversation = conversations.get(id, staff);
         var history = conversations.messagesAfter(id, staff, 0, 500);
@@ -69,6 +72,10 @@ class StaffInboxController {
         model.addAttribute("messages", history);
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("cannedResponses", cannedResponses.forLanguage(conversation.language()));
+        if (canned != null) {
+            model.addAttribute("draft", cannedResponses.render(canned, conversation, me.displayName()));
+        }
         if (conversation.customerUserId() != null) {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
             model.addAttribute("previous", conversations.ofParticipant(
@@ -86,6 +93,16 @@ class StaffInboxController {
         conversations.post(new PostMessage(id, staff(me), clientMessageId, body, channel, note, ClientInfo.from(request),
                 null));
         return "redirect:/staff/conversations/" + id + "#latest";
+    }
+
+    @PostMapping("/staff/conversations/{id}/merge")
+    String merge(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String target) {
+        Participant.Staff staff = staff(me);
+        ConversationView into = conversations.byReference(target.trim().toUpperCase(java.util.Locale.ROOT), staff)
+                .orElseThrow(() -> io.walletdesk.shared.web.ProblemException.forField("merge-invalid",
+                        org.springframework.http.HttpStatus.BAD_REQUEST, "target"));
+        conversations.merge(id, into.id(), staff);
+        return "redirect:/staff/conversations/" + into.id();
     }
 
     @PostMapping("/staff/conversations/{id}/assign")

@@ -1,0 +1,83 @@
+package io.walletdesk.chat.internal;
+
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.MessagePosted;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Round robin among online agents: a customer's message on an unassigned conversation goes to the online
+ * agent with the fewest open conversations (below the per-agent limit), the longest-waiting first. When an
+ * agent goes offline, their open chats return to the queue.
+ */
+@Component
+class AutoAssignment {
+
+    private static final Participant.System ROUTER = new Participant.System("WalletDesk routing");
+
+    private final JdbcClient jdbc;
+    private final Conversations conversations;
+    private final Clock clock;
+    private final int maxConcurrent;
+
+    AutoAssignment(JdbcClient jdbc, Conversations conversations, Clock clock,
+            @Value("${walletdesk.support.max-concurrent-chats:5}") int maxConcurrent) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.clock = clock;
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    @ApplicationModuleListener
+    void on(MessagePosted posted) {
+        Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), ROUTER);
+        if (message.isEmpty() || !"CUSTOMER".equals(message.get().authorType())) {
+            return;
+        }
+        ConversationView conversation = conversations.get(posted.conversationId(), ROUTER);
+        if (conversation.assigneeUserId() == null) {
+            chooseAgent().ifPresent(agent -> {
+                conversations.assign(conversation.id(), new Participant.Staff(agent, "routing"), agent);
+                jdbc.sql("UPDATE agent_presence SET last_assigned_at = :now WHERE user_id = :a")
+                        .param("now", Timestamp.from(clock.instant())).param("a", agent).update();
+            });
+        }
+    }
+
+    Optional<Long> chooseAgent() {
+        List<Long> online = jdbc.sql("""
+                SELECT user_id FROM agent_presence WHERE status = 'ONLINE' AND last_seen_at > :since
+                ORDER BY last_assigned_at NULLS FIRST, user_id""")
+                .param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
+        Long best = null;
+        int bestLoad = Integer.MAX_VALUE;
+        for (Long agent : online) {
+            int load = conversations.openAssigned(agent);
+            if (load < maxConcurrent && load < bestLoad) {
+                best = agent;
+                bestLoad = load;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "release-absent-agents", lockAtMostFor = "PT5M")
+    public void releaseFromAbsentAgents() {
+        List<Long> absent = jdbc.sql("""
+                SELECT user_id FROM agent_presence WHERE status = 'OFFLINE' OR last_seen_at <= :since""")
+                .param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
+        absent.forEach(conversations::releaseOpenChats);
+    }
+}

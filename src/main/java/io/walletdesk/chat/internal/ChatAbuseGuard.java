@@ -1,0 +1,53 @@
+package io.walletdesk.chat.internal;
+
+import io.walletdesk.shared.ratelimit.RateLimiter;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.Participant;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits per customer, visitor or device, never per IP address: mobile carriers put thousands of
+ * customers behind one address, and one abuser must not silence them all.
+ */
+@Component
+class ChatAbuseGuard {
+
+    static final int MESSAGES_PER_MINUTE = 30;
+    static final int VISITORS_PER_DEVICE_PER_HOUR = 10;
+
+    private final RateLimiter limiter;
+
+    ChatAbuseGuard(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    void message(Participant by) {
+        String key;
+        if (by instanceof Participant.Customer customer) {
+            key = "customer:" + customer.userId();
+        } else if (by instanceof Participant.Visitor visitor) {
+            key = "visitor:" + visitor.visitorId();
+        } else {
+            return;
+        }
+        refuseIfOver(limiter.hit("chat-message:" + key, MESSAGES_PER_MINUTE, Duration.ofMinutes(1)));
+    }
+
+    void newVisitor(ClientInfo client) {
+        String device = client.deviceId() != null ? client.deviceId()
+                : Integer.toHexString((client.ip() + "|" + client.userAgent()).hashCode());
+        refuseIfOver(limiter.hit("chat-visitor:" + device, VISITORS_PER_DEVICE_PER_HOUR, Duration.ofHours(1)));
+    }
+
+    private static void refuseIfOver(RateLimiter.Decision decision) {
+        if (!decision.allowed()) {
+            long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
+            throw new ProblemException("too-many-messages", HttpStatus.TOO_MANY_REQUESTS, null, new Object[] {minutes},
+                    Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.walletdesk.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.walletdesk.chat.internal.AgentPresence;
+import io.walletdesk.support.CannedResponses;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.StartConversation;
+import io.walletdesk.testing.ApiClient;
+import io.walletdesk.testing.WalletDeskTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Round-robin assignment among online agents, release when they go offline, merging, canned answers, limits. */
+@WalletDeskTest
+class AssignmentAndMergeTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    AgentPresence presence;
+    @Autowired
+    CannedResponses canned;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final Participant.System OBSERVER = new Participant.System("test");
+
+    private ConversationView customerWrites(String text) {
+        Participant.Visitor visitor = new Participant.Visitor("v-" + UUID.randomUUID(), "Tika");
+        ConversationView chat = conversations.startOrContinue(new StartConversation(visitor, Channel.CHAT, null, "Tika",
+                null, null, "id"));
+        conversations.post(new PostMessage(chat.id(), visitor, null, text, Channel.CHAT, false, null, null));
+        return chat;
+    }
+
+    @Test
+    void newChatsGoRoundRobinToOnlineAgentsAndReturnToTheQueueWhenTheyLeave() {
+        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE'").update();
+        presence.report(660_001L, AgentPresence.Status.ONLINE);
+        presence.report(660_002L, AgentPresence.Status.ONLINE);
+        ConversationView first = customerWrites("Halo");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversations.get(first.id(), OBSERVER).assigneeUserId() != null);
+        ConversationView second = customerWrites("Halo juga");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversations.get(second.id(), OBSERVER).assigneeUserId() != null);
+        Long a = conversations.get(first.id(), OBSERVER).assigneeUserId();
+        Long b = conversations.get(second.id(), OBSERVER).assigneeUserId();
+        assertThat(java.util.Set.of(a, b)).containsExactlyInAnyOrder(660_001L, 660_002L);
+
+        presence.report(a, AgentPresence.Status.OFFLINE);
+        conversations.releaseOpenChats(a);
+        assertThat(conversations.get(first.id(), OBSERVER).assigneeUserId()).isNull();
+        assertThat(conversations.get(second.id(), OBSERVER).assigneeUserId()).isEqualTo(b);
+    }
+
+    @Test
+    void twoConversationsOfOneCustomerMergeWithTheirHistory() {
+        Participant.Visitor visitor = new Participant.Visitor("v-" + UUID.randomUUID(), "Andi");
+        Participant.Staff agent = new Participant.Staff(660_003L, "Agent Tono");
+        ConversationView mail = conversations.openNew(new StartConversation(visitor, Channel.EMAIL, "Refund", "Andi",
+                "andi@example.org", null, "en"));
+        conversations.post(new PostMessage(mail.id(), visitor, null, "Refund please (mail)", Channel.EMAIL, false, null, null));
+        ConversationView chat = conversations.openNew(new StartConversation(visitor, Channel.CHAT, null, "Andi", null, null, "en"));
+        conversations.post(new PostMessage(chat.id(), visitor, null, "Same refund (chat)", Channel.CHAT, false, null, null));
+
+        ConversationView merged = conversations.merge(mail.id(), chat.id(), agent);
+        assertThat(conversations.messagesAfter(merged.id(), agent, 0, 50)).extracting(MessageView::body)
+                .containsExactly("Same refund (chat)", "Refund please (mail)", "Merged " + mail.reference() + " into " + chat.reference());
+        assertThat(conversations.get(mail.id(), agent).status()).isEqualTo(ConversationStatus.CLOSED);
+        assertThat(conversations.inbox(agent, null, null, null)).noneMatch(c -> c.id() == mail.id());
+
+        ConversationView stranger = conversations.openNew(new StartConversation(
+                new Participant.Visitor("v-" + UUID.randomUUID(), "X"), Channel.CHAT, null, "X", null, null, "en"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversations.merge(stranger.id(), chat.id(), agent))
+                .hasMessageContaining("merge-invalid");
+
+        var greeting = canned.forLanguage("id").stream().filter(c -> c.shortcut().equals("greet")).findFirst().orElseThrow();
+        assertThat(canned.render(greeting.id(), chat, "Tono")).isEqualTo(
+                "Halo Andi, saya Tono dari WalletDesk. Saya sedang memeriksa kasus Anda " + chat.reference() + ".");
+    }
+
+    @Test
+    void aFloodingVisitorIsSlowedDownWithoutAffectingOthersBehindTheSameAddress() {
+        ApiClient flooder = new ApiClient(port);
+        String token = flooder.post("/api/v1/chat/visitors", Map.of("name", "Spam")).json().get("token").asText();
+        flooder.header("X-Chat-Token", token);
+        long id = flooder.post("/api/v1/chat/conversations", Map.of()).json().get("id").asLong();
+        int last = 0;
+        for (int i = 0; i < 31; i++) {
+            last = flooder.post("/api/v1/chat/conversations/" + id + "/messages", Map.of("body", "spam " + i)).status();
+        }
+        assertThat(last).isEqualTo(429);
+        ApiClient neighbour = new ApiClient(port);
+        String other = neighbour.post("/api/v1/chat/visitors", Map.of("name", "Neighbour")).json().get("token").asText();
+        neighbour.header("X-Chat-Token", other);
+        long otherId = neighbour.post("/api/v1/chat/conversations", Map.of()).json().get("id").asLong();
+        assertThat(neighbour.post("/api/v1/chat/conversations/" + otherId + "/messages", Map.of("body", "hi")).status())
+                .isEqualTo(201);
+    }
+}
