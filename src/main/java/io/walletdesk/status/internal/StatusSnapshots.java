@@ -1,0 +1,126 @@
+package io.walletdesk.status.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The current status, read from the database at most every {@code ttl}, and the last known state kept in
+ * memory and on disk. When the database cannot be read, the last known state is served, marked with its
+ * age; after a restart with the database still down, it comes from the disk file.
+ */
+class StatusSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusSnapshots.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What the pages get: the state, and whether it is the last known state rather than a fresh read. */
+    record Current(StatusSnapshot snapshot, boolean stale, Instant now) {
+
+        Duration age() {
+            return Duration.between(snapshot.takenAt(), now).isNegative() ? Duration.ZERO
+                    : Duration.between(snapshot.takenAt(), now);
+        }
+
+        long ageMinutes() {
+            return age().toMinutes();
+        }
+    }
+
+    private final Supplier<StatusSnapshot> reader;
+    private final Path file;
+    private final Clock clock;
+    private final Duration ttl;
+    private final AtomicReference<StatusSnapshot> lastKnown = new AtomicReference<>();
+    private volatile Instant freshUntil = Instant.MIN;
+    private volatile String lastWritten;
+
+    StatusSnapshots(Supplier<StatusSnapshot> reader, Path file, Clock clock, Duration ttl) {
+        this.reader = reader;
+        this.file = file;
+        this.clock = clock;
+        this.ttl = ttl;
+        readFromDisk().ifPresent(lastKnown::set);
+    }
+
+    Current current() {
+        Instant now = clock.instant();
+        StatusSnapshot known = lastKnown.get();
+        if (known != null && now.isBefore(freshUntil)) {
+            return new Current(known, false, now);
+        }
+        try {
+            StatusSnapshot fresh = reader.get();
+            lastKnown.set(fresh);
+            freshUntil = now.plus(ttl);
+            writeToDisk(fresh);
+            return new Current(fresh, false, now);
+        } catch (DataAccessException | IllegalStateException unreachable) {
+            log.warn("Status page: database unreadable, serving the last known state ({})", unreachable.toString());
+            freshUntil = Instant.MIN;
+            if (known == null) {
+                known = new StatusSnapshot(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of());
+            }
+            return new Current(known, true, now);
+        }
+    }
+
+    /** After a change: the next read goes to the database. */
+    void invalidate() {
+        freshUntil = Instant.MIN;
+    }
+
+    Optional<StatusSnapshot> lastKnown() {
+        return Optional.ofNullable(lastKnown.get());
+    }
+
+    private synchronized void writeToDisk(StatusSnapshot snapshot) {
+        try {
+            // Compared without the time it was read, so an unchanged state does not rewrite the file.
+            String comparable = JSON.writeValueAsString(new StatusSnapshot(Instant.EPOCH, snapshot.groups(),
+                    snapshot.components(), snapshot.incidents(), snapshot.uptime()));
+            if (comparable.equals(lastWritten)) {
+                return;
+            }
+            String json = JSON.writeValueAsString(snapshot);
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, "status-cache", ".tmp");
+            Files.writeString(temp, json);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            lastWritten = comparable;
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Status page: could not write the last-known-state file {}", file, failure);
+        }
+    }
+
+    private Optional<StatusSnapshot> readFromDisk() {
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(Files.readString(file), StatusSnapshot.class));
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Status page: ignoring an unreadable last-known-state file {}", file, unreadable);
+            return Optional.empty();
+        }
+    }
+}
