@@ -49,6 +49,8 @@ class StatuspageApiTest {
     StatuspageDocuments documents;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MaintenanceScheduler scheduler;
     @LocalServerPort
     int port;
 
@@ -64,10 +66,7 @@ class StatuspageApiTest {
                 Duration.ofHours(2), "payments", "transfers");
         StatusFixtures.maintenance(admin, "Phone system move", clock.instant().minus(Duration.ofMinutes(5)),
                 Duration.ofDays(400), "phone-support");
-        admin.addUpdate(admin.dueMaintenances().stream().filter(r -> r.status() == IncidentStatus.SCHEDULED)
-                        .findFirst().orElseThrow().publicId(),
-                new StatusAdmin.NewUpdate(IncidentStatus.IN_PROGRESS, StatusFixtures.texts("Started"), Map.of(), true),
-                StatusAdmin.Actor.system());
+        scheduler.run(); // the maintenance that began five minutes ago is now in progress
         snapshots.invalidate();
     }
 
