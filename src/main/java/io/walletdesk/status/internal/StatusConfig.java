@@ -24,7 +24,8 @@ class StatusConfig {
 
     @Bean
     StatusSnapshots statusSnapshots(StatusReader reader, StatusProperties properties, Clock clock) {
-        return new StatusSnapshots(reader::read, properties.cacheFile(), clock, properties.cacheTtl());
+        return new StatusSnapshots(reader::read, properties.cacheFile(), clock, properties.cacheTtl(),
+                properties.readTimeout());
     }
 
     @Bean

@@ -21,6 +21,7 @@ public record StatusProperties(
         @DefaultValue("Asia/Jakarta") String timeZone,
         @DefaultValue("./data/status-cache.json") Path cacheFile,
         @DefaultValue("PT5S") Duration cacheTtl,
+        @DefaultValue("PT5S") Duration readTimeout,
         @DefaultValue("PT5S") Duration probeTick,
         @DefaultValue List<ProbeProperties> probes) {
 

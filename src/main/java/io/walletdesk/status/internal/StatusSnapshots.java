@@ -11,6 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,8 +54,21 @@ class StatusSnapshots {
     private final AtomicReference<StatusSnapshot> lastKnown = new AtomicReference<>();
     private volatile Instant freshUntil = Instant.MIN;
     private volatile String lastWritten;
+    private final Duration readTimeout;
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "status-snapshot-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<StatusSnapshot> inFlight;
+    private long inFlightSince;
 
     StatusSnapshots(Supplier<StatusSnapshot> reader, Path file, Clock clock, Duration ttl) {
+        this(reader, file, clock, ttl, Duration.ofSeconds(5));
+    }
+
+    StatusSnapshots(Supplier<StatusSnapshot> reader, Path file, Clock clock, Duration ttl, Duration readTimeout) {
+        this.readTimeout = readTimeout;
         this.reader = reader;
         this.file = file;
         this.clock = clock;
@@ -64,19 +83,61 @@ class StatusSnapshots {
             return new Current(known, false, now);
         }
         try {
-            StatusSnapshot fresh = reader.get();
+            StatusSnapshot fresh = refresh(known == null);
             lastKnown.set(fresh);
             freshUntil = now.plus(ttl);
             writeToDisk(fresh);
             return new Current(fresh, false, now);
-        } catch (DataAccessException | IllegalStateException unreachable) {
+        } catch (DataAccessException | IllegalStateException | TimeoutException unreachable) {
             log.warn("Status page: database unreadable, serving the last known state ({})", unreachable.toString());
             freshUntil = Instant.MIN;
+            known = lastKnown.get();
             if (known == null) {
                 known = new StatusSnapshot(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of());
             }
             return new Current(known, true, now);
         }
+    }
+
+    /**
+     * Reads on a separate thread and waits at most {@code readTimeout}: a database that hangs (a pool waiting for
+     * connections that never come) must not hang the page. One read at a time; while it is slow, callers do not
+     * wait again but get the last known state at once. With nothing known yet, it waits for the read to end.
+     */
+    private StatusSnapshot refresh(boolean nothingKnown) throws TimeoutException {
+        Future<StatusSnapshot> read;
+        long waitNanos;
+        synchronized (this) {
+            if (inFlight == null || inFlight.isDone()) {
+                inFlight = refresher.submit(reader::get);
+                inFlightSince = System.nanoTime();
+            }
+            read = inFlight;
+            waitNanos = readTimeout.toNanos() - (System.nanoTime() - inFlightSince);
+        }
+        try {
+            if (nothingKnown) {
+                return read.get();
+            }
+            if (waitNanos <= 0 && !read.isDone()) {
+                throw new TimeoutException("a read has been waiting for the database since "
+                        + Duration.ofNanos(System.nanoTime() - inFlightSince).toSeconds() + " s");
+            }
+            return read.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        }
+    }
+
+    /** Stops the reader thread (called by Spring on shutdown). */
+    public void close() {
+        refresher.shutdownNow();
     }
 
     /** After a change: the next read goes to the database. */

@@ -96,6 +96,38 @@ class StatusSnapshotsTest {
     }
 
     @Test
+    void aHangingDatabaseDoesNotHangThePage() {
+        var clock = new MovableClock(T0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        boolean[] hang = {false};
+        StatusSnapshots snapshots = new StatusSnapshots(() -> {
+            if (hang[0]) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return sample(clock.instant());
+        }, dir.resolve("hang.json"), clock, Duration.ofSeconds(5), Duration.ofMillis(300));
+        snapshots.current();
+        hang[0] = true;
+        clock.now = T0.plus(Duration.ofMinutes(3));
+        long start = System.nanoTime();
+        assertThat(snapshots.current().stale()).isTrue();
+        assertThat(snapshots.current().stale()).as("the second caller does not wait again").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        release.countDown();
+        hang[0] = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (snapshots.current().stale() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(snapshots.current().stale()).isFalse();
+        snapshots.close();
+    }
+
+    @Test
     void withNothingKnownTheOutageGivesAnEmptyStaleState() {
         StatusSnapshots snapshots = new StatusSnapshots(deadDatabase()::read, dir.resolve("none.json"),
                 new MovableClock(T0), Duration.ofSeconds(5));
