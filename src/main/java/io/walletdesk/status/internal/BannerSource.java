@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 /**
  * The banner every page shows: open incidents with an impact, and maintenances in progress, that touch a
  * customer-facing component (or no component at all). Served from the snapshot cache, so it costs no query
- * on most requests and works while the database is down.
+ * on most requests and works while the database is down. Templates reach it as {@code @statusBanner}; the
+ * fragment {@code status/banner :: banner} renders it.
  */
-@Service
+@Service("statusBanner")
 class BannerSource implements StatusBanner {
 
     private final StatusSnapshots snapshots;

@@ -91,11 +91,20 @@ class ProbeChecker {
         }
     }
 
+    /** {@code SELECT 1}, or the configured query, whose first column must contain {@code bodyContains} if set. */
     private String database(ProbeDefinition probe) throws java.sql.SQLException {
+        String query = probe.target() == null || probe.target().isBlank() ? "SELECT 1" : probe.target();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, probe.timeout().toSeconds()));
-            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
-                return rs.next() ? null : "no row";
+            try (ResultSet rs = statement.executeQuery(query)) {
+                if (!rs.next()) {
+                    return "no row";
+                }
+                String value = rs.getString(1);
+                if (probe.bodyContains() != null && (value == null || !value.contains(probe.bodyContains()))) {
+                    return "result \"" + value + "\" does not contain \"" + probe.bodyContains() + "\"";
+                }
+                return null;
             }
         }
     }

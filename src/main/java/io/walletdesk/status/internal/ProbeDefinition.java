@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * A health check in the spirit of Gatus. {@code target} is a URL (HTTP), {@code host:port} (TCP, SMTP, IMAP:
- * a TCP connect, plus the server greeting for SMTP/IMAP) or ignored (DATABASE: {@code SELECT 1} on the
- * application's database). Conditions: {@code expectedStatus} (HTTP), {@code maxResponseTime},
+ * a TCP connect, plus the server greeting for SMTP/IMAP) or a query on the application's database (DATABASE:
+ * {@code SELECT 1} when empty; a query such as the age or size of an internal queue, whose first column is
+ * checked with {@code bodyContains}). Conditions: {@code expectedStatus} (HTTP), {@code maxResponseTime},
  * {@code bodyContains} (HTTP body or SMTP/IMAP greeting). After {@code failureThreshold} failures in a row the
  * component moves to {@code failureStatus} and an incident opens; after {@code successThreshold} successes in a
  * row the component is operational again and the incident resolves itself.

@@ -100,7 +100,10 @@ class UptimeCalculator {
         return new Uptime(code, percent, List.copyOf(days));
     }
 
-    /** Time spent in each status within [from, to); empty when the component was not tracked yet. */
+    /**
+     * Time spent in each status from {@code from} (inclusive) to {@code to} (exclusive); empty when the component
+     * was not tracked yet.
+     */
     static Map<ComponentStatus, Duration> spentPerStatus(List<Change> changes, Instant from, Instant to) {
         Map<ComponentStatus, Duration> spent = new EnumMap<>(ComponentStatus.class);
         for (int i = 0; i < changes.size(); i++) {
