@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -133,6 +135,14 @@ class StatusSnapshots {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted");
         }
+    }
+
+    /** Reads once in the background at startup, so the first visitor does not wait for a cold read. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        Thread warmUp = new Thread(this::current, "status-snapshot-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Stops the reader thread (called by Spring on shutdown). */
