@@ -109,6 +109,13 @@ CREATE TABLE status_subscriber_component (
     PRIMARY KEY (subscriber_id, component_id)
 );
 
+-- Subscriptions to one incident (A7: "tell me when it is fixed"); removed once it is resolved.
+CREATE TABLE status_subscriber_incident (
+    subscriber_id BIGINT NOT NULL REFERENCES status_subscriber (id) ON DELETE CASCADE,
+    incident_id   BIGINT NOT NULL REFERENCES status_incident (id),
+    PRIMARY KEY (subscriber_id, incident_id)
+);
+
 CREATE TABLE status_probe_state (
     name                  VARCHAR(100) NOT NULL PRIMARY KEY,
     consecutive_failures  INT NOT NULL,

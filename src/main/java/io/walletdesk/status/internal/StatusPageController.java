@@ -64,6 +64,7 @@ class StatusPageController {
         }
         model.addAttribute("incident", views.incident(incident, snapshot, locale));
         model.addAttribute("maintenance", incident.kind() == IncidentKind.MAINTENANCE);
+        model.addAttribute("open", incident.open() && !current.stale());
         model.addAttribute("stale", current.stale());
         model.addAttribute("ageMinutes", current.ageMinutes());
         return "status/incident";
@@ -86,10 +87,12 @@ class StatusPageController {
 
     @PostMapping("/status/subscribe")
     String subscribe(@RequestParam(required = false) String email,
-            @RequestParam(name = "components", required = false) List<String> components, Locale locale,
+            @RequestParam(name = "components", required = false) List<String> components,
+            @RequestParam(name = "incident", required = false) String incident, Locale locale,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            subscriptions.subscribe(email, components == null ? List.of() : components, locale, ClientInfo.from(request));
+            subscriptions.subscribe(email, components == null ? List.of() : components, incident, locale,
+                    ClientInfo.from(request));
             model.addAttribute("messageKey", "status.subscribe.sent");
             model.addAttribute("ok", true);
         } catch (ProblemException problem) {

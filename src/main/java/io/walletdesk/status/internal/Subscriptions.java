@@ -61,8 +61,13 @@ class Subscriptions {
         this.key = ("status-unsubscribe:" + key).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Subscribes an address to the components given (none and no incident: everything) or to one incident
+     * ({@code incidentPublicId}, until it is resolved). Nothing is sent before the address confirms.
+     */
     @Transactional
-    public void subscribe(String email, List<String> componentCodes, Locale language, ClientInfo client) {
+    public void subscribe(String email, List<String> componentCodes, String incidentPublicId, Locale language,
+            ClientInfo client) {
         String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             throw ProblemException.forField("status-email-invalid", HttpStatus.BAD_REQUEST, "email");
@@ -72,10 +77,17 @@ class Subscriptions {
         if (!decision.allowed() || !perAddress.allowed()) {
             throw new ProblemException("status-too-many-subscriptions", HttpStatus.TOO_MANY_REQUESTS);
         }
+        Long incidentId = incidentPublicId == null || incidentPublicId.isBlank() ? null
+                : jdbc.sql("SELECT id FROM status_incident WHERE public_id = :p").param("p", incidentPublicId)
+                        .query(Long.class).optional()
+                        .orElseThrow(() -> new ProblemException("status-not-found", HttpStatus.NOT_FOUND));
+        boolean everything = componentCodes.isEmpty() && incidentId == null;
         String lang = language == null ? "en" : language.toLanguageTag();
         var existing = jdbc.sql("SELECT id, confirmed FROM status_subscriber WHERE email = :e").param("e", address)
                 .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getBoolean("confirmed"))).optional();
         if (existing.isPresent() && existing.get().getValue()) {
+            // Already opted in to status mail: following one more incident needs no new confirmation.
+            followIncident(existing.get().getKey(), incidentId);
             send(address, language, "status.mail.already.subject", "status.mail.already.body",
                     link("/status/subscriptions/unsubscribe?token=" + unsubscribeToken(address)));
             return;
@@ -88,15 +100,16 @@ class Subscriptions {
             jdbc.sql("""
                     UPDATE status_subscriber SET confirm_hash = :h, language = :lang, all_components = :all,
                         created_at = :now WHERE id = :id""")
-                    .param("h", sha256(token)).param("lang", lang).param("all", componentCodes.isEmpty())
+                    .param("h", sha256(token)).param("lang", lang).param("all", everything)
                     .param("now", now).param("id", id).update();
             jdbc.sql("DELETE FROM status_subscriber_component WHERE subscriber_id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM status_subscriber_incident WHERE subscriber_id = :id").param("id", id).update();
         } else {
             jdbc.sql("""
                     INSERT INTO status_subscriber (email, language, confirm_hash, unsubscribe_hash, confirmed,
                         all_components, created_at) VALUES (:e, :lang, :h, :u, FALSE, :all, :now)""")
                     .param("e", address).param("lang", lang).param("h", sha256(token))
-                    .param("u", sha256(unsubscribeToken(address))).param("all", componentCodes.isEmpty())
+                    .param("u", sha256(unsubscribeToken(address))).param("all", everything)
                     .param("now", now).update();
             id = jdbc.sql("SELECT id FROM status_subscriber WHERE email = :e").param("e", address).query(Long.class)
                     .single();
@@ -108,11 +121,25 @@ class Subscriptions {
             jdbc.sql("INSERT INTO status_subscriber_component (subscriber_id, component_id) VALUES (:s, :c)")
                     .param("s", id).param("c", componentId).update();
         }
+        followIncident(id, incidentId);
         send(address, language, "status.mail.confirm.subject", "status.mail.confirm.body",
                 link("/status/subscriptions/confirm?token=" + token));
     }
 
-    /** True when the token confirmed a subscription (or had already). */
+    private void followIncident(long subscriberId, Long incidentId) {
+        if (incidentId == null) {
+            return;
+        }
+        boolean following = jdbc.sql("""
+                SELECT COUNT(*) FROM status_subscriber_incident WHERE subscriber_id = :s AND incident_id = :i""")
+                .param("s", subscriberId).param("i", incidentId).query(Long.class).single() > 0;
+        if (!following) {
+            jdbc.sql("INSERT INTO status_subscriber_incident (subscriber_id, incident_id) VALUES (:s, :i)")
+                    .param("s", subscriberId).param("i", incidentId).update();
+        }
+    }
+
+    /** True when the token confirmed a subscription. */
     @Transactional
     public boolean confirm(String token) {
         if (token == null || token.isBlank()) {
@@ -143,13 +170,17 @@ class Subscriptions {
         List<Recipient> recipients = jdbc.sql("""
                 SELECT s.email, s.language FROM status_subscriber s WHERE s.confirmed = TRUE AND (
                     s.all_components = TRUE
-                    OR NOT EXISTS (SELECT 1 FROM status_incident_component ic WHERE ic.incident_id = :i)
-                    OR EXISTS (SELECT 1 FROM status_subscriber_component sc JOIN status_incident_component ic
-                        ON ic.component_id = sc.component_id WHERE sc.subscriber_id = s.id AND ic.incident_id = :i))
+                    OR EXISTS (SELECT 1 FROM status_subscriber_incident si
+                        WHERE si.subscriber_id = s.id AND si.incident_id = :i)
+                    OR (EXISTS (SELECT 1 FROM status_subscriber_component own WHERE own.subscriber_id = s.id) AND (
+                        NOT EXISTS (SELECT 1 FROM status_incident_component ic WHERE ic.incident_id = :i)
+                        OR EXISTS (SELECT 1 FROM status_subscriber_component sc JOIN status_incident_component ic
+                            ON ic.component_id = sc.component_id WHERE sc.subscriber_id = s.id AND ic.incident_id = :i))))
                 ORDER BY s.id""")
                 .param("i", incidentId).query((rs, n) -> new Recipient(rs.getString("email"), rs.getString("language")))
                 .list();
         if (recipients.isEmpty()) {
+            forgetIfClosed(incidentId, updateId);
             return;
         }
         record Content(String publicId, Texts name, Texts body, IncidentStatus status) {
@@ -171,6 +202,16 @@ class Subscriptions {
                     link("/status/subscriptions/unsubscribe?token=" + unsubscribeToken(recipient.email()))}, locale);
             outbox.queue(new OutboundMessage(OutboundMessage.Channel.EMAIL, recipient.email(), truncate(subject, 300),
                     truncate(body, 4000), "STATUS_UPDATE"));
+        }
+        forgetIfClosed(incidentId, updateId);
+    }
+
+    /** Following one incident ends with its resolution (or completion). */
+    private void forgetIfClosed(long incidentId, long updateId) {
+        String status = jdbc.sql("SELECT status FROM status_incident_update WHERE id = :u").param("u", updateId)
+                .query(String.class).single();
+        if (!IncidentStatus.fromApi(status).open()) {
+            jdbc.sql("DELETE FROM status_subscriber_incident WHERE incident_id = :i").param("i", incidentId).update();
         }
     }
 

@@ -153,7 +153,7 @@ class HealthProbesTest {
     }
 
     private void subscribeConfirmed(String email, List<String> components) {
-        subscriptions.subscribe(email, components, Locale.ENGLISH, ClientInfo.system());
+        subscriptions.subscribe(email, components, null, Locale.ENGLISH, ClientInfo.system());
         String mail = outbox.to(email).get(0).body();
         String token = mail.substring(mail.indexOf("token=") + 6).split("\\s")[0];
         assertThat(subscriptions.confirm(token)).isTrue();

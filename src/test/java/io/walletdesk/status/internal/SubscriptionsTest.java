@@ -114,6 +114,37 @@ class SubscriptionsTest {
     }
 
     @Test
+    void followingOneIncidentEndsWithItsResolution() throws Exception {
+        String incident = StatusFixtures.incident(admin, "Help centre slow", "help-centre",
+                ComponentStatus.DEGRADED_PERFORMANCE);
+        String other = StatusFixtures.incident(admin, "Help centre search broken", "help-centre",
+                ComponentStatus.PARTIAL_OUTAGE);
+        mvc.perform(get("/status/incidents/" + incident).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("问题解决时通知我")))
+                .andExpect(content().string(containsString("name=\"incident\" value=\"" + incident + "\"")));
+        String email = "follow." + System.nanoTime() + "@example.com";
+        mvc.perform(post("/status/subscribe").with(client()).with(csrf()).param("email", email)
+                        .param("incident", incident))
+                .andExpect(status().isOk());
+        mvc.perform(post("/status/subscriptions/confirm").with(csrf()).param("token", token(outbox.to(email).get(0).body())))
+                .andExpect(status().isOk());
+
+        admin.addUpdate(other, new StatusAdmin.NewUpdate(IncidentStatus.MONITORING, StatusFixtures.texts("Other"),
+                Map.of(), true), StatusAdmin.Actor.system());
+        assertThat(updates(email)).as("only the followed incident, not its component").isEmpty();
+        admin.addUpdate(incident, new StatusAdmin.NewUpdate(IncidentStatus.RESOLVED, StatusFixtures.texts("Fast again"),
+                Map.of(), true), StatusAdmin.Actor.system());
+        assertThat(updates(email)).hasSize(1);
+        admin.addUpdate(incident, new StatusAdmin.NewUpdate(IncidentStatus.POSTMORTEM, StatusFixtures.texts("Report"),
+                Map.of(), true), StatusAdmin.Actor.system());
+        StatusFixtures.incident(admin, "Everything down", "wallet-app", ComponentStatus.MAJOR_OUTAGE);
+        assertThat(updates(email)).as("following ended with the resolution").hasSize(1);
+        mvc.perform(post("/status/subscribe").with(client()).with(csrf()).param("email", email)
+                        .param("incident", "nosuchincident"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void badAddressesAndUnknownComponentsAreRefused() throws Exception {
         mvc.perform(post("/status/subscribe").with(client()).with(csrf()).param("email", "not-an-address"))
                 .andExpect(status().isBadRequest())
