@@ -77,7 +77,7 @@ class HealthProbes {
 
     @Scheduled(fixedDelayString = "${walletdesk.status.probe-tick:PT5S}", initialDelayString = "PT20S")
     @SchedulerLock(name = "status-probes", lockAtMostFor = "PT5M")
-    void tick() {
+    public void tick() {
         Instant now = clock.instant();
         for (ProbeDefinition probe : new ArrayList<>(probes.values())) {
             Instant last = state(probe.name()).map(State::lastCheckedAt).orElse(null);

@@ -33,7 +33,7 @@ class MaintenanceScheduler {
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT15S")
     @SchedulerLock(name = "status-maintenance", lockAtMostFor = "PT5M")
-    void scheduled() {
+    public void scheduled() {
         try {
             run();
         } catch (RuntimeException failure) {

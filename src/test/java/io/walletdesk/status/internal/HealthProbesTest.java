@@ -150,6 +150,34 @@ class HealthProbesTest {
         var checked = probes.state("database").orElseThrow().lastCheckedAt();
         probes.tick();
         assertThat(probes.state("database").orElseThrow().lastCheckedAt()).as("not due for an hour").isEqualTo(checked);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = 'status-probes'").query(Long.class).single())
+                .as("the tick runs under a cluster-wide lock").isEqualTo(1L);
+    }
+
+    @Test
+    void mailServersAreCheckedByTheirGreeting() throws Exception {
+        try (ServerSocket smtp = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread greeter = new Thread(() -> {
+                for (String greeting : List.of("220 mail.walletdesk.local ESMTP ready", "554 no service")) {
+                    try (var socket = smtp.accept()) {
+                        socket.getOutputStream().write((greeting + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            greeter.start();
+            ProbeDefinition probe = new ProbeDefinition("smtp", ProbeDefinition.Type.SMTP,
+                    "127.0.0.1:" + smtp.getLocalPort(), "email-support", null, null, null, 3, 2, Duration.ofHours(1),
+                    Duration.ofSeconds(2), ComponentStatus.PARTIAL_OUTAGE);
+            ProbeChecker checker = new ProbeChecker(null);
+            assertThat(checker.check(probe).success()).isTrue();
+            ProbeChecker.Result refused = checker.check(probe);
+            assertThat(refused.success()).isFalse();
+            assertThat(refused.message()).contains("greeting");
+            greeter.join(2000);
+        }
     }
 
     private void subscribeConfirmed(String email, List<String> components) {
