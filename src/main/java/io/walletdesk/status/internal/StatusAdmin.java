@@ -128,8 +128,8 @@ class StatusAdmin {
 
     /**
      * A new update on an incident or maintenance. Components not named keep their status, except that
-     * resolving (or completing) returns the affected components to operational unless another open incident or
-     * maintenance holds them.
+     * resolving (or completing) returns the affected components to operational, or to the status another open
+     * incident or maintenance last gave them.
      */
     @Transactional
     public void addUpdate(String publicId, NewUpdate update, Actor actor) {
@@ -154,9 +154,7 @@ class StatusAdmin {
                 .update();
         if (!update.status().open()) {
             for (String code : linkedComponents(incident.id())) {
-                if (!changes.containsKey(code) && !heldElsewhere(code, incident.id())) {
-                    changes.put(code, ComponentStatus.OPERATIONAL);
-                }
+                changes.putIfAbsent(code, statusHeldElsewhere(code, incident.id()).orElse(ComponentStatus.OPERATIONAL));
             }
         }
         if (update.status() == IncidentStatus.IN_PROGRESS) {
@@ -220,13 +218,21 @@ class StatusAdmin {
                 .param("code", code).query((rs, n) -> StatusReader.texts(rs, "name")).single();
     }
 
-    private boolean heldElsewhere(String code, long incidentId) {
+    /**
+     * The status another open incident or maintenance last gave this component, if one holds it: closing one
+     * incident must not hide another that still affects the component.
+     */
+    private Optional<ComponentStatus> statusHeldElsewhere(String code, long incidentId) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM status_incident i JOIN status_incident_component ic ON ic.incident_id = i.id
-                JOIN status_component c ON c.id = ic.component_id
+                SELECT uc.new_status FROM status_update_component uc
+                JOIN status_incident_update u ON u.id = uc.update_id
+                JOIN status_incident i ON i.id = u.incident_id
+                JOIN status_component c ON c.id = uc.component_id
                 WHERE c.code = :code AND i.id <> :id AND i.status IN ('investigating', 'identified', 'monitoring',
-                    'in_progress', 'verifying')""")
-                .param("code", code).param("id", incidentId).query(Long.class).single() > 0;
+                    'in_progress', 'verifying')
+                ORDER BY uc.update_id DESC LIMIT 1""")
+                .param("code", code).param("id", incidentId).query(String.class).optional()
+                .map(ComponentStatus::fromApi);
     }
 
     private void applyComponents(long updateId, Map<String, ComponentStatus> components, Actor actor) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,8 +65,10 @@ class StatusSnapshots {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicLong generation = new AtomicLong();
     private Future<StatusSnapshot> inFlight;
     private long inFlightSince;
+    private long inFlightGeneration;
 
     StatusSnapshots(Supplier<StatusSnapshot> reader, Path file, Clock clock, Duration ttl) {
         this(reader, file, clock, ttl, Duration.ofSeconds(5));
@@ -84,10 +89,13 @@ class StatusSnapshots {
         if (known != null && now.isBefore(freshUntil)) {
             return new Current(known, false, now);
         }
+        long seen = generation.get();
         try {
             StatusSnapshot fresh = refresh(known == null);
             lastKnown.set(fresh);
-            freshUntil = now.plus(ttl);
+            if (generation.get() == seen) {
+                freshUntil = now.plus(ttl);
+            }
             writeToDisk(fresh);
             return new Current(fresh, false, now);
         } catch (DataAccessException | IllegalStateException | TimeoutException unreachable) {
@@ -110,9 +118,12 @@ class StatusSnapshots {
         Future<StatusSnapshot> read;
         long waitNanos;
         synchronized (this) {
-            if (inFlight == null || inFlight.isDone()) {
+            long current = generation.get();
+            // A read that started before the last change may miss it: start another one behind it.
+            if (inFlight == null || inFlight.isDone() || inFlightGeneration != current) {
                 inFlight = refresher.submit(reader::get);
                 inFlightSince = System.nanoTime();
+                inFlightGeneration = current;
             }
             read = inFlight;
             waitNanos = readTimeout.toNanos() - (System.nanoTime() - inFlightSince);
@@ -152,6 +163,20 @@ class StatusSnapshots {
 
     /** After a change: the next read goes to the database. */
     void invalidate() {
+        bump();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Reads started before the commit cannot see the change: invalidate again once it is visible.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    bump();
+                }
+            });
+        }
+    }
+
+    private void bump() {
+        generation.incrementAndGet();
         freshUntil = Instant.MIN;
     }
 
