@@ -68,6 +68,18 @@ class OutboxMailer {
                 helper.setTo(message.recipient());
                 helper.setSubject(message.subject());
                 helper.setText(message.body(), false);
+                if ("STATUS_UPDATE".equals(message.purpose())) {
+                    // RFC 8058: the subscriber's unsubscribe link is the last URL of the body.
+                    java.util.regex.Matcher urls = java.util.regex.Pattern.compile("https?://\\S+").matcher(message.body());
+                    String last = null;
+                    while (urls.find()) {
+                        last = urls.group();
+                    }
+                    if (last != null) {
+                        mime.setHeader("List-Unsubscribe", "<" + last + ">");
+                        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                    }
+                }
                 if (!"SUPPORT_REPLY".equals(message.purpose())) {
                     mime.setHeader("Auto-Submitted", "SUPPORT_ACKNOWLEDGEMENT".equals(message.purpose())
                             ? "auto-replied" : "auto-generated");

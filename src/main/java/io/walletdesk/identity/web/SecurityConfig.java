@@ -63,6 +63,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        // The Statuspage-compatible status API is public, as Atlassian's is.
+                        .requestMatchers(HttpMethod.GET, "/api/v2/**").permitAll()
                         // The chat module authenticates its own X-Chat-Token on every call.
                         .requestMatchers("/api/v1/chat/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
@@ -99,7 +101,9 @@ class SecurityConfig {
             throws Exception {
         // CSRF token in a cookie (double-submit), so anonymous pages need no server-side session.
         http.securityContext(sc -> sc.securityContextRepository(contexts))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        // RFC 8058 one-click unsubscribe: mail clients POST without our token; the link's token authorises it.
+                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe"))
                 .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,

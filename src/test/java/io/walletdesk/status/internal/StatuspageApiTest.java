@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -145,7 +144,6 @@ class StatuspageApiTest {
     }
 
     @Test
-    @Disabled("Enable once SecurityConfig permits /api/v2/** anonymously (lead's change)")
     void anonymousClientsReadTheApi() {
         ApiClient.Response response = new ApiClient(port).get("/api/v2/summary.json");
         assertThat(response.status()).isEqualTo(200);
