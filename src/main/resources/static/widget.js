@@ -130,6 +130,10 @@
     ui.input = el('textarea', { id: 'wd-input', rows: '2', maxlength: '10000', placeholder: t('placeholder') });
     ui.form.appendChild(ui.input);
     ui.form.appendChild(el('button', { type: 'submit', id: 'wd-send' }, t('send')));
+    ui.fileLabel = el('label', { 'for': 'wd-file', 'class': 'wd-file-label' }, t('attach'));
+    ui.file = el('input', { id: 'wd-file', type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf' });
+    ui.form.appendChild(ui.fileLabel);
+    ui.form.appendChild(ui.file);
     ui.panel.appendChild(ui.form);
     ui.transcript = el('button', { type: 'button', 'class': 'wd-link', id: 'wd-transcript', hidden: 'hidden' }, t('transcript'));
     ui.panel.appendChild(ui.transcript);
@@ -146,6 +150,7 @@
     };
     ui.input.oninput = typing;
     ui.transcript.onclick = downloadTranscript;
+    ui.file.onchange = upload;
   }
 
   function toggle(open) {
@@ -394,6 +399,25 @@
     if (state.socket) { try { state.socket.close(); } catch (e) { /* ignore */ } }
     ui.form.setAttribute('hidden', 'hidden');
     ui.prechat.removeAttribute('hidden');
+  }
+
+  /** Screenshots and PDFs go up over plain HTTP in either transport mode; the message comes back as usual. */
+  function upload() {
+    if (!ui.file.files || !ui.file.files.length || !state.conversationId || !window.FormData) { return; }
+    var data = new FormData();
+    data.append('file', ui.file.files[0]);
+    data.append('clientMessageId', newId());
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', base + '/api/v1/chat/conversations/' + state.conversationId + '/attachments', true);
+    xhr.setRequestHeader('X-Chat-Token', state.token);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      if (xhr.status >= 400) {
+        try { setStatus(JSON.parse(xhr.responseText).detail); } catch (e) { setStatus(t('error')); }
+      } else if (state.mode === 'poll') { poll(); }
+      ui.file.value = '';
+    };
+    xhr.send(data);
   }
 
   function downloadTranscript() {

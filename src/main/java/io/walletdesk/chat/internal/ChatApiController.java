@@ -53,11 +53,13 @@ class ChatApiController {
     private final org.springframework.context.MessageSource messageSource;
     private final io.walletdesk.identity.Accounts accounts;
     private final ChatAbuseGuard abuse;
+    private final io.walletdesk.support.Attachments attachments;
 
-    ChatApiController(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+    ChatApiController(io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
             org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
             ChatAbuseGuard abuse) {
         this.abuse = abuse;
+        this.attachments = attachments;
         this.accounts = accounts;
         this.messageSource = messageSource;
         this.tokens = tokens;
@@ -200,7 +202,7 @@ class ChatApiController {
 
     static final java.util.List<String> WIDGET_TEXTS = java.util.List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
-            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage");
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")
@@ -213,6 +215,29 @@ class ChatApiController {
             texts.put(key, messageSource.getMessage("widget." + key, null, key, locale));
         }
         return ResponseEntity.ok().header("Cache-Control", "public, max-age=3600").body(texts);
+    }
+
+    @PostMapping(value = "/conversations/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a screenshot or PDF", description = "PNG, JPEG, GIF, WebP or PDF by content, at most 10 MB.")
+    ResponseEntity<Ack> attach(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String clientMessageId, HttpServletRequest request) throws java.io.IOException {
+        Participant me = participant(token);
+        abuse.message(me);
+        var message = attachments.attach(id, me, clientMessageId, file.getOriginalFilename(), file.getBytes(), Channel.CHAT,
+                ClientInfo.from(request));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Ack(message.clientMessageId(), message.seq(), false));
+    }
+
+    @GetMapping("/conversations/{id}/messages/{seq}/attachment")
+    ResponseEntity<byte[]> attachment(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
+            @PathVariable long seq) {
+        var file = attachments.ofMessage(id, seq, participant(token))
+                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.filename() + "\"")
+                .header("X-Content-SHA256", file.sha256())
+                .body(file.content());
     }
 
     @GetMapping("/availability")

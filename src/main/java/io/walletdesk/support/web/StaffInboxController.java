@@ -27,10 +27,12 @@ class StaffInboxController {
     private final Accounts accounts;
     private final io.walletdesk.support.sla.ServiceLevels serviceLevels;
     private final io.walletdesk.support.CannedResponses cannedResponses;
+    private final io.walletdesk.support.Attachments attachments;
 
-    StaffInboxController(Conversations conversations, Accounts accounts,
+    StaffInboxController(io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
             io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
         this.cannedResponses = cannedResponses;
+        this.attachments = attachments;
         this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -93,6 +95,12 @@ class StaffInboxController {
         conversations.post(new PostMessage(id, staff(me), clientMessageId, body, channel, note, ClientInfo.from(request),
                 null));
         return "redirect:/staff/conversations/" + id + "#latest";
+    }
+
+    @GetMapping("/staff/conversations/{id}/messages/{seq}/attachment")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
+            @PathVariable long id, @PathVariable long seq) {
+        return AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
     }
 
     @PostMapping("/staff/conversations/{id}/merge")

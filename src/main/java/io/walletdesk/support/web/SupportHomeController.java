@@ -37,8 +37,10 @@ class SupportHomeController {
 
     private final Accounts accounts;
     private final Conversations conversations;
+    private final io.walletdesk.support.Attachments attachments;
 
-    SupportHomeController(Accounts accounts, Conversations conversations) {
+    SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments) {
+        this.attachments = attachments;
         this.accounts = accounts;
         this.conversations = conversations;
     }
@@ -148,6 +150,15 @@ class SupportHomeController {
         conversations.post(new PostMessage(id, customer(me), clientMessageId, body, Channel.CHAT, false,
                 ClientInfo.from(request), null));
         return "redirect:/support/conversations/" + id + "#latest";
+    }
+
+    @GetMapping("/support/conversations/{id}/messages/{seq}/attachment")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
+            @PathVariable long id, @PathVariable long seq) {
+        if (me == null) {
+            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
     }
 
     @GetMapping("/support/conversations/{id}/transcript")

@@ -1,0 +1,149 @@
+package io.walletdesk.support;
+
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Screenshots and documents in a conversation (E1). The type is decided by the file's first bytes, never by
+ * its name or the browser's claim: only PNG, JPEG, GIF, WebP and PDF, at most 10 MB.
+ */
+@Service
+public class Attachments {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final Conversations conversations;
+    private final Clock clock;
+
+    Attachments(JdbcClient jdbc, Conversations conversations, Clock clock) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    /** A stored file. */
+    public record Attachment(long id, long conversationId, String filename, String contentType, long size, String sha256,
+            byte[] content) {
+    }
+
+    /** Stores the file and posts a message that refers to it; idempotent by the client's message id. */
+    @Transactional
+    public MessageView attach(long conversationId, Participant by, String clientMessageId, String filename, byte[] content,
+            Channel channel, ClientInfo client) {
+        if (content == null || content.length == 0) {
+            throw ProblemException.forField("attachment-empty", HttpStatus.BAD_REQUEST, "file");
+        }
+        if (content.length > MAX_BYTES) {
+            throw ProblemException.forField("attachment-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "file", 10);
+        }
+        String type = sniff(content).orElseThrow(() ->
+                ProblemException.forField("attachment-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file"));
+        String name = safeName(filename, type);
+        Posted posted = conversations.post(new PostMessage(conversationId, by, clientMessageId,
+                "[attachment] " + name + " (" + Math.max(1, content.length / 1024) + " KB)", channel, false, client, null));
+        if (posted.duplicate()) {
+            return posted.message();
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO conversation_attachments (conversation_id, message_seq, filename, content_type, size_bytes,
+                  sha256, content, created_at)
+                VALUES (:c, :seq, :name, :type, :size, :sha, :content, :now)""")
+                .param("c", conversationId).param("seq", posted.message().seq()).param("name", name).param("type", type)
+                .param("size", content.length).param("sha", sha256(content)).param("content", content)
+                .param("now", Timestamp.from(clock.instant())).update(keys, "id");
+        return posted.message();
+    }
+
+    /** The attachment of a message, if the reader may see the conversation. */
+    public Optional<Attachment> ofMessage(long conversationId, long seq, Participant reader) {
+        conversations.get(conversationId, reader);
+        return jdbc.sql("""
+                SELECT id, conversation_id, filename, content_type, size_bytes, sha256, content FROM conversation_attachments
+                WHERE conversation_id = :c AND message_seq = :seq""")
+                .param("c", conversationId).param("seq", seq)
+                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                        rs.getBytes("content")))
+                .optional();
+    }
+
+    /** The real type from magic numbers; empty for anything we do not accept. */
+    static Optional<String> sniff(byte[] b) {
+        if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of("image/png");
+        }
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of("image/jpeg");
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return Optional.of("image/gif");
+        }
+        if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of("image/webp");
+        }
+        if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of("application/pdf");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps letters, digits, dots, dashes and spaces; the extension follows the real type. */
+    static String safeName(String filename, String type) {
+        String base = filename == null ? "file" : filename.replaceAll(".*[/\\\\]", "");
+        base = base.replaceAll("[^\\p{L}\\p{N} ._-]", "_").strip();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        if (base.isEmpty()) {
+            base = "file";
+        }
+        base = base.length() > 100 ? base.substring(0, 100) : base;
+        String extension = switch (type) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            default -> ".pdf";
+        };
+        return base + extension;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+}
