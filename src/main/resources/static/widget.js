@@ -442,6 +442,12 @@
     request('GET', '/api/v1/chat/texts?lang=' + encodeURIComponent(lang), null, function (texts) {
       state.texts = texts || {};
       build();
+      var given = hostEl && hostEl.getAttribute('data-token');
+      if (given) {
+        // Opened from an e-mailed link: this device takes over the visitor's conversation.
+        store.set('wd_chat_token', given);
+        store.remove('wd_conversation');
+      }
       var open = function () {
         var saved = store.get('wd_chat_token');
         if (saved) { state.token = saved; state.visitorEmail = store.get('wd_visitor_email') || null; begin(); } else { ui.prechat.removeAttribute('hidden'); setStatus(''); }

@@ -134,6 +134,27 @@ abstract class LiveChatContract {
         assertThat(transcript.body()).contains("Halo", "Halo juga", "WIB");
     }
 
+    @Autowired
+    io.walletdesk.shared.outbox.OutboundMessages outbox;
+
+    @Test
+    void anEmailedLinkContinuesTheConversationOnAnotherDevice() {
+        String email = io.walletdesk.testing.TestData.email();
+        ApiClient phone = new ApiClient(port);
+        String token = phone.post("/api/v1/chat/visitors", Map.of("name", "Putu", "email", email)).json().get("token").asText();
+        phone.header("X-Chat-Token", token);
+        long id = phone.post("/api/v1/chat/conversations", Map.of()).json().get("id").asLong();
+        phone.post("/api/v1/chat/conversations/" + id + "/messages", Map.of("body", "Started on my phone"));
+
+        String body = outbox.to(email).get(0).body();
+        String link = body.substring(body.indexOf("/support/continue/") + "/support/continue/".length()).split("\\s")[0];
+        ApiClient laptop = new ApiClient(port).header("X-Chat-Token", link);
+        assertThat(laptop.get("/api/v1/chat/conversations/" + id + "/messages").json().get(0).get("body").asText())
+                .isEqualTo("Started on my phone");
+        assertThat(new ApiClient(port).get("/support/continue/" + link).body()).contains("data-token=\"" + link + "\"");
+        assertThat(new ApiClient(port).get("/support/continue/wdc_nonsense").body()).doesNotContain("data-token");
+    }
+
     @Test
     void nobodyElseCanReadAConversation() {
         String owner = visitorToken("Sinta");

@@ -54,12 +54,14 @@ class ChatApiController {
     private final io.walletdesk.identity.Accounts accounts;
     private final ChatAbuseGuard abuse;
     private final io.walletdesk.support.Attachments attachments;
+    private final ContinueLinks continueLinks;
 
-    ChatApiController(io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+    ChatApiController(ContinueLinks continueLinks, io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
             org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
             ChatAbuseGuard abuse) {
         this.abuse = abuse;
         this.attachments = attachments;
+        this.continueLinks = continueLinks;
         this.accounts = accounts;
         this.messageSource = messageSource;
         this.tokens = tokens;
@@ -99,7 +101,11 @@ class ChatApiController {
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
     ResponseEntity<VisitorToken> visitor(@Valid @RequestBody NewVisitor body, HttpServletRequest request) {
         abuse.newVisitor(ClientInfo.from(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new VisitorToken(tokens.forVisitor(body.name())));
+        String token = tokens.forVisitor(body.name());
+        if (body.email() != null && !body.email().isBlank()) {
+            continueLinks.send(token, body.email(), body.language());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new VisitorToken(token));
     }
 
     @PostMapping("/conversations")

@@ -50,6 +50,11 @@ public class ChatTokens {
         return issue("VISITOR", null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
     }
 
+    /** Another token for the same visitor, e.g. for the e-mailed link that continues on another device (A6). */
+    public String forSameVisitor(String visitorId, String name) {
+        return issue("VISITOR", null, visitorId, name, VISITOR_TTL);
+    }
+
     public Optional<Participant> resolve(String token) {
         if (token == null || !token.startsWith("wdc_") || token.length() > 100) {
             return Optional.empty();
