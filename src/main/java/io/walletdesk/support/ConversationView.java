@@ -6,5 +6,5 @@ import java.time.Instant;
 public record ConversationView(long id, String reference, ConversationStatus status, Priority priority, Channel channel,
         String subject, Long customerUserId, String visitorId, String contactName, String contactEmail,
         String contactPhone, String language, Long assigneeUserId, long lastSeq, Instant createdAt, Instant updatedAt,
-        Instant resolvedAt) {
+        Instant resolvedAt, Long teamId) {
 }

@@ -28,10 +28,13 @@ public class Conversations {
 
     private final ConversationStore store;
     private final ServiceLevels serviceLevels;
+    private final Teams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(ConversationStore store, ServiceLevels serviceLevels, ApplicationEventPublisher events, Clock clock) {
+    Conversations(ConversationStore store, ServiceLevels serviceLevels, Teams teams, ApplicationEventPublisher events,
+            Clock clock) {
+        this.teams = teams;
         this.store = store;
         this.serviceLevels = serviceLevels;
         this.events = events;
@@ -204,7 +207,23 @@ public class Conversations {
     /** Staff inbox: {@code assignee} -1 for unassigned, null for everyone's; {@code status} null for all open ones. */
     public List<ConversationView> inbox(Participant.Staff staff, Long assignee, ConversationStatus status,
             Channel channel) {
-        return store.inbox(assignee, status, channel, 200);
+        return inbox(staff, assignee, status, channel, false);
+    }
+
+    /** As above; {@code myTeamsOnly} keeps only the conversations of the staff member's teams. */
+    public List<ConversationView> inbox(Participant.Staff staff, Long assignee, ConversationStatus status,
+            Channel channel, boolean myTeamsOnly) {
+        java.util.Set<Long> visibleTeams = myTeamsOnly || !teams.seesAllTeams(staff.userId())
+                ? teams.teamsOf(staff.userId()) : null;
+        return store.inbox(assignee, status, channel, visibleTeams, staff.userId(), myTeamsOnly, 200);
+    }
+
+    /** Routes a conversation to a team (null: no team). */
+    @Transactional
+    public void assignTeam(long conversationId, Participant.Staff by, Long teamId) {
+        ConversationView conversation = store.lock(conversationId).filter(c -> mayAccess(by, c))
+                .orElseThrow(Conversations::notFound);
+        store.assignTeam(conversation.id(), teamId, clock.instant());
     }
 
     @Transactional
@@ -325,9 +344,12 @@ public class Conversations {
         return store.releaseOpenChats(agentUserId, clock.instant());
     }
 
-    static boolean mayAccess(Participant participant, ConversationView conversation) {
-        if (participant.isStaff()) {
+    boolean mayAccess(Participant participant, ConversationView conversation) {
+        if (participant instanceof Participant.System) {
             return true;
+        }
+        if (participant instanceof Participant.Staff staff) {
+            return teams.mayStaffSee(staff.userId(), conversation, conversation.teamId());
         }
         if (participant instanceof Participant.Customer c) {
             return conversation.customerUserId() != null && conversation.customerUserId() == c.userId();

@@ -22,7 +22,7 @@ public class ConversationStore {
 
     static final String COLUMNS = """
             id, reference, status, priority, channel, subject, customer_user_id, visitor_id, contact_name, contact_email,
-            contact_phone, language, assignee_user_id, last_seq, created_at, updated_at, resolved_at""";
+            contact_phone, language, assignee_user_id, last_seq, created_at, updated_at, resolved_at, team_id""";
     static final String MESSAGE_COLUMNS = """
             conversation_id, seq, client_message_id, author_type, author_name, channel, body, internal_note, created_at,
             client_time, device_type, os, browser, app_version""";
@@ -98,10 +98,17 @@ public class ConversationStore {
                 .query(ConversationStore::conversation).list();
     }
 
-    /** Agent inbox. {@code assignee}: -1 unassigned, null any; {@code status}: null means not resolved/closed. */
-    public List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM conversations WHERE merged_into_id IS NULL AND last_seq > 0
+    /**
+     * Agent inbox. {@code assignee}: -1 unassigned, null any; {@code status}: null means not resolved/closed;
+     * {@code teams}: null for everything, else only those teams' conversations, unrouted ones and the viewer's own.
+     */
+    public List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, java.util.Set<Long> teams,
+            long viewer, boolean onlyTeams, int limit) {
+        String teamFilter = teams == null ? "" : onlyTeams
+                ? " AND team_id IN (" + ids(teams) + ")"
+                : " AND (team_id IS NULL OR assignee_user_id = " + viewer + " OR team_id IN (" + ids(teams) + "))";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE merged_into_id IS NULL AND last_seq > 0" + teamFilter + """
+
                 AND (:status IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
                 AND (:assignee IS NULL OR (:assignee = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
                 AND (:channel IS NULL OR channel = :channel)
@@ -190,6 +197,16 @@ public class ConversationStore {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** A literal id list for IN (...): the values are longs, so nothing can be injected. */
+    private static String ids(java.util.Set<Long> values) {
+        return values.isEmpty() ? "-1" : values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public void assignTeam(long id, Long teamId, Instant now) {
+        jdbc.sql("UPDATE conversations SET team_id = :t, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("t", teamId, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
     public void assign(long id, Long assignee, Instant now) {
         jdbc.sql("UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1 WHERE id = :id")
                 .param("a", assignee, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
@@ -232,7 +249,7 @@ public class ConversationStore {
                 rs.getObject("customer_user_id", Long.class), rs.getString("visitor_id"), rs.getString("contact_name"),
                 rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("language"),
                 rs.getObject("assignee_user_id", Long.class), rs.getLong("last_seq"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"));
+                instant(rs, "updated_at"), instant(rs, "resolved_at"), rs.getObject("team_id", Long.class));
     }
 
     static MessageView message(ResultSet rs, int row) throws SQLException {

@@ -47,7 +47,7 @@ public class ServiceLevels {
 
     /** A policy row. */
     record Policy(long id, long calendarId, int firstResponse, int nextResponse, int resolution, int warnBefore,
-            Priority escalateTo) {
+            Priority escalateTo, Long escalateToTeam) {
     }
 
     /** Starts the clocks of a new conversation. */
@@ -142,6 +142,10 @@ public class ServiceLevels {
                 Policy policy = policy(sla.policyId());
                 jdbc.sql("UPDATE conversation_sla SET breached = TRUE WHERE conversation_id = :c")
                         .param("c", sla.conversationId()).update();
+                if (policy.escalateToTeam() != null) {
+                    jdbc.sql("UPDATE conversations SET team_id = :t WHERE id = :c")
+                            .param("t", policy.escalateToTeam()).param("c", sla.conversationId()).update();
+                }
                 if (policy.escalateTo() != null) {
                     jdbc.sql("UPDATE conversations SET priority = :p, updated_at = :now WHERE id = :c")
                             .param("p", policy.escalateTo().name()).param("now", Timestamp.from(now))
@@ -228,7 +232,7 @@ public class ServiceLevels {
         String escalate = rs.getString("escalate_to_priority");
         return new Policy(rs.getLong("id"), rs.getLong("calendar_id"), rs.getInt("first_response_minutes"),
                 rs.getInt("next_response_minutes"), rs.getInt("resolution_minutes"), rs.getInt("warn_before_minutes"),
-                escalate == null ? null : Priority.valueOf(escalate));
+                escalate == null ? null : Priority.valueOf(escalate), rs.getObject("escalate_to_team_id", Long.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -28,11 +28,13 @@ class StaffInboxController {
     private final io.walletdesk.support.sla.ServiceLevels serviceLevels;
     private final io.walletdesk.support.CannedResponses cannedResponses;
     private final io.walletdesk.support.Attachments attachments;
+    private final io.walletdesk.support.Teams teams;
 
-    StaffInboxController(io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
+    StaffInboxController(io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
             io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
+        this.teams = teams;
         this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -52,7 +54,7 @@ class StaffInboxController {
         model.addAttribute("channel", channel);
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("channels", Channel.values());
-        var list = conversations.inbox(staff(me), assignee, status, channel);
+        var list = conversations.inbox(staff(me), assignee, status, channel, "teams".equals(view));
         if ("at-risk".equals(view)) {
             var atRisk = serviceLevels.atRisk();
             list = list.stream().filter(c -> atRisk.contains(c.id())).toList();
@@ -75,6 +77,7 @@ class StaffInboxController {
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("cannedResponses", cannedResponses.forLanguage(conversation.language()));
+        model.addAttribute("teams", teams.all());
         if (canned != null) {
             model.addAttribute("draft", cannedResponses.render(canned, conversation, me.displayName()));
         }
@@ -117,6 +120,12 @@ class StaffInboxController {
     String assign(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam(defaultValue = "me") String to) {
         conversations.assign(id, staff(me), "me".equals(to) ? Long.valueOf(me.userId()) : null);
+        return "redirect:/staff/conversations/" + id;
+    }
+
+    @PostMapping("/staff/conversations/{id}/team")
+    String team(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam(required = false) Long team) {
+        conversations.assignTeam(id, staff(me), team);
         return "redirect:/staff/conversations/" + id;
     }
 

@@ -1,0 +1,54 @@
+package io.walletdesk.support.web;
+
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.Teams;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Admins decide who works in which support team. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class TeamsController {
+
+    private final Teams teams;
+    private final Accounts accounts;
+
+    TeamsController(Teams teams, Accounts accounts) {
+        this.teams = teams;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/staff/teams")
+    String teams(Model model) {
+        var all = teams.all();
+        model.addAttribute("teams", all);
+        java.util.Map<Long, java.util.List<io.walletdesk.identity.AccountView>> members = new java.util.HashMap<>();
+        for (var team : all) {
+            members.put(team.id(), teams.members(team.id()).stream().map(accounts::find)
+                    .flatMap(java.util.Optional::stream).toList());
+        }
+        model.addAttribute("members", members);
+        return "support/staff/teams";
+    }
+
+    @PostMapping("/staff/teams/{teamId}/members")
+    String add(@PathVariable long teamId, @RequestParam long userId) {
+        var account = accounts.find(userId).filter(a -> a.role().isStaff())
+                .orElseThrow(() -> ProblemException.forField("not-found", HttpStatus.NOT_FOUND, "userId"));
+        teams.addMember(teamId, account.id());
+        return "redirect:/staff/teams";
+    }
+
+    @PostMapping("/staff/teams/{teamId}/members/{userId}/remove")
+    String remove(@PathVariable long teamId, @PathVariable long userId) {
+        teams.removeMember(teamId, userId);
+        return "redirect:/staff/teams";
+    }
+}
