@@ -98,7 +98,8 @@ public class Conversations {
             store.setContactEmail(conversation.id(), email);
         }
         store.replyByEmail(conversation.id());
-        post(new PostMessage(conversation.id(), by, null, command.body(), Channel.WEB_FORM, false, command.client(), null));
+        post(new PostMessage(conversation.id(), by, command.clientMessageId(), command.body(), Channel.WEB_FORM, false,
+                command.client(), null));
         ConversationView stored = store.find(conversation.id()).orElseThrow();
         events.publishEvent(new MessageLeftForLater(stored.id()));
         return stored;

@@ -7,5 +7,10 @@ import io.walletdesk.shared.web.ClientInfo;
  * JavaScript). Creates the conversation; replies go out by e-mail.
  */
 public record LeaveMessage(Participant by, String name, String email, String phone, String language, String body,
-        ClientInfo client) {
+        ClientInfo client, String clientMessageId) {
+
+    public LeaveMessage(Participant by, String name, String email, String phone, String language, String body,
+            ClientInfo client) {
+        this(by, name, email, phone, language, body, client, null);
+    }
 }

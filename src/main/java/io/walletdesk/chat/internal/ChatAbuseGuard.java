@@ -34,7 +34,13 @@ class ChatAbuseGuard {
         } else {
             return;
         }
-        refuseIfOver(limiter.hit("chat-message:" + key, MESSAGES_PER_MINUTE, Duration.ofMinutes(1)));
+        RateLimiter.Decision decision;
+        try {
+            decision = limiter.hit("chat-message:" + key, MESSAGES_PER_MINUTE, Duration.ofMinutes(1));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException away) {
+            return; // with the database away the message goes to the journal; a limit must not lose it
+        }
+        refuseIfOver(decision);
     }
 
     void newVisitor(ClientInfo client) {

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,13 +56,15 @@ class ChatApiController {
     private final ChatAbuseGuard abuse;
     private final io.walletdesk.support.Attachments attachments;
     private final ContinueLinks continueLinks;
+    private final io.walletdesk.support.Intake intake;
 
-    ChatApiController(ContinueLinks continueLinks, io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+    ChatApiController(io.walletdesk.support.Intake intake, ContinueLinks continueLinks, io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
             org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
             ChatAbuseGuard abuse) {
         this.abuse = abuse;
         this.attachments = attachments;
         this.continueLinks = continueLinks;
+        this.intake = intake;
         this.accounts = accounts;
         this.messageSource = messageSource;
         this.tokens = tokens;
@@ -155,27 +158,38 @@ class ChatApiController {
     }
 
     @PostMapping("/conversations/{id}/messages")
+    @Operation(summary = "Send a message", description = "201 stored; 200 a repeat of a stored one; 202 kept safe while the database recovers.")
     ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @Valid @RequestBody NewMessage body, HttpServletRequest request) {
         Participant me = participant(token);
         abuse.message(me);
-        Posted posted = conversations.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
+        var outcome = intake.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
                 Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
+        if (outcome instanceof io.walletdesk.support.Intake.Outcome.Journaled journaled) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ack(journaled.clientMessageId(), 0, false));
+        }
+        Posted posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }
 
     @PostMapping("/leave-message")
     @Operation(summary = "Leave a message when nobody can chat", description = "The acknowledgement and the answers go by e-mail.")
-    ResponseEntity<ConversationView> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
+    ResponseEntity<Map<String, Object>> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
             @Valid @RequestBody LeftMessage body, HttpServletRequest request) {
         Participant me = participant(token);
         String email = body.email();
         if ((email == null || email.isBlank()) && me instanceof Participant.Customer customer) {
             email = accounts.find(customer.userId()).map(a -> a.email()).orElse(null);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(conversations.leaveMessage(new io.walletdesk.support.LeaveMessage(
-                me, me.name(), email, body.phone(), body.language(), body.body(), ClientInfo.from(request))));
+        var outcome = intake.leaveMessage(new io.walletdesk.support.LeaveMessage(
+                me, me.name(), email, body.phone(), body.language(), body.body(), ClientInfo.from(request)));
+        if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", stored.conversation().id(),
+                    "reference", stored.conversation().reference(), "queued", false));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference",
+                ((io.walletdesk.support.Intake.LeftOutcome.Journaled) outcome).receipt(), "queued", true));
     }
 
     @PostMapping("/conversations/{id}/read")

@@ -45,10 +45,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final ExecutorService deliveries;
     private final ChatAbuseGuard abuse;
+    private final io.walletdesk.support.Intake intake;
 
-    ChatSocketHandler(ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
+    ChatSocketHandler(io.walletdesk.support.Intake intake, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
             JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse) {
         this.abuse = abuse;
+        this.intake = intake;
         this.tokens = tokens;
         this.conversations = conversations;
         this.bus = bus;
@@ -128,9 +130,14 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 // An unreadable client clock is simply not recorded.
             }
         }
-        Posted posted = conversations.post(new PostMessage(connection.conversationId, connection.participant,
+        var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
                 frame.path("clientMessageId").asText(null), frame.path("body").asText(""), Channel.CHAT, false,
                 connection.client, clientTime));
+        if (outcome instanceof io.walletdesk.support.Intake.Outcome.Journaled journaled) {
+            connection.send(Map.of("type", "ack", "clientMessageId", journaled.clientMessageId(), "queued", true));
+            return;
+        }
+        Posted posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
         connection.send(Map.of("type", "ack", "clientMessageId", posted.message().clientMessageId(),
                 "seq", posted.message().seq(), "duplicate", posted.duplicate()));
     }

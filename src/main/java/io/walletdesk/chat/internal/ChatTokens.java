@@ -55,14 +55,45 @@ public class ChatTokens {
         return issue("VISITOR", null, visitorId, name, VISITOR_TTL);
     }
 
+    /**
+     * Recently resolved tokens, so a customer keeps writing (into the intake journal) while the database is
+     * briefly away. Entries expire after ten minutes; revocation therefore takes up to that long.
+     */
+    private final java.util.Map<String, CachedParticipant> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedParticipant(Participant participant, Instant until) {
+    }
+
     public Optional<Participant> resolve(String token) {
         if (token == null || !token.startsWith("wdc_") || token.length() > 100) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        try {
+            Optional<Participant> found = lookup(hash);
+            found.ifPresentOrElse(p -> remember(hash, p), () -> recent.remove(hash));
+            return found;
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException away) {
+            CachedParticipant cached = recent.get(hash);
+            if (cached != null && cached.until().isAfter(clock.instant())) {
+                return Optional.of(cached.participant());
+            }
+            throw away;
+        }
+    }
+
+    private void remember(String hash, Participant participant) {
+        if (recent.size() > 50_000) {
+            recent.clear();
+        }
+        recent.put(hash, new CachedParticipant(participant, clock.instant().plus(Duration.ofMinutes(10))));
+    }
+
+    private Optional<Participant> lookup(String hash) {
         return jdbc.sql("""
                 SELECT kind, user_id, visitor_id, display_name FROM chat_tokens
                 WHERE token_hash = :hash AND expires_at > :now""")
-                .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
                     String kind = rs.getString("kind");
                     String name = rs.getString("display_name");

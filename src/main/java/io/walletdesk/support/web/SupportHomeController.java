@@ -38,8 +38,11 @@ class SupportHomeController {
     private final Accounts accounts;
     private final Conversations conversations;
     private final io.walletdesk.support.Attachments attachments;
+    private final io.walletdesk.support.Intake intake;
 
-    SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments) {
+    SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments,
+            io.walletdesk.support.Intake intake) {
+        this.intake = intake;
         this.attachments = attachments;
         this.accounts = accounts;
         this.conversations = conversations;
@@ -110,10 +113,15 @@ class SupportHomeController {
             if (by != null && (email == null || email.isBlank())) {
                 email = accounts.find(me.userId()).map(a -> a.email()).orElse(null);
             }
-            ConversationView conversation = conversations.leaveMessage(new LeaveMessage(by,
+            var outcome = intake.leaveMessage(new LeaveMessage(by,
                     by != null ? me.displayName() : form.getName(), email, form.getPhone(),
                     WalletDeskLocaleResolver.resolveLanguage(request).tag(), form.getBody(), ClientInfo.from(request)));
-            model.addAttribute("conversation", conversation);
+            if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
+                model.addAttribute("reference", stored.conversation().reference());
+            } else {
+                model.addAttribute("reference", ((io.walletdesk.support.Intake.LeftOutcome.Journaled) outcome).receipt());
+                model.addAttribute("journaled", true);
+            }
             return "support/message-sent";
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
@@ -147,7 +155,7 @@ class SupportHomeController {
         if (me == null) {
             return "redirect:/login";
         }
-        conversations.post(new PostMessage(id, customer(me), clientMessageId, body, Channel.CHAT, false,
+        intake.post(new PostMessage(id, customer(me), clientMessageId, body, Channel.CHAT, false,
                 ClientInfo.from(request), null));
         return "redirect:/support/conversations/" + id + "#latest";
     }
