@@ -89,9 +89,9 @@ CREATE INDEX wallet_pin_failure_user_idx ON wallet_pin_failure (user_id, occurre
 
 CREATE TABLE wallet_monthly_inflow (
     account_id BIGINT NOT NULL REFERENCES ledger_account (id),
-    month      CHAR(7) NOT NULL,
+    month_key  CHAR(7) NOT NULL,
     received   BIGINT NOT NULL,
-    PRIMARY KEY (account_id, month)
+    PRIMARY KEY (account_id, month_key)
 );
 
 CREATE TABLE wallet_payee (

@@ -56,17 +56,17 @@ public class Limits {
     }
 
     public long receivedThisMonth(long accountId) {
-        return jdbc.sql("SELECT received FROM wallet_monthly_inflow WHERE account_id = :account AND month = :month")
+        return jdbc.sql("SELECT received FROM wallet_monthly_inflow WHERE account_id = :account AND month_key = :month")
                 .param("account", accountId).param("month", month()).query(Long.class).optional().orElse(0L);
     }
 
     /** Adds to this month's received total; the caller holds the account's lock. */
     public void recordIncoming(long accountId, long amount) {
         String month = month();
-        int updated = jdbc.sql("UPDATE wallet_monthly_inflow SET received = received + ? WHERE account_id = ? AND month = ?")
+        int updated = jdbc.sql("UPDATE wallet_monthly_inflow SET received = received + ? WHERE account_id = ? AND month_key = ?")
                 .params(amount, accountId, month).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO wallet_monthly_inflow (account_id, month, received) VALUES (?, ?, ?)")
+            jdbc.sql("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES (?, ?, ?)")
                     .params(accountId, month, amount).update();
         }
     }

@@ -18,10 +18,22 @@ public record WalletProperties(
         @DefaultValue Bank bank,
         @DefaultValue Kyc kyc) {
 
-    /** Limits per tier. */
+    /** Limits per tier ({@code walletdesk.wallet.tiers.unverified-max-balance} etc.). */
     public record Tiers(
-            @DefaultValue({"2000000", "20000000", "false"}) Tier unverified,
-            @DefaultValue({"20000000", "40000000", "true"}) Tier verified) {
+            @DefaultValue("2000000") long unverifiedMaxBalance,
+            @DefaultValue("20000000") long unverifiedMaxMonthlyIncoming,
+            @DefaultValue("false") boolean unverifiedCanSendPeerToPeer,
+            @DefaultValue("20000000") long verifiedMaxBalance,
+            @DefaultValue("40000000") long verifiedMaxMonthlyIncoming,
+            @DefaultValue("true") boolean verifiedCanSendPeerToPeer) {
+
+        public Tier unverified() {
+            return new Tier(unverifiedMaxBalance, unverifiedMaxMonthlyIncoming, unverifiedCanSendPeerToPeer);
+        }
+
+        public Tier verified() {
+            return new Tier(verifiedMaxBalance, verifiedMaxMonthlyIncoming, verifiedCanSendPeerToPeer);
+        }
     }
 
     /** {@code maxBalance}: the most the wallet may hold; {@code maxMonthlyIncoming}: received per calendar month. */
