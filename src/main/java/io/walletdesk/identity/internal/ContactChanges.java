@@ -65,7 +65,7 @@ public class ContactChanges {
         var limit = rateLimiter.hit("contact-change:" + userId, 5, Duration.ofMinutes(15));
         if (!limit.allowed()) {
             throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
-                    new Object[] {limit.retryAfterSeconds()}, Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
+                    new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)}, Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
         UserAccount user = users.findById(userId).orElseThrow();
         if (password == null || !passwords.matches(password, user.passwordHash())) {

@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -94,7 +95,9 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, Principals principals, SecurityContextRepository contexts)
             throws Exception {
+        // CSRF token in a cookie (double-submit), so anonymous pages need no server-side session.
         http.securityContext(sc -> sc.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,

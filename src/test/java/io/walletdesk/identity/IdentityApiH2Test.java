@@ -1,0 +1,7 @@
+package io.walletdesk.identity;
+
+import io.walletdesk.testing.WalletDeskTest;
+
+@WalletDeskTest
+class IdentityApiH2Test extends IdentityApiContract {
+}

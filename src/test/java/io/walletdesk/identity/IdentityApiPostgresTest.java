@@ -1,0 +1,7 @@
+package io.walletdesk.identity;
+
+import io.walletdesk.testing.PostgresTest;
+
+@PostgresTest
+class IdentityApiPostgresTest extends IdentityApiContract {
+}

@@ -1,0 +1,38 @@
+package io.walletdesk.testing;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Starts Debian's headless Chromium through its ChromeDriver: no downloads, no network beyond loopback. */
+public final class Browsers {
+
+    private Browsers() {
+    }
+
+    public static ChromeDriver phone() {
+        return start(360, 740);
+    }
+
+    public static ChromeDriver start(int width, int height) {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(ChromiumAvailable.browser().toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--lang=en-US", "--window-size=" + width + "," + height,
+                    "--user-data-dir=" + Files.createTempDirectory("walletdesk-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(ChromiumAvailable.driver().toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(width, height));
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+            return driver;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
