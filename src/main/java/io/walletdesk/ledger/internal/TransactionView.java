@@ -35,6 +35,10 @@ public record TransactionView(long id, TransactionKind kind, TransactionStatus s
         return (signed > 0 ? "+" : "") + Money.format(signed);
     }
 
+    public String feeFormatted() {
+        return Money.format(fee);
+    }
+
     public String amountFormatted() {
         return Money.format(amount);
     }
