@@ -81,7 +81,7 @@ public class LedgerBench {
             }
             List<Wallet> wallets = new ArrayList<>();
             long opening = 5_000_000;
-            String run = Long.toString(System.currentTimeMillis() % 100_000);
+            String run = String.format("%04d", System.currentTimeMillis() / 1000 % 10_000);
             try (PreparedStatement user = db.prepareStatement("""
                     INSERT INTO users (role, phone, display_name, preferred_language, time_zone, password_hash, status,
                         created_at, version) VALUES ('CUSTOMER', ?, ?, 'id', 'Asia/Jakarta', '{noop}bench-not-a-login', 'ACTIVE', ?, 0)""",
@@ -97,7 +97,7 @@ public class LedgerBench {
                     VALUES (?, ?, 'VERIFIED', 'ACTIVE', ?, ?, ?)""")) {
                 List<long[]> accountsAndUsers = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
-                    String phone = String.format("+62857%s%05d", run.length() < 5 ? "0".repeat(5 - run.length()) + run : run, i);
+                    String phone = String.format("+62857%s%05d", run, i);
                     user.setString(1, phone);
                     user.setString(2, "Bench Pelanggan " + i);
                     user.setTimestamp(3, now);

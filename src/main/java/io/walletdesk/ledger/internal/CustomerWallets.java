@@ -32,17 +32,23 @@ public class CustomerWallets {
 
     /** A wallet as stored. */
     public record Wallet(long userId, long accountId, WalletTier tier, boolean locked, boolean pinSet,
-            int pinFailures, Instant pinBlockedUntil, Instant lastNewDeviceAt) {
+            int pinFailures, Instant pinBlockedUntil, Instant lastNewDeviceAt, String pinHash, String pinSalt) {
+
+        @Override
+        public String toString() {
+            return "Wallet[userId=" + userId + ", accountId=" + accountId + ", tier=" + tier + ", locked=" + locked + "]";
+        }
     }
 
     public Optional<Wallet> find(long userId) {
         return jdbc.sql("""
-                SELECT user_id, account_id, tier, status, pin_hash, pin_failures, pin_blocked_until, last_new_device_at
+                SELECT user_id, account_id, tier, status, pin_hash, pin_salt, pin_failures, pin_blocked_until, last_new_device_at
                 FROM wallet WHERE user_id = :user""").param("user", userId)
                 .query((rs, n) -> new Wallet(rs.getLong("user_id"), rs.getLong("account_id"),
                         WalletTier.valueOf(rs.getString("tier")), "LOCKED".equals(rs.getString("status")),
                         rs.getString("pin_hash") != null, rs.getInt("pin_failures"),
-                        instant(rs.getTimestamp("pin_blocked_until")), instant(rs.getTimestamp("last_new_device_at"))))
+                        instant(rs.getTimestamp("pin_blocked_until")), instant(rs.getTimestamp("last_new_device_at")),
+                        rs.getString("pin_hash"), rs.getString("pin_salt")))
                 .optional();
     }
 

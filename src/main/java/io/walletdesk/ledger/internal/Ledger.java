@@ -82,15 +82,15 @@ public class Ledger {
         requireTransaction();
         TreeSet<Long> ordered = new TreeSet<>(accountIds);
         Map<Long, AccountState> states = new TreeMap<>();
-        // Row by row in ascending order: the lock order is explicit, not left to the query planner.
-        for (Long id : ordered) {
-            AccountState state = jdbc.sql("""
-                    SELECT id, balance, held, floor_amount, version FROM ledger_account WHERE id = :id FOR UPDATE""")
-                    .param("id", id)
-                    .query((rs, n) -> new AccountState(rs.getLong("id"), rs.getLong("balance"), rs.getLong("held"),
-                            rs.getObject("floor_amount", Long.class), rs.getLong("version")))
-                    .optional().orElseThrow(() -> new IllegalArgumentException("No ledger account " + id));
-            states.put(id, state);
+        // One statement; ORDER BY id under FOR UPDATE locks the rows in ascending id order (the row locks
+        // are taken as the sorted rows are emitted), so every operation locks in the same global order.
+        jdbc.sql("SELECT id, balance, held, floor_amount, version FROM ledger_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", List.copyOf(ordered))
+                .query((rs, n) -> new AccountState(rs.getLong("id"), rs.getLong("balance"), rs.getLong("held"),
+                        rs.getObject("floor_amount", Long.class), rs.getLong("version")))
+                .list().forEach(state -> states.put(state.id, state));
+        if (states.size() != ordered.size()) {
+            throw new IllegalArgumentException("No ledger account among " + ordered);
         }
         return new Locked(states);
     }

@@ -60,6 +60,35 @@ public class Limits {
                 .param("account", accountId).param("month", month()).query(Long.class).optional().orElse(0L);
     }
 
+    /**
+     * Checks the incoming amount against the tier and, when it fits, adds it to this month's total, in
+     * one statement in the common case. The caller holds the receiving account's lock.
+     *
+     * @return the breached limit, or null when the amount was recorded
+     */
+    public Check admitIncoming(long currentBalance, long accountId, WalletTier tier, long amount) {
+        WalletProperties.Tier limits = properties.tier(tier);
+        if (currentBalance + amount > limits.maxBalance()) {
+            return new Check(Breach.BALANCE_CAP, limits.maxBalance());
+        }
+        String month = month();
+        int updated = jdbc.sql("""
+                UPDATE wallet_monthly_inflow SET received = received + ?
+                WHERE account_id = ? AND month_key = ? AND received + ? <= ?""")
+                .params(amount, accountId, month, amount, limits.maxMonthlyIncoming()).update();
+        if (updated == 1) {
+            return null;
+        }
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM wallet_monthly_inflow WHERE account_id = ? AND month_key = ?")
+                .params(accountId, month).query(Long.class).single() > 0;
+        if (exists || amount > limits.maxMonthlyIncoming()) {
+            return new Check(Breach.MONTHLY_INCOMING, limits.maxMonthlyIncoming());
+        }
+        jdbc.sql("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES (?, ?, ?)")
+                .params(accountId, month, amount).update();
+        return null;
+    }
+
     /** Adds to this month's received total; the caller holds the account's lock. */
     public void recordIncoming(long accountId, long amount) {
         String month = month();

@@ -33,10 +33,12 @@ public class MerchantPayments {
     private final WalletProperties properties;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final PartyLabels labels;
 
-    MerchantPayments(SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
+    MerchantPayments(PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
             RiskRules risk, TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.labels = labels;
         this.system = system;
         this.wallets = wallets;
         this.accounts = accounts;
@@ -76,40 +78,39 @@ public class MerchantPayments {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        CustomerWallets.Wallet payer = wallets.open(userId);
+        CustomerWallets.Wallet payer = wallets.find(userId).orElseGet(() -> wallets.open(userId));
         if (payer.locked()) {
             throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
         }
-        pins.verify(userId, command.pin(), client);
+        pins.verify(payer, command.pin(), client);
         risk.beforeOutgoing(payer, command.amount());
         long fee = command.amount() * merchant.feeBps() / 10_000;
         long merchantStripe = merchant.pickStripe();
         long feeStripe = system.fees().pickStripe();
-        String payerLabel = accounts.find(userId).map(AccountView::maskedName).orElse(null);
+        String payerLabel = labels.of(userId);
         return money.run(userId, idempotencyKey, hash, () -> {
             Ledger.Locked locked = ledger.lock(fee > 0 ? List.of(payer.accountId(), merchantStripe, feeStripe)
                     : List.of(payer.accountId(), merchantStripe));
-            long transactionId = log.create(new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
+            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
                     TransactionStatus.COMPLETED, userId, payerLabel, null, merchant.name(), merchant.id(), null, null,
                     command.amount(), fee, note, null, null, null, null), "CREATED", "COMPLETED");
+            long transactionId = created.id();
             List<Ledger.Leg> legs = new ArrayList<>();
             legs.add(new Ledger.Leg(payer.accountId(), -command.amount()));
             legs.add(new Ledger.Leg(merchantStripe, command.amount() - fee));
             if (fee > 0) {
                 legs.add(new Ledger.Leg(feeStripe, fee));
             }
-            long entryId;
             try {
-                entryId = ledger.post(locked, "PAYMENT", transactionId, null, legs);
+                ledger.post(locked, "PAYMENT", transactionId, null, legs);
             } catch (Ledger.InsufficientFunds insufficient) {
                 throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
                         Money.format(insufficient.available()));
             }
-            log.setEntry(transactionId, entryId, null);
             audit.record(AuditEntry.of("WALLET_PAYMENT", userId, "CUSTOMER", userId,
                     "tx=" + transactionId + " merchant=" + merchant.code() + " amount=" + command.amount(), client));
             events.publishEvent(new PaymentCompleted(transactionId, userId, merchant.code(), command.amount()));
-            return transactionId;
+            return created;
         });
     }
 }

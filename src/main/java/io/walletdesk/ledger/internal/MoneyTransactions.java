@@ -1,7 +1,7 @@
 package io.walletdesk.ledger.internal;
 
 import java.util.Optional;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -27,8 +27,15 @@ public class MoneyTransactions {
         this.idempotency = idempotency;
     }
 
-    /** Result of {@link #run}: the transaction id and whether it was replayed from an earlier request. */
-    public record Outcome(long transactionId, boolean replayed) {
+    /**
+     * Result of {@link #run}: the transaction id, whether it was replayed from an earlier request and, for a
+     * new one, the transaction as just written (saves reading it back).
+     */
+    public record Outcome(long transactionId, boolean replayed, TransactionView created) {
+
+        public Outcome(long transactionId, boolean replayed) {
+            this(transactionId, replayed, null);
+        }
     }
 
     public Optional<Outcome> earlier(long userId, String key, String hash) {
@@ -36,16 +43,16 @@ public class MoneyTransactions {
     }
 
     /** {@code body} creates the customer-facing transaction (returning its id) and moves the money. */
-    public Outcome run(long userId, String key, String hash, LongSupplier body) {
+    public Outcome run(long userId, String key, String hash, Supplier<TransactionView> body) {
         int attempts = 0;
         while (true) {
             try {
-                Long id = transaction.execute(status -> {
-                    long transactionId = body.getAsLong();
-                    idempotency.remember(userId, key, hash, transactionId);
-                    return transactionId;
+                TransactionView created = transaction.execute(status -> {
+                    TransactionView view = body.get();
+                    idempotency.remember(userId, key, hash, view.id());
+                    return view;
                 });
-                return new Outcome(id, false);
+                return new Outcome(created.id(), false, created);
             } catch (DuplicateKeyException sameKeyConcurrently) {
                 Optional<Long> winner = idempotency.earlier(userId, key, hash);
                 if (winner.isPresent()) {

@@ -78,7 +78,12 @@ public class Pins {
      * the failed payment.
      */
     public void verify(long userId, String pin, ClientInfo client) {
-        CustomerWallets.Wallet wallet = wallets.open(userId);
+        verify(wallets.open(userId), pin, client);
+    }
+
+    /** As {@link #verify(long, String, ClientInfo)} with the wallet already loaded. */
+    public void verify(CustomerWallets.Wallet wallet, String pin, ClientInfo client) {
+        long userId = wallet.userId();
         if (!wallet.pinSet()) {
             throw ProblemException.forField("pin-not-set", HttpStatus.CONFLICT, "pin");
         }
@@ -87,10 +92,8 @@ public class Pins {
             throw blocked(wallet.pinBlockedUntil(), now);
         }
         requireFormat(pin, "pin");
-        String[] stored = jdbc.sql("SELECT pin_hash, pin_salt FROM wallet WHERE user_id = :user").param("user", userId)
-                .query((rs, n) -> new String[] {rs.getString("pin_hash"), rs.getString("pin_salt")}).single();
-        boolean matches = MessageDigest.isEqual(stored[0].getBytes(StandardCharsets.US_ASCII),
-                hash(userId, stored[1], pin).getBytes(StandardCharsets.US_ASCII));
+        boolean matches = MessageDigest.isEqual(wallet.pinHash().getBytes(StandardCharsets.US_ASCII),
+                hash(userId, wallet.pinSalt(), pin).getBytes(StandardCharsets.US_ASCII));
         if (matches) {
             if (wallet.pinFailures() > 0) {
                 jdbc.sql("UPDATE wallet SET pin_failures = 0 WHERE user_id = :user").param("user", userId).update();

@@ -45,11 +45,12 @@ public class Reversals {
                 if (original.status() == TransactionStatus.REVERSED) {
                     throw new ProblemException("already-reversed", HttpStatus.CONFLICT);
                 }
-                if (original.status() != TransactionStatus.COMPLETED || original.entryId() == null
-                        || (original.kind() != TransactionKind.PAYMENT && original.kind() != TransactionKind.TRANSFER)) {
+                Long originalEntry = original.kind() == TransactionKind.PAYMENT || original.kind() == TransactionKind.TRANSFER
+                        ? log.entryOf(originalId).orElse(null) : null;
+                if (original.status() != TransactionStatus.COMPLETED || originalEntry == null) {
                     throw new ProblemException("not-reversible", HttpStatus.CONFLICT);
                 }
-                List<Ledger.Leg> legs = ledger.legsOf(original.entryId()).stream()
+                List<Ledger.Leg> legs = ledger.legsOf(originalEntry).stream()
                         .map(leg -> new Ledger.Leg(leg.accountId(), -leg.amount())).toList();
                 Ledger.Locked locked = ledger.lock(legs.stream().map(Ledger.Leg::accountId).toList());
                 TransactionView view = log.find(originalId).orElseThrow();
@@ -57,10 +58,10 @@ public class Reversals {
                 long reversalId = log.create(new TransactionLog.NewTransaction(kind, TransactionStatus.COMPLETED,
                         original.userId(), view.userLabel(), original.counterpartyUserId(), view.counterpartyLabel(),
                         original.merchantId(), null, null, original.amount(), 0, note, null, null, originalId, null),
-                        "CREATED", "COMPLETED");
+                        "CREATED", "COMPLETED").id();
                 long entryId;
                 try {
-                    entryId = ledger.post(locked, kind.name(), reversalId, original.entryId(), legs);
+                    entryId = ledger.post(locked, kind.name(), reversalId, originalEntry, legs);
                 } catch (Ledger.InsufficientFunds insufficient) {
                     throw new ProblemException("reversal-insufficient-balance", HttpStatus.CONFLICT,
                             Money.format(insufficient.available()));

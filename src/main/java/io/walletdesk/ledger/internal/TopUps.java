@@ -98,15 +98,16 @@ public class TopUps {
         String masked = "****" + accountNumber.substring(accountNumber.length() - 4);
         MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
             Ledger.Locked locked = ledger.lock(List.of(stripe));
-            long transactionId = log.create(new TransactionLog.NewTransaction(TransactionKind.TOP_UP,
+            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.TOP_UP,
                     TransactionStatus.PENDING, userId, null, null, bankAccounts.name() + " " + masked, null,
                     bankAccounts.code(), masked, command.amount(), 0, null, WAITING_FOR_BANK, expires, null, reference),
                     "CREATED");
+            long transactionId = created.id();
             long holdId = ledger.hold(locked, stripe, wallet.accountId(), command.amount(), transactionId, expires);
             log.setEntry(transactionId, null, holdId);
             audit.record(AuditEntry.of("WALLET_TOP_UP_REQUESTED", userId, "CUSTOMER", userId,
                     "tx=" + transactionId + " bank=" + bankAccounts.code() + " amount=" + command.amount(), client));
-            return transactionId;
+            return created;
         });
         if (outcome.replayed()) {
             return outcome;
@@ -133,7 +134,7 @@ public class TopUps {
                 settle(transactionId, HoldOutcome.VOIDED, answer.reasonCode(), answer.reasonArgs());
                 break;
         }
-        return outcome;
+        return new MoneyTransactions.Outcome(transactionId, false);
     }
 
     /** What a bank confirmation did. */

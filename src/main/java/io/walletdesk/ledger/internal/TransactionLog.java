@@ -39,9 +39,10 @@ public class TransactionLog {
             Long originalTransactionId, String bankReference) {
     }
 
-    /** Inserts the transaction and its first timeline steps (e.g. CREATED, COMPLETED). */
-    public long create(NewTransaction t, String... steps) {
-        Timestamp now = Timestamp.from(clock.instant());
+    /** Inserts the transaction and its first timeline steps (e.g. CREATED, COMPLETED); returns it as stored. */
+    public TransactionView create(NewTransaction t, String... steps) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO wallet_transaction (kind, status, user_id, user_label, counterparty_user_id, counterparty_label,
@@ -63,7 +64,21 @@ public class TransactionLog {
             }
             jdbc.sql(sql.toString()).params(values).update();
         }
-        return id;
+        List<TransactionView.Step> timeline = new ArrayList<>();
+        for (String step : steps) {
+            timeline.add(new TransactionView.Step(step, null, at));
+        }
+        return new TransactionView(id, t.kind(), t.status(), t.userId(), t.userLabel(), t.counterpartyUserId(),
+                t.counterpartyLabel(), t.bankCode(), t.bankAccountMasked(), t.amount(), t.fee(), t.note(), null, List.of(),
+                t.waitingFor(), t.expectedBy(), t.originalTransactionId(), at, at, List.copyOf(timeline));
+    }
+
+    /** The journal entry that moved a payment's or transfer's money. */
+    public Optional<Long> entryOf(long transactionId) {
+        return jdbc.sql("""
+                SELECT id FROM journal_entry WHERE transaction_id = :tx AND reverses_entry_id IS NULL
+                  AND kind IN ('PAYMENT', 'TRANSFER') ORDER BY id""")
+                .param("tx", transactionId).query(Long.class).list().stream().findFirst();
     }
 
     public void setEntry(long transactionId, Long entryId, Long holdId) {

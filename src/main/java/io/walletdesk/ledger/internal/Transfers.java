@@ -29,10 +29,12 @@ public class Transfers {
     private final WalletProperties properties;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final PartyLabels labels;
 
-    Transfers(Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+    Transfers(PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.labels = labels;
         this.accounts = accounts;
         this.wallets = wallets;
         this.ledger = ledger;
@@ -84,44 +86,42 @@ public class Transfers {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        CustomerWallets.Wallet sender = wallets.open(userId);
+        CustomerWallets.Wallet sender = wallets.find(userId).orElseGet(() -> wallets.open(userId));
         if (sender.locked()) {
             throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
         }
         if (!limits.tier(sender.tier()).canSendPeerToPeer()) {
             throw new ProblemException("transfer-needs-verification", HttpStatus.FORBIDDEN);
         }
-        pins.verify(userId, command.pin(), client);
+        pins.verify(sender, command.pin(), client);
         risk.beforeOutgoing(sender, command.amount());
         risk.beforeTransfer(userId, recipient.userId());
-        CustomerWallets.Wallet target = wallets.open(recipient.userId());
-        String senderLabel = accounts.find(userId).map(AccountView::maskedName).orElse(null);
+        CustomerWallets.Wallet target = wallets.find(recipient.userId()).orElseGet(() -> wallets.open(recipient.userId()));
+        String senderLabel = labels.of(userId);
         MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
             Ledger.Locked locked = ledger.lock(List.of(sender.accountId(), target.accountId()));
-            Limits.Check check = limits.checkIncoming(locked.get(target.accountId()).balance(), target.accountId(),
+            Limits.Check check = limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(),
                     target.tier(), command.amount());
             if (check != null) {
                 throw ProblemException.forField("recipient-limit", HttpStatus.UNPROCESSABLE_ENTITY, "amount");
             }
-            long transactionId = log.create(new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
+            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
                     TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null,
                     null, null, command.amount(), 0, note, null, null, null, null), "CREATED", "COMPLETED");
-            long entryId;
+            long transactionId = created.id();
             try {
-                entryId = ledger.post(locked, "TRANSFER", transactionId, null, List.of(
+                ledger.post(locked, "TRANSFER", transactionId, null, List.of(
                         new Ledger.Leg(sender.accountId(), -command.amount()),
                         new Ledger.Leg(target.accountId(), command.amount())));
             } catch (Ledger.InsufficientFunds insufficient) {
                 throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
                         Money.format(insufficient.available()));
             }
-            log.setEntry(transactionId, entryId, null);
-            limits.recordIncoming(target.accountId(), command.amount());
             risk.rememberPayee(userId, recipient.userId());
             audit.record(AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
                     "tx=" + transactionId + " to=" + recipient.userId() + " amount=" + command.amount(), client));
             events.publishEvent(new TransferCompleted(transactionId, userId, recipient.userId(), command.amount()));
-            return transactionId;
+            return created;
         });
         return outcome;
     }

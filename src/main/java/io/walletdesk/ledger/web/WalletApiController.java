@@ -181,8 +181,8 @@ class WalletApiController {
 
     private ResponseEntity<TransactionPresenter.TransactionDto> result(MoneyTransactions.Outcome outcome, SignedInUser me,
             Locale locale) {
-        TransactionPresenter.TransactionDto dto = presenter.dto(log.find(outcome.transactionId()).orElseThrow(),
-                me.userId(), locale);
+        TransactionPresenter.TransactionDto dto = presenter.dto(outcome.created() != null ? outcome.created()
+                : log.find(outcome.transactionId()).orElseThrow(), me.userId(), locale);
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .header("Location", "/api/v1/wallet/transactions/" + dto.id())
