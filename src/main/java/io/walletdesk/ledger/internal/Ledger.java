@@ -25,10 +25,22 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String lockClause;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // PostgreSQL: FOR NO KEY UPDATE is enough (we never change the key) and, unlike FOR UPDATE, does not
+        // block the KEY SHARE locks that foreign-key checks of concurrent inserts take on the same rows.
+        this.lockClause = isPostgres(dataSource) ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException unknown) {
+            return false;
+        }
     }
 
     /** One account as locked by this transaction; updated in place as postings are made. */
@@ -84,7 +96,7 @@ public class Ledger {
         Map<Long, AccountState> states = new TreeMap<>();
         // One statement; ORDER BY id under FOR UPDATE locks the rows in ascending id order (the row locks
         // are taken as the sorted rows are emitted), so every operation locks in the same global order.
-        jdbc.sql("SELECT id, balance, held, floor_amount, version FROM ledger_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+        jdbc.sql("SELECT id, balance, held, floor_amount, version FROM ledger_account WHERE id IN (:ids) ORDER BY id " + lockClause)
                 .param("ids", List.copyOf(ordered))
                 .query((rs, n) -> new AccountState(rs.getLong("id"), rs.getLong("balance"), rs.getLong("held"),
                         rs.getObject("floor_amount", Long.class), rs.getLong("version")))
@@ -142,12 +154,36 @@ public class Ledger {
             values.add(account.version);
         }
         jdbc.sql(postings.toString()).params(values).update();
-        for (Long accountId : perAccount.keySet()) {
-            AccountState account = locked.get(accountId);
-            jdbc.sql("UPDATE ledger_account SET balance = ?, version = ? WHERE id = ?")
-                    .params(account.balance, account.version, account.id).update();
-        }
+        updateBalances(locked, perAccount.keySet());
         return entryId;
+    }
+
+    /** One UPDATE for all accounts of the entry (CASE on id), instead of one per account. */
+    private void updateBalances(Locked locked, Collection<Long> accountIds) {
+        StringBuilder balance = new StringBuilder("UPDATE ledger_account SET balance = CASE id");
+        StringBuilder version = new StringBuilder(", version = CASE id");
+        StringBuilder ids = new StringBuilder(" END WHERE id IN (");
+        List<Object> balanceValues = new ArrayList<>();
+        List<Object> versionValues = new ArrayList<>();
+        List<Object> idValues = new ArrayList<>();
+        for (Long accountId : accountIds) {
+            AccountState account = locked.get(accountId);
+            balance.append(" WHEN ? THEN CAST(? AS BIGINT)");
+            balanceValues.add(account.id);
+            balanceValues.add(account.balance);
+            version.append(" WHEN ? THEN CAST(? AS BIGINT)");
+            versionValues.add(account.id);
+            versionValues.add(account.version);
+            ids.append(idValues.isEmpty() ? "?" : ", ?");
+            idValues.add(account.id);
+        }
+        List<Object> all = new ArrayList<>(balanceValues);
+        all.addAll(versionValues);
+        all.addAll(idValues);
+        int updated = jdbc.sql(balance.append(" END").append(version).append(ids).append(")").toString()).params(all).update();
+        if (updated != accountIds.size()) {
+            throw new IllegalStateException("Expected to update " + accountIds.size() + " accounts, updated " + updated);
+        }
     }
 
     /**

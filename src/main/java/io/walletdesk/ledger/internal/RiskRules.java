@@ -69,12 +69,16 @@ public class RiskRules {
         }
     }
 
-    /** Before a transfer: too many new recipients in a short time. */
-    public void beforeTransfer(long userId, long recipientUserId) {
+    /**
+     * Before a transfer: too many new recipients in a short time.
+     *
+     * @return whether the recipient is a known payee (then {@link #rememberPayee} has nothing to do)
+     */
+    public boolean beforeTransfer(long userId, long recipientUserId) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
                 .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
         if (known) {
-            return;
+            return true;
         }
         Instant since = clock.instant().minus(properties.rules().newRecipientsWindow());
         long recent = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND first_paid_at > :since")
@@ -83,10 +87,17 @@ public class RiskRules {
             lock(userId, "MANY_NEW_RECIPIENTS", LockReason.UNUSUAL_VELOCITY);
             throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
         }
+        return false;
     }
 
-    /** Inside the transfer's transaction (the sender's account is locked): remember a first-time payee. */
-    void rememberPayee(long userId, long recipientUserId) {
+    /**
+     * Inside the transfer's transaction (the sender's account is locked, so no other transfer of this
+     * sender races us): remember a first-time payee.
+     */
+    void rememberPayee(long userId, long recipientUserId, boolean knownBefore) {
+        if (knownBefore) {
+            return;
+        }
         boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
                 .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
         if (!known) {

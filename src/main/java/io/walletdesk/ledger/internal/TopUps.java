@@ -97,7 +97,9 @@ public class TopUps {
         long stripe = bankAccounts.pickStripe();
         String masked = "****" + accountNumber.substring(accountNumber.length() - 4);
         MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
-            Ledger.Locked locked = ledger.lock(List.of(stripe));
+            // The customer's account too: the hold references it, and locking it here (in order) means the
+            // foreign-key check never waits on a row we do not hold.
+            Ledger.Locked locked = ledger.lock(List.of(stripe, wallet.accountId()));
             TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.TOP_UP,
                     TransactionStatus.PENDING, userId, null, null, bankAccounts.name() + " " + masked, null,
                     bankAccounts.code(), masked, command.amount(), 0, null, WAITING_FOR_BANK, expires, null, reference),

@@ -95,7 +95,7 @@ public class Transfers {
         }
         pins.verify(sender, command.pin(), client);
         risk.beforeOutgoing(sender, command.amount());
-        risk.beforeTransfer(userId, recipient.userId());
+        boolean knownPayee = risk.beforeTransfer(userId, recipient.userId());
         CustomerWallets.Wallet target = wallets.find(recipient.userId()).orElseGet(() -> wallets.open(recipient.userId()));
         String senderLabel = labels.of(userId);
         MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
@@ -117,7 +117,7 @@ public class Transfers {
                 throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
                         Money.format(insufficient.available()));
             }
-            risk.rememberPayee(userId, recipient.userId());
+            risk.rememberPayee(userId, recipient.userId(), knownPayee);
             audit.record(AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
                     "tx=" + transactionId + " to=" + recipient.userId() + " amount=" + command.amount(), client));
             events.publishEvent(new TransferCompleted(transactionId, userId, recipient.userId(), command.amount()));
