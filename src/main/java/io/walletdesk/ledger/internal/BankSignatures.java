@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * HMAC-SHA256 signatures of bank callbacks: {@code sha256=hex(HMAC(secret, timestamp + "." + body))} in the
+ * HMAC-SHA256 signatures of bank callbacks: {@code sha256=hex(HMAC(secret, timestamp + <q>.</q> + body))} in the
  * {@code X-Bank-Signature} header, with the Unix timestamp in {@code X-Bank-Timestamp}.
  */
 @Component

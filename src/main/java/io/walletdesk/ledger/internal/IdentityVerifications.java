@@ -126,7 +126,7 @@ public class IdentityVerifications {
                 .query((rs, n) -> row(rs)).list();
     }
 
-    /** {@code which} is "id-photo" or "selfie". */
+    /** {@code which} is <q>id-photo</q> or <q>selfie</q>. */
     public Optional<Photo> photo(long verificationId, String which) {
         String column = "selfie".equals(which) ? "selfie" : "id_photo";
         return jdbc.sql("SELECT " + column + ", " + column + "_type FROM identity_verification WHERE id = :id")

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Masked customer names for transaction records ("Bu** Sa*****"), cached for a few minutes: they are
+ * Masked customer names for transaction records (<q>Bu** Sa*****</q>), cached for a few minutes: they are
  * snapshots on the transaction anyway, and looking them up on every payment would cost a query.
  */
 @Component

@@ -142,7 +142,7 @@ public class TransactionLog {
                 || (v.counterpartyUserId() != null && v.counterpartyUserId() == userId));
     }
 
-    /** Filters of the history list; null means "any". */
+    /** Filters of the history list; null means <q>any</q>. */
     public record Filter(TransactionKind kind, TransactionStatus status, Instant from, Instant to) {
     }
 

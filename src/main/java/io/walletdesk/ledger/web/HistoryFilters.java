@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
-/** Reads history filters: kind, status and a date range (dates in Jakarta time, "to" inclusive). */
+/** Reads history filters: kind, status and a date range (dates in Jakarta time, <q>to</q> inclusive). */
 final class HistoryFilters {
 
     private HistoryFilters() {

@@ -52,7 +52,7 @@ class TransactionPresenter {
         return msg("tx.status." + t.status().name(), null, locale);
     }
 
-    /** "Waiting for your bank to confirm, at the latest until 28 Nov 2026 10:00 WIB", or null. */
+    /** <q>Waiting for your bank to confirm, at the latest until 28 Nov 2026 10:00 WIB</q>, or null. */
     String waiting(TransactionView t, Locale locale) {
         if (!t.pending() || t.waitingFor() == null) {
             return null;

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of Indonesian rupiah. IDR has no minor unit in practice, so the amount is a whole number of
- * rupiah; formatting follows Indonesian convention in every language ("Rp20.000", "-Rp1.500").
+ * rupiah; formatting follows Indonesian convention in every language (<q>Rp20.000</q>, <q>-Rp1.500</q>).
  */
 public record Money(long rupiah) implements Comparable<Money> {
 
@@ -17,8 +17,8 @@ public record Money(long rupiah) implements Comparable<Money> {
     }
 
     /**
-     * Reads what a person types: "20000", "20.000", "Rp20.000", "Rp 20,000". Anything with cents
-     * ("20.000,50") or that is not a number is refused, because IDR is not split into cents.
+     * Reads what a person types: <q>20000</q>, <q>20.000</q>, <q>Rp20.000</q>, <q>Rp 20,000</q>. Anything with cents
+     * (<q>20.000,50</q>) or that is not a number is refused, because IDR is not split into cents.
      *
      * @throws IllegalArgumentException when the text is not a whole rupiah amount
      */
@@ -66,7 +66,7 @@ public record Money(long rupiah) implements Comparable<Money> {
         return rupiah > other.rupiah;
     }
 
-    /** "Rp20.000"; negative amounts as "-Rp20.000". */
+    /** <q>Rp20.000</q>; negative amounts as <q>-Rp20.000</q>. */
     public String formatted() {
         return format(rupiah);
     }
