@@ -2,11 +2,11 @@
 # One command: build, start WalletDesk on a fresh PostgreSQL database, seed 10,000 wallets, run both
 # scenarios (uniform P2P; 90% to one merchant) and pgbench tpcb-like with the same client count, print ratios.
 #   bench/run-ledger-bench.sh            # 16 clients, 30 s per scenario
-#   CLIENTS=32 SECONDS=60 bench/run-ledger-bench.sh
+#   CLIENTS=32 DURATION=60 bench/run-ledger-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${CLIENTS:-16}
-SECONDS_PER_RUN=${SECONDS:-30}
+SECONDS_PER_RUN=${DURATION:-30}
 ACCOUNTS=${ACCOUNTS:-10000}
 PORT=${PORT:-18080}
 DB=walletdesk_bench
