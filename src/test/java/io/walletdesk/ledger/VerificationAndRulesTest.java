@@ -53,6 +53,10 @@ class VerificationAndRulesTest {
     AuditTrail audit;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    io.walletdesk.ledger.internal.Pins pins;
+    @Autowired
+    io.walletdesk.testing.MutableClock clock;
 
     WalletFixtures fixtures;
 
@@ -118,6 +122,46 @@ class VerificationAndRulesTest {
         assertThat(accounts.find(budi.userId()).orElseThrow().lockReason()).isEqualTo(LockReason.UNUSUAL_VELOCITY);
         assertThat(audit.recent(budi.userId(), 20)).anyMatch(r -> r.action().equals("WALLET_RULE_LOCKED"));
         assertThat(WalletFixtures.balance(fixtures.customer("Someone Else"))).isZero();
+    }
+
+    @Test
+    void largeAmountRightAfterANewDeviceSignInLocks() {
+        Customer budi = fixtures.verified("Budi Santoso");
+        Customer siti = fixtures.verified("Siti Rahayu");
+        fixtures.fund(budi, 6_000_000);
+        wallets.newDeviceSignIn(budi.userId(), clock.instant());
+        assertThat(WalletFixtures.transfer(budi, siti.phone(), 100_000, UUID.randomUUID().toString()).status()).isEqualTo(201);
+        ApiClient.Response large = WalletFixtures.transfer(budi, siti.phone(), 5_000_000, UUID.randomUUID().toString());
+        assertThat(large.status()).isEqualTo(403);
+        assertThat(large.json().get("code").asText()).isEqualTo("wallet-locked-suspicious");
+        assertThat(accounts.find(budi.userId()).orElseThrow().lockReason()).isEqualTo(LockReason.NEW_DEVICE_LARGE_TRANSACTION);
+        assertThat(WalletFixtures.balance(siti)).isEqualTo(100_000);
+    }
+
+    @Test
+    void manyWrongPinsOverTheDayLockTheAccount() {
+        Customer budi = fixtures.verified("Budi Santoso");
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 3; i++) {
+                try {
+                    pins.verify(budi.userId(), "999999", ClientInfo.system());
+                } catch (io.walletdesk.shared.web.ProblemException expected) {
+                    assertThat(expected.code()).isIn("pin-wrong", "pin-blocked");
+                }
+            }
+            clock.advance(java.time.Duration.ofMinutes(61));
+        }
+        assertThat(accounts.find(budi.userId()).orElseThrow().status()).isEqualTo(AccountStatus.LOCKED);
+        assertThat(accounts.find(budi.userId()).orElseThrow().lockReason()).isEqualTo(LockReason.CREDENTIAL_BRUTE_FORCE);
+    }
+
+    @Test
+    void openApiDocumentsTheWalletApi() {
+        ApiClient.Response docs = new ApiClient(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/wallet/transfers").contains("/api/v1/wallet/top-ups")
+                .contains("/api/v1/wallet/payments").contains("/api/v1/wallet/transactions/{id}")
+                .contains("/api/v1/public/bank-callbacks/{bankCode}").contains("Idempotency-Key");
     }
 
     @Test
