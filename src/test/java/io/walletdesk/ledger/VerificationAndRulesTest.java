@@ -56,7 +56,9 @@ class VerificationAndRulesTest {
     @Autowired
     io.walletdesk.ledger.internal.Pins pins;
     @Autowired
-    io.walletdesk.testing.MutableClock clock;
+    java.time.Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WalletFixtures fixtures;
 
@@ -141,15 +143,18 @@ class VerificationAndRulesTest {
     @Test
     void manyWrongPinsOverTheDayLockTheAccount() {
         Customer budi = fixtures.verified("Budi Santoso");
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < 3; i++) {
-                try {
-                    pins.verify(budi.userId(), "999999", ClientInfo.system());
-                } catch (io.walletdesk.shared.web.ProblemException expected) {
-                    assertThat(expected.code()).isIn("pin-wrong", "pin-blocked");
-                }
+        // Two earlier rounds of three wrong PINs today (each ended in a 60-minute block, now over).
+        for (int i = 0; i < 6; i++) {
+            jdbc.sql("INSERT INTO wallet_pin_failure (user_id, occurred_at) VALUES (?, ?)")
+                    .params(budi.userId(), java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(3))))
+                    .update();
+        }
+        for (int i = 0; i < 3; i++) {
+            try {
+                pins.verify(budi.userId(), "999999", ClientInfo.system());
+            } catch (io.walletdesk.shared.web.ProblemException expected) {
+                assertThat(expected.code()).isIn("pin-wrong", "pin-blocked");
             }
-            clock.advance(java.time.Duration.ofMinutes(61));
         }
         assertThat(accounts.find(budi.userId()).orElseThrow().status()).isEqualTo(AccountStatus.LOCKED);
         assertThat(accounts.find(budi.userId()).orElseThrow().lockReason()).isEqualTo(LockReason.CREDENTIAL_BRUTE_FORCE);
