@@ -1,0 +1,65 @@
+package io.walletdesk.ledger.internal;
+
+import io.walletdesk.shared.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Receives a bank's signed confirmation callback; a bad or stale signature is refused before anything else. */
+@Component
+public class BankCallbacks {
+
+    private final BankSignatures signatures;
+    private final TopUps topUps;
+    private final SystemAccounts system;
+    private final WalletProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    BankCallbacks(BankSignatures signatures, TopUps topUps, SystemAccounts system, WalletProperties properties,
+            JsonMapper json, Clock clock) {
+        this.signatures = signatures;
+        this.topUps = topUps;
+        this.system = system;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public TopUps.Settlement receive(String bankCode, String timestampHeader, String signature, String body) {
+        if (system.bank(bankCode).isEmpty()) {
+            throw new ProblemException("bank-unknown", HttpStatus.NOT_FOUND);
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampHeader == null ? "" : timestampHeader.trim());
+        } catch (NumberFormatException invalid) {
+            throw new ProblemException("bank-signature-invalid", HttpStatus.UNAUTHORIZED);
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(timestamp), clock.instant()).abs();
+        if (age.compareTo(properties.bank().callbackMaxAge()) > 0
+                || !signatures.valid(bankCode.toUpperCase(java.util.Locale.ROOT), timestamp, body, signature)) {
+            throw new ProblemException("bank-signature-invalid", HttpStatus.UNAUTHORIZED);
+        }
+        JsonNode callback;
+        try {
+            callback = json.readTree(body);
+        } catch (RuntimeException unreadable) {
+            throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
+        }
+        String reference = callback.path("reference").asText("");
+        String status = callback.path("status").asText("");
+        if (reference.isEmpty() || !("SUCCESS".equals(status) || "FAILED".equals(status))) {
+            throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
+        }
+        String reason = callback.path("reason").asText(null);
+        if (reason != null && !reason.matches("BANK_[A-Z_]{1,30}")) {
+            reason = "BANK_DECLINED";
+        }
+        return topUps.confirm(reference, "SUCCESS".equals(status), reason, callback.path("amount").asLong(-1));
+    }
+}

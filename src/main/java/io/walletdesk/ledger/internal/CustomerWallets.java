@@ -1,0 +1,106 @@
+package io.walletdesk.ledger.internal;
+
+import io.walletdesk.ledger.WalletOpened;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Customer wallets: one CUSTOMER ledger account (floor 0) per customer, with tier, status and PIN. */
+@Component
+public class CustomerWallets {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate newTransaction;
+
+    CustomerWallets(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager tm) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.newTransaction = new TransactionTemplate(tm);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A wallet as stored. */
+    public record Wallet(long userId, long accountId, WalletTier tier, boolean locked, boolean pinSet,
+            int pinFailures, Instant pinBlockedUntil, Instant lastNewDeviceAt, String pinHash, String pinSalt) {
+
+        @Override
+        public String toString() {
+            return "Wallet[userId=" + userId + ", accountId=" + accountId + ", tier=" + tier + ", locked=" + locked + "]";
+        }
+    }
+
+    public Optional<Wallet> find(long userId) {
+        return jdbc.sql("""
+                SELECT user_id, account_id, tier, status, pin_hash, pin_salt, pin_failures, pin_blocked_until, last_new_device_at
+                FROM wallet WHERE user_id = :user""").param("user", userId)
+                .query((rs, n) -> new Wallet(rs.getLong("user_id"), rs.getLong("account_id"),
+                        WalletTier.valueOf(rs.getString("tier")), "LOCKED".equals(rs.getString("status")),
+                        rs.getString("pin_hash") != null, rs.getInt("pin_failures"),
+                        instant(rs.getTimestamp("pin_blocked_until")), instant(rs.getTimestamp("last_new_device_at")),
+                        rs.getString("pin_hash"), rs.getString("pin_salt")))
+                .optional();
+    }
+
+    /**
+     * The customer's wallet, opened now if the {@code CustomerRegistered} reaction has not run yet. Opening
+     * runs in its own transaction and tolerates a concurrent opening of the same wallet.
+     */
+    public Wallet open(long userId) {
+        Optional<Wallet> existing = find(userId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                Timestamp now = Timestamp.from(clock.instant());
+                var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                jdbc.sql("INSERT INTO ledger_account (kind, code, floor_amount, created_at) VALUES ('CUSTOMER', ?, 0, ?)")
+                        .params("customer:" + userId, now).update(key, "id");
+                long accountId = key.getKey().longValue();
+                jdbc.sql("INSERT INTO wallet (user_id, account_id, tier, status, created_at) VALUES (?, ?, 'UNVERIFIED', 'ACTIVE', ?)")
+                        .params(userId, accountId, now).update();
+                events.publishEvent(new WalletOpened(userId, accountId));
+            });
+        } catch (DuplicateKeyException openedConcurrently) {
+            // Someone else opened it between our look-up and insert.
+        }
+        return find(userId).orElseThrow();
+    }
+
+    /** Mirrors identity's lock state (no wallet for staff users: then nothing changes). */
+    public void setLocked(long userId, boolean locked) {
+        jdbc.sql("UPDATE wallet SET status = :status WHERE user_id = :user")
+                .param("status", locked ? "LOCKED" : "ACTIVE").param("user", userId).update();
+    }
+
+    public void setTier(long userId, WalletTier tier) {
+        open(userId);
+        jdbc.sql("UPDATE wallet SET tier = :tier WHERE user_id = :user")
+                .param("tier", tier.name()).param("user", userId).update();
+    }
+
+    public void newDeviceSignIn(long userId, Instant at) {
+        jdbc.sql("UPDATE wallet SET last_new_device_at = :at WHERE user_id = :user")
+                .param("at", Timestamp.from(at)).param("user", userId).update();
+    }
+
+    public long userIdOfAccount(long accountId) {
+        return jdbc.sql("SELECT user_id FROM wallet WHERE account_id = :account").param("account", accountId)
+                .query(Long.class).single();
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

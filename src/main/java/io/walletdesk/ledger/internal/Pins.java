@@ -1,0 +1,154 @@
+package io.walletdesk.ledger.internal;
+
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The 6-digit transaction PIN. Stored as HMAC-SHA256 keyed with a server-side pepper over a per-wallet
+ * salt: a PIN has only a million values, so a slow hash alone would not protect a leaked table; the
+ * pepper (kept outside the database) and the attempt limit do. Three wrong PINs in a row block payments
+ * for 60 minutes; many wrong PINs in a day trip a suspicious-activity rule.
+ */
+@Component
+public class Pins {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final WalletProperties properties;
+    private final CustomerWallets wallets;
+    private final AuditTrail audit;
+    private final TransactionTemplate newTransaction;
+    private final RiskRules risk;
+
+    Pins(JdbcClient jdbc, Clock clock, WalletProperties properties, CustomerWallets wallets, AuditTrail audit,
+            PlatformTransactionManager tm, RiskRules risk) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.wallets = wallets;
+        this.audit = audit;
+        this.risk = risk;
+        this.newTransaction = new TransactionTemplate(tm);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Sets or changes the PIN; changing needs the current one. */
+    public void set(long userId, String currentPin, String newPin, ClientInfo client) {
+        requireFormat(newPin, "pin");
+        if (newPin.chars().distinct().count() == 1 || "0123456789".contains(newPin) || "9876543210".contains(newPin)) {
+            throw ProblemException.forField("pin-too-simple", HttpStatus.BAD_REQUEST, "pin");
+        }
+        CustomerWallets.Wallet wallet = wallets.open(userId);
+        if (wallet.pinSet()) {
+            verify(userId, currentPin, client);
+        }
+        byte[] saltBytes = new byte[16];
+        RANDOM.nextBytes(saltBytes);
+        String salt = HexFormat.of().formatHex(saltBytes);
+        jdbc.sql("UPDATE wallet SET pin_hash = :hash, pin_salt = :salt, pin_failures = 0, pin_blocked_until = NULL WHERE user_id = :user")
+                .param("hash", hash(userId, salt, newPin)).param("salt", salt).param("user", userId).update();
+        audit.record(AuditEntry.of(wallet.pinSet() ? "WALLET_PIN_CHANGED" : "WALLET_PIN_SET", userId, "CUSTOMER",
+                userId, null, client));
+    }
+
+    /**
+     * Checks the PIN before a payment. A wrong PIN is counted in its own transaction, so the count survives
+     * the failed payment.
+     */
+    public void verify(long userId, String pin, ClientInfo client) {
+        verify(wallets.open(userId), pin, client);
+    }
+
+    /** As {@link #verify(long, String, ClientInfo)} with the wallet already loaded. */
+    public void verify(CustomerWallets.Wallet wallet, String pin, ClientInfo client) {
+        long userId = wallet.userId();
+        if (!wallet.pinSet()) {
+            throw ProblemException.forField("pin-not-set", HttpStatus.CONFLICT, "pin");
+        }
+        Instant now = clock.instant();
+        if (wallet.pinBlockedUntil() != null && wallet.pinBlockedUntil().isAfter(now)) {
+            throw blocked(wallet.pinBlockedUntil(), now);
+        }
+        requireFormat(pin, "pin");
+        boolean matches = MessageDigest.isEqual(wallet.pinHash().getBytes(StandardCharsets.US_ASCII),
+                hash(userId, wallet.pinSalt(), pin).getBytes(StandardCharsets.US_ASCII));
+        if (matches) {
+            if (wallet.pinFailures() > 0) {
+                jdbc.sql("UPDATE wallet SET pin_failures = 0 WHERE user_id = :user").param("user", userId).update();
+            }
+            return;
+        }
+        int max = properties.pin().maxFailures();
+        Instant blockedUntil = newTransaction.execute(status -> {
+            jdbc.sql("SELECT user_id FROM wallet WHERE user_id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
+            jdbc.sql("UPDATE wallet SET pin_failures = pin_failures + 1 WHERE user_id = :user").param("user", userId).update();
+            jdbc.sql("INSERT INTO wallet_pin_failure (user_id, occurred_at) VALUES (?, ?)").params(userId, Timestamp.from(now)).update();
+            int failures = jdbc.sql("SELECT pin_failures FROM wallet WHERE user_id = :user").param("user", userId)
+                    .query(Integer.class).single();
+            if (failures >= max) {
+                Instant until = now.plus(properties.pin().block());
+                jdbc.sql("UPDATE wallet SET pin_failures = 0, pin_blocked_until = :until WHERE user_id = :user")
+                        .param("until", Timestamp.from(until)).param("user", userId).update();
+                return until;
+            }
+            return null;
+        });
+        audit.record(AuditEntry.of("WALLET_PIN_WRONG", userId, "CUSTOMER", userId,
+                blockedUntil == null ? null : "payments blocked until " + blockedUntil, client));
+        risk.afterPinFailure(userId);
+        if (blockedUntil != null) {
+            throw blocked(blockedUntil, now);
+        }
+        int remaining = max - find(userId);
+        throw ProblemException.forField("pin-wrong", HttpStatus.FORBIDDEN, "pin", remaining);
+    }
+
+    private int find(long userId) {
+        return jdbc.sql("SELECT pin_failures FROM wallet WHERE user_id = :user").param("user", userId)
+                .query(Integer.class).single();
+    }
+
+    private static ProblemException blocked(Instant until, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        return new ProblemException("pin-blocked", HttpStatus.FORBIDDEN, "pin", new Object[] {(seconds + 59) / 60},
+                Map.of("retryAfterSeconds", seconds, "blockedUntil", until.toString()));
+    }
+
+    private static void requireFormat(String pin, String field) {
+        if (pin == null || !pin.matches("\\d{6}")) {
+            throw ProblemException.forField("pin-format", HttpStatus.BAD_REQUEST, field);
+        }
+    }
+
+    private String hash(long userId, String salt, String pin) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(properties.pin().pepper().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((salt + ":" + userId + ":" + pin).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

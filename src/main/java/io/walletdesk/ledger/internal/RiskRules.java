@@ -1,0 +1,118 @@
+package io.walletdesk.ledger.internal;
+
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.LockAccount;
+import io.walletdesk.identity.LockReason;
+import io.walletdesk.ledger.SuspiciousActivityDetected;
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Suspicious-activity rules (thresholds in {@code walletdesk.wallet.rules.*}). A rule that fires locks the
+ * account through identity (so the customer keeps a support-only session and is told why) and refuses the
+ * operation that tripped it.
+ */
+@Component
+public class RiskRules {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final WalletProperties properties;
+    private final Accounts accounts;
+    private final CustomerWallets wallets;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate newTransaction;
+
+    RiskRules(JdbcClient jdbc, Clock clock, WalletProperties properties, Accounts accounts, CustomerWallets wallets,
+            AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager tm) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.accounts = accounts;
+        this.wallets = wallets;
+        this.audit = audit;
+        this.events = events;
+        this.newTransaction = new TransactionTemplate(tm);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Many wrong PINs within the window: brute force. */
+    void afterPinFailure(long userId) {
+        Instant since = clock.instant().minus(properties.rules().pinFailuresWindow());
+        long failures = jdbc.sql("SELECT COUNT(*) FROM wallet_pin_failure WHERE user_id = :user AND occurred_at > :since")
+                .param("user", userId).param("since", Timestamp.from(since)).query(Long.class).single();
+        if (failures >= properties.rules().maxPinFailures()) {
+            lock(userId, "MANY_WRONG_PINS", LockReason.CREDENTIAL_BRUTE_FORCE);
+        }
+    }
+
+    /** Before money leaves a wallet: a large amount right after a sign-in from a new device. */
+    public void beforeOutgoing(CustomerWallets.Wallet wallet, long amount) {
+        Instant newDevice = wallet.lastNewDeviceAt();
+        if (newDevice != null && amount >= properties.rules().newDeviceLargeAmount()
+                && newDevice.isAfter(clock.instant().minus(properties.rules().newDeviceWindow()))) {
+            lock(wallet.userId(), "NEW_DEVICE_LARGE_AMOUNT", LockReason.NEW_DEVICE_LARGE_TRANSACTION);
+            throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
+        }
+    }
+
+    /**
+     * Before a transfer: too many new recipients in a short time.
+     *
+     * @return whether the recipient is a known payee (then {@link #rememberPayee} has nothing to do)
+     */
+    public boolean beforeTransfer(long userId, long recipientUserId) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
+                .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
+        if (known) {
+            return true;
+        }
+        Instant since = clock.instant().minus(properties.rules().newRecipientsWindow());
+        long recent = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND first_paid_at > :since")
+                .param("user", userId).param("since", Timestamp.from(since)).query(Long.class).single();
+        if (recent >= properties.rules().maxNewRecipients()) {
+            lock(userId, "MANY_NEW_RECIPIENTS", LockReason.UNUSUAL_VELOCITY);
+            throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
+        }
+        return false;
+    }
+
+    /**
+     * Inside the transfer's transaction (the sender's account is locked, so no other transfer of this
+     * sender races us): remember a first-time payee.
+     */
+    void rememberPayee(long userId, long recipientUserId, boolean knownBefore) {
+        if (knownBefore) {
+            return;
+        }
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
+                .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO wallet_payee (user_id, payee_user_id, first_paid_at) VALUES (?, ?, ?)")
+                    .params(userId, recipientUserId, Timestamp.from(clock.instant())).update();
+        }
+    }
+
+    private void lock(long userId, String rule, LockReason reason) {
+        accounts.lock(new LockAccount(userId, reason, "wallet rule " + rule, null));
+        newTransaction.executeWithoutResult(status -> {
+            wallets.setLocked(userId, true);
+            audit.record(AuditEntry.of("WALLET_RULE_LOCKED", null, "SYSTEM", userId, "rule=" + rule + " reason=" + reason,
+                    ClientInfo.system()));
+            events.publishEvent(new SuspiciousActivityDetected(userId, rule, reason.name()));
+        });
+    }
+}

@@ -1,0 +1,128 @@
+package io.walletdesk.ledger.internal;
+
+import io.walletdesk.identity.AccountStatus;
+import io.walletdesk.identity.AccountView;
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.ledger.TransferCompleted;
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.money.Money;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Peer-to-peer transfers by phone number: look up (masked name), then send with the PIN. */
+@Service
+public class Transfers {
+
+    private final Accounts accounts;
+    private final CustomerWallets wallets;
+    private final Ledger ledger;
+    private final Limits limits;
+    private final Pins pins;
+    private final RiskRules risk;
+    private final TransactionLog log;
+    private final MoneyTransactions money;
+    private final WalletProperties properties;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final PartyLabels labels;
+
+    Transfers(PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+            TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.labels = labels;
+        this.accounts = accounts;
+        this.wallets = wallets;
+        this.ledger = ledger;
+        this.limits = limits;
+        this.pins = pins;
+        this.risk = risk;
+        this.log = log;
+        this.money = money;
+        this.properties = properties;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Who a phone number belongs to, as the sender may see it before paying. */
+    public record Recipient(long userId, String phone, String maskedName) {
+    }
+
+    public Recipient recipient(long senderUserId, String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw ProblemException.forField("recipient-unknown", HttpStatus.NOT_FOUND, "phone");
+        }
+        AccountView view = accounts.findCustomerByPhone(phone)
+                .filter(v -> v.status() != AccountStatus.DISABLED)
+                .orElseThrow(() -> ProblemException.forField("recipient-unknown", HttpStatus.NOT_FOUND, "phone"));
+        if (view.id() == senderUserId) {
+            throw ProblemException.forField("recipient-is-self", HttpStatus.UNPROCESSABLE_ENTITY, "phone");
+        }
+        return new Recipient(view.id(), view.phone(), view.maskedName());
+    }
+
+    /** Command: send {@code amount} to the customer with this phone number. */
+    public record Transfer(String phone, long amount, String pin, String note) {
+    }
+
+    public MoneyTransactions.Outcome send(long userId, String idempotencyKey, Transfer command, ClientInfo client) {
+        Idempotency.requireKey(idempotencyKey);
+        WalletProperties.Amounts bounds = properties.amounts();
+        if (command.amount() < bounds.minTransfer() || command.amount() > bounds.maxTransfer()) {
+            throw ProblemException.forField("amount-out-of-range", HttpStatus.BAD_REQUEST, "amount",
+                    Money.format(bounds.minTransfer()), Money.format(bounds.maxTransfer()));
+        }
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        if (note != null && note.length() > 140) {
+            throw ProblemException.forField("note-too-long", HttpStatus.BAD_REQUEST, "note", 140);
+        }
+        Recipient recipient = recipient(userId, command.phone());
+        String hash = Idempotency.hash("TRANSFER", recipient.userId(), command.amount(), note);
+        var earlier = money.earlier(userId, idempotencyKey, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CustomerWallets.Wallet sender = wallets.find(userId).orElseGet(() -> wallets.open(userId));
+        if (sender.locked()) {
+            throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
+        }
+        if (!limits.tier(sender.tier()).canSendPeerToPeer()) {
+            throw new ProblemException("transfer-needs-verification", HttpStatus.FORBIDDEN);
+        }
+        pins.verify(sender, command.pin(), client);
+        risk.beforeOutgoing(sender, command.amount());
+        boolean knownPayee = risk.beforeTransfer(userId, recipient.userId());
+        CustomerWallets.Wallet target = wallets.find(recipient.userId()).orElseGet(() -> wallets.open(recipient.userId()));
+        String senderLabel = labels.of(userId);
+        MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
+            Ledger.Locked locked = ledger.lock(List.of(sender.accountId(), target.accountId()));
+            Limits.Check check = limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(),
+                    target.tier(), command.amount());
+            if (check != null) {
+                throw ProblemException.forField("recipient-limit", HttpStatus.UNPROCESSABLE_ENTITY, "amount");
+            }
+            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
+                    TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null,
+                    null, null, command.amount(), 0, note, null, null, null, null), "CREATED", "COMPLETED");
+            long transactionId = created.id();
+            try {
+                ledger.post(locked, "TRANSFER", transactionId, null, List.of(
+                        new Ledger.Leg(sender.accountId(), -command.amount()),
+                        new Ledger.Leg(target.accountId(), command.amount())));
+            } catch (Ledger.InsufficientFunds insufficient) {
+                throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
+                        Money.format(insufficient.available()));
+            }
+            risk.rememberPayee(userId, recipient.userId(), knownPayee);
+            audit.record(AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
+                    "tx=" + transactionId + " to=" + recipient.userId() + " amount=" + command.amount(), client));
+            events.publishEvent(new TransferCompleted(transactionId, userId, recipient.userId(), command.amount()));
+            return created;
+        });
+        return outcome;
+    }
+}

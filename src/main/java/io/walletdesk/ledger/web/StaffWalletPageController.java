@@ -1,0 +1,54 @@
+package io.walletdesk.ledger.web;
+
+import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.ledger.internal.Reversals;
+import io.walletdesk.ledger.internal.TransactionLog;
+import io.walletdesk.ledger.internal.TransactionView;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff see a customer's wallet transactions and refund a payment or reverse a transfer. */
+@Controller
+class StaffWalletPageController {
+
+    private final TransactionLog log;
+    private final Reversals reversals;
+
+    StaffWalletPageController(TransactionLog log, Reversals reversals) {
+        this.log = log;
+        this.reversals = reversals;
+    }
+
+    @GetMapping("/staff/wallet/customers/{userId}")
+    String customer(@PathVariable long userId, Model model) {
+        List<TransactionView> transactions = log.history(userId, new TransactionLog.Filter(null, null, null, null), null, 100);
+        model.addAttribute("customerId", userId);
+        model.addAttribute("transactions", transactions);
+        model.addAttribute("me", userId);
+        return "wallet/staff-customer";
+    }
+
+    @PostMapping("/staff/wallet/transactions/{id}/reversal")
+    String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam long customerId,
+            @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            reversals.reverse(id, me.userId(), me.role().name(), note == null || note.isBlank() ? null : note.strip(),
+                    ClientInfo.from(request));
+            redirect.addFlashAttribute("reversed", id);
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("problemCode", problem.code());
+            redirect.addFlashAttribute("problemArgs", problem.args());
+        }
+        return "redirect:/staff/wallet/customers/" + customerId;
+    }
+}
