@@ -239,6 +239,12 @@ public class Conversations {
         return store.readUpTo(conversation.id(), reader.isStaff() ? "CUSTOMER" : "AGENT");
     }
 
+    /** Routing: assigns only when the conversation is still unassigned (an agent's own choice wins). */
+    @Transactional
+    public boolean assignIfUnassigned(long conversationId, long agentUserId) {
+        return store.assignIfUnassigned(conversationId, agentUserId, clock.instant());
+    }
+
     @Transactional
     public void assign(long conversationId, Participant.Staff by, Long assigneeUserId) {
         store.lock(conversationId).orElseThrow(Conversations::notFound);

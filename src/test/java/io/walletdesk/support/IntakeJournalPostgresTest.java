@@ -71,7 +71,13 @@ class IntakeJournalPostgresTest {
             allowConnections(true);
         }
 
-        assertThat(intake.replay()).isEqualTo(6);
+        // The pool needs a moment to replace the connections the outage killed; replay retries until done.
+        int[] applied = {0};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            applied[0] += intake.replay();
+            return applied[0] >= 6;
+        });
+        assertThat(applied[0]).isEqualTo(6);
         assertThat(intake.replay()).as("the journal is empty afterwards").isZero();
         List<String> bodies = new ArrayList<>();
         customer.get("/api/v1/chat/conversations/" + id + "/messages?after=0").json()

@@ -47,8 +47,7 @@ class AutoAssignment {
         }
         ConversationView conversation = conversations.get(posted.conversationId(), ROUTER);
         if (conversation.assigneeUserId() == null) {
-            chooseAgent().ifPresent(agent -> {
-                conversations.assign(conversation.id(), new Participant.Staff(agent, "routing"), agent);
+            chooseAgent().filter(agent -> conversations.assignIfUnassigned(conversation.id(), agent)).ifPresent(agent -> {
                 jdbc.sql("UPDATE agent_presence SET last_assigned_at = :now WHERE user_id = :a")
                         .param("now", Timestamp.from(clock.instant())).param("a", agent).update();
             });

@@ -207,6 +207,14 @@ public class ConversationStore {
                 .param("t", teamId, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Assigns only if nobody is assigned yet; false when someone else got there first. */
+    public boolean assignIfUnassigned(long id, long assignee, Instant now) {
+        return jdbc.sql("""
+                UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1
+                WHERE id = :id AND assignee_user_id IS NULL""")
+                .param("a", assignee).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
     public void assign(long id, Long assignee, Instant now) {
         jdbc.sql("UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1 WHERE id = :id")
                 .param("a", assignee, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
