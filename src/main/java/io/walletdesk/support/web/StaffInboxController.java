@@ -29,12 +29,19 @@ class StaffInboxController {
     private final io.walletdesk.support.CannedResponses cannedResponses;
     private final io.walletdesk.support.Attachments attachments;
     private final io.walletdesk.support.Teams teams;
+    private final io.walletdesk.ledger.WalletTransactions wallet;
 
-    StaffInboxController(io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
+    /** A customer's transaction as the agent sees it next to the conversation. */
+    record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
+            java.time.Instant expectedBy, java.time.Instant createdAt) {
+    }
+
+    StaffInboxController(io.walletdesk.ledger.WalletTransactions wallet, io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
             io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
         this.teams = teams;
+        this.wallet = wallet;
         this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -83,6 +90,11 @@ class StaffInboxController {
         }
         if (conversation.customerUserId() != null) {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
+            model.addAttribute("transactions", wallet.recent(conversation.customerUserId(), 10).stream()
+                    .map(t -> new TransactionLine(t.id(), t.kind(), t.status(),
+                            io.walletdesk.shared.money.Money.format(t.amount()), t.reasonCode(), t.waitingFor(),
+                            t.expectedBy(), t.createdAt()))
+                    .toList());
             model.addAttribute("previous", conversations.ofParticipant(
                     new Participant.Customer(conversation.customerUserId(), "")).stream()
                     .filter(c -> c.id() != id).toList());
