@@ -2,12 +2,8 @@ package io.walletdesk.support;
 
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +59,7 @@ public class Attachments {
                   sha256, content, created_at)
                 VALUES (:c, :seq, :name, :type, :size, :sha, :content, :now)""")
                 .param("c", conversationId).param("seq", posted.message().seq()).param("name", name).param("type", type)
-                .param("size", content.length).param("sha", sha256(content)).param("content", content)
+                .param("size", content.length).param("sha", io.walletdesk.shared.crypto.Digests.sha256(content)).param("content", content)
                 .param("now", Timestamp.from(clock.instant())).update(keys, "id");
         return posted.message();
     }
@@ -133,17 +129,5 @@ public class Attachments {
             default -> ".pdf";
         };
         return base + extension;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String value) {
-        return sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.walletdesk.channels.internal;
 
+import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
@@ -11,11 +12,7 @@ import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +54,7 @@ class MailIngest {
     @Transactional
     Outcome ingest(InboundMail mail) {
         String messageId = mail.messageId() != null ? mail.messageId()
-                : "<generated." + sha256(mail.from() + "|" + mail.subject() + "|" + mail.text()) + "@walletdesk>";
+                : "<generated." + Digests.sha256(mail.from() + "|" + mail.subject() + "|" + mail.text()) + "@walletdesk>";
         if (threads.seen(messageId)) {
             return Outcome.DUPLICATE;
         }
@@ -79,7 +76,7 @@ class MailIngest {
         ConversationView conversation = threaded.orElseGet(() -> conversations.openNew(new StartConversation(
                 participant, Channel.EMAIL, cleanSubject(mail.subject()), participant.name(), sender, null, "en")));
         threads.record(messageId, conversation.id(), "IN");
-        conversations.post(new PostMessage(conversation.id(), participant, "mail:" + sha256(messageId).substring(0, 40),
+        conversations.post(new PostMessage(conversation.id(), participant, "mail:" + Digests.sha256(messageId).substring(0, 40),
                 body(mail), Channel.EMAIL, false, null, null));
         if (isNew && !mail.mustNotAutoReply() && !threads.failing(sender)) {
             Locale locale = Locale.ENGLISH;
@@ -136,7 +133,7 @@ class MailIngest {
                 threads.markFailing(c.contactEmail(), mail.subject());
             }
             String text = mail.text() == null ? "" : mail.text();
-            conversations.post(new PostMessage(c.id(), MAILROOM, "bounce:" + sha256(messageId).substring(0, 40),
+            conversations.post(new PostMessage(c.id(), MAILROOM, "bounce:" + Digests.sha256(messageId).substring(0, 40),
                     "Delivery failed (bounce): " + (mail.subject() == null ? "" : mail.subject()) + "\n\n"
                             + text.substring(0, Math.min(text.length(), 1500)),
                     Channel.EMAIL, true, null, null));
@@ -168,13 +165,5 @@ class MailIngest {
 
     private static String cleanSubject(String subject) {
         return subject == null ? null : subject.replaceAll("(?i)^((re|fwd?|aw)\\s*:\\s*)+", "").strip();
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

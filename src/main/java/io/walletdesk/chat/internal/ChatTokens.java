@@ -1,16 +1,13 @@
 package io.walletdesk.chat.internal;
 
+import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.Participant;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -68,7 +65,7 @@ public class ChatTokens {
         if (token == null || !token.startsWith("wdc_") || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = sha256(token);
+        String hash = Digests.sha256(token);
         try {
             Optional<Participant> found = lookup(hash);
             found.ifPresentOrElse(p -> remember(hash, p), () -> recent.remove(hash));
@@ -114,7 +111,7 @@ public class ChatTokens {
         jdbc.sql("""
                 INSERT INTO chat_tokens (token_hash, kind, user_id, visitor_id, display_name, created_at, expires_at)
                 VALUES (:hash, :kind, :user, :visitor, :name, :now, :expires)""")
-                .param("hash", sha256(token)).param("kind", kind).param("user", userId, java.sql.Types.BIGINT)
+                .param("hash", Digests.sha256(token)).param("kind", kind).param("user", userId, java.sql.Types.BIGINT)
                 .param("visitor", visitorId).param("name", name == null || name.isBlank() ? "-" : name.strip())
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
@@ -125,13 +122,5 @@ public class ChatTokens {
     @SchedulerLock(name = "chat-token-cleanup", lockAtMostFor = "PT10M")
     public void forgetExpired() {
         jdbc.sql("DELETE FROM chat_tokens WHERE expires_at < :now").param("now", Timestamp.from(clock.instant())).update();
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package io.walletdesk.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** SHA-256 for high-entropy secrets (tokens, recovery codes, one-time codes) and random generators. */
 final class Hashes {
@@ -16,12 +12,7 @@ final class Hashes {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.walletdesk.shared.crypto.Digests.sha256(value);
     }
 
     static String randomToken(String prefix) {

@@ -1,5 +1,6 @@
 package io.walletdesk.support.feedback;
 
+import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
@@ -10,14 +11,10 @@ import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,7 +73,7 @@ public class Satisfaction {
         jdbc.sql("""
                 INSERT INTO satisfaction_surveys (conversation_id, token_hash, agent_user_id, created_at)
                 VALUES (:c, :hash, :agent, :now)""")
-                .param("c", conversationId).param("hash", sha256(token))
+                .param("c", conversationId).param("hash", Digests.sha256(token))
                 .param("agent", conversation.assigneeUserId(), java.sql.Types.BIGINT)
                 .param("now", Timestamp.from(clock.instant())).update();
         String link = publicBaseUrl + "/support/survey/" + token;
@@ -97,7 +94,7 @@ public class Satisfaction {
     /** The survey behind a link, if it exists and is not answered yet. */
     public Optional<Long> open(String token) {
         return jdbc.sql("SELECT id FROM satisfaction_surveys WHERE token_hash = :hash AND answered_at IS NULL")
-                .param("hash", sha256(token)).query(Long.class).optional();
+                .param("hash", Digests.sha256(token)).query(Long.class).optional();
     }
 
     @Transactional
@@ -111,7 +108,7 @@ public class Satisfaction {
                 .param("rating", rating)
                 .param("comment", comment == null || comment.isBlank() ? null
                         : comment.strip().substring(0, Math.min(comment.strip().length(), 2000)))
-                .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).update();
+                .param("now", Timestamp.from(clock.instant())).param("hash", Digests.sha256(token)).update();
         if (updated == 0) {
             throw new ProblemException("survey-closed", HttpStatus.GONE);
         }
@@ -130,13 +127,5 @@ public class Satisfaction {
 
     /** One agent's satisfaction results. */
     public record AgentScore(Long agentUserId, int sent, int answers, Double average) {
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
