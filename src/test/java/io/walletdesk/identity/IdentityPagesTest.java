@@ -243,4 +243,35 @@ class IdentityPagesTest {
         mvc.perform(get("/account").cookie(phoneSession)).andExpect(status().isOk());
         mvc.perform(get("/account").cookie(laptop)).andExpect(redirectedUrl("/login"));
     }
+
+    @Autowired
+    io.walletdesk.shared.outbox.OutboundMessages outbox;
+
+    @Test
+    void contactChangeAndNotificationsWorkThroughThePages() throws Exception {
+        String phone = TestData.phone();
+        customer(phone);
+        Cookie session = signIn(phone, TestData.PASSWORD, "/account");
+        String newEmail = TestData.email();
+        mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf()).header("Accept-Language", "id")
+                        .param("kind", "EMAIL").param("newValue", newEmail).param("password", "bukan-sandi-saya-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("The password you entered is not right.")));
+        MvcResult started = mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf())
+                        .param("kind", "EMAIL").param("newValue", newEmail).param("password", TestData.PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("We sent a 6-digit code")))
+                .andReturn();
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("/account/contact/(\\d+)/confirm")
+                .matcher(started.getResponse().getContentAsString());
+        assertThat(action.find()).isTrue();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(outbox.to(newEmail).get(0).body());
+        assertThat(code.find()).isTrue();
+        mvc.perform(post("/account/contact/" + action.group(1) + "/confirm").cookie(session).with(client()).with(csrf())
+                        .param("code", code.group(1)))
+                .andExpect(redirectedUrl("/account/security"));
+        mvc.perform(get("/account").cookie(session)).andExpect(content().string(Matchers.containsString(newEmail)));
+        mvc.perform(get("/notifications").cookie(session))
+                .andExpect(content().string(Matchers.containsString("Your e-mail address was changed")));
+    }
 }
