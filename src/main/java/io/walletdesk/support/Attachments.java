@@ -22,9 +22,12 @@ public class Attachments {
 
     private final JdbcClient jdbc;
     private final Conversations conversations;
+    private final io.walletdesk.support.evidence.EvidenceChain chain;
     private final Clock clock;
 
-    Attachments(JdbcClient jdbc, Conversations conversations, Clock clock) {
+    Attachments(JdbcClient jdbc, Conversations conversations, io.walletdesk.support.evidence.EvidenceChain chain,
+            Clock clock) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.clock = clock;
@@ -61,6 +64,7 @@ public class Attachments {
                 .param("c", conversationId).param("seq", posted.message().seq()).param("name", name).param("type", type)
                 .param("size", content.length).param("sha", io.walletdesk.shared.crypto.Digests.sha256(content)).param("content", content)
                 .param("now", Timestamp.from(clock.instant())).update(keys, "id");
+        chain.attachment(conversationId, keys.getKey().longValue(), io.walletdesk.shared.crypto.Digests.sha256(content));
         return posted.message();
     }
 

@@ -29,11 +29,13 @@ public class Conversations {
     private final ConversationStore store;
     private final ServiceLevels serviceLevels;
     private final Teams teams;
+    private final io.walletdesk.support.evidence.EvidenceChain chain;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(ConversationStore store, ServiceLevels serviceLevels, Teams teams, ApplicationEventPublisher events,
-            Clock clock) {
+    Conversations(ConversationStore store, ServiceLevels serviceLevels, Teams teams,
+            io.walletdesk.support.evidence.EvidenceChain chain, ApplicationEventPublisher events, Clock clock) {
+        this.chain = chain;
         this.teams = teams;
         this.store = store;
         this.serviceLevels = serviceLevels;
@@ -160,6 +162,7 @@ public class Conversations {
                 fromCustomer && client != null ? client.device().browser() : null,
                 fromCustomer && client != null ? client.appVersion() : null);
         store.insertMessage(message, authorUserId(command.by()), client == null ? null : client.ip());
+        chain.message(message);
         store.advance(conversation.id(), seq, status,
                 now, status == ConversationStatus.RESOLVED ? conversation.resolvedAt() : null);
         if (status != conversation.status()) {
@@ -258,6 +261,7 @@ public class Conversations {
         store.advance(conversationId, conversation.lastSeq(), status, now,
                 status == ConversationStatus.RESOLVED ? now : null);
         serviceLevels.onStatus(conversationId, status, now);
+        chain.status(conversationId, status.name());
         if (status == ConversationStatus.RESOLVED) {
             events.publishEvent(new ConversationResolved(conversationId));
         }
@@ -323,14 +327,19 @@ public class Conversations {
         long seq = target.lastSeq();
         for (MessageView m : store.messagesAfter(source.id(), 0, true, 10_000)) {
             seq++;
-            store.insertMessage(new MessageView(target.id(), seq, "merged:" + source.id() + ":" + m.seq(), m.authorType(),
+            MessageView copy = new MessageView(target.id(), seq, "merged:" + source.id() + ":" + m.seq(), m.authorType(),
                     m.authorName(), m.channel(), m.body(), m.internalNote(), m.createdAt(), m.clientTime(), m.deviceType(),
-                    m.os(), m.browser(), m.appVersion()), null, null);
+                    m.os(), m.browser(), m.appVersion());
+            store.insertMessage(copy, null, null);
+            chain.message(copy);
         }
         seq++;
-        store.insertMessage(new MessageView(target.id(), seq, "merge-note:" + source.id(), "SYSTEM", by.name(),
+        MessageView note = new MessageView(target.id(), seq, "merge-note:" + source.id(), "SYSTEM", by.name(),
                 target.channel(), "Merged " + source.reference() + " into " + target.reference(), true, now, null, null,
-                null, null, null), by.userId(), null);
+                null, null, null);
+        store.insertMessage(note, by.userId(), null);
+        chain.message(note);
+        chain.status(source.id(), "CLOSED");
         store.advance(target.id(), seq, target.status() == ConversationStatus.CLOSED ? ConversationStatus.OPEN : target.status(),
                 now, null);
         store.advance(source.id(), source.lastSeq(), ConversationStatus.CLOSED, now, source.resolvedAt());

@@ -30,18 +30,21 @@ class StaffInboxController {
     private final io.walletdesk.support.Attachments attachments;
     private final io.walletdesk.support.Teams teams;
     private final io.walletdesk.ledger.WalletTransactions wallet;
+    private final io.walletdesk.support.evidence.EvidenceChain evidence;
 
     /** A customer's transaction as the agent sees it next to the conversation. */
     record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
             java.time.Instant expectedBy, java.time.Instant createdAt) {
     }
 
-    StaffInboxController(io.walletdesk.ledger.WalletTransactions wallet, io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
+    StaffInboxController(io.walletdesk.support.evidence.EvidenceChain evidence,
+            io.walletdesk.ledger.WalletTransactions wallet, io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
             io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
         this.teams = teams;
         this.wallet = wallet;
+        this.evidence = evidence;
         this.serviceLevels = serviceLevels;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -116,6 +119,13 @@ class StaffInboxController {
     org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @PathVariable long seq) {
         return AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
+    }
+
+    @GetMapping("/staff/conversations/{id}/verify")
+    String verify(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        model.addAttribute("conversation", conversations.get(id, staff(me)));
+        model.addAttribute("verification", evidence.verify(id));
+        return "support/staff/verify";
     }
 
     @PostMapping("/staff/conversations/{id}/merge")

@@ -1,0 +1,61 @@
+package io.walletdesk.support.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.walletdesk.support.Attachments;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.StartConversation;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A direct database edit of a message or file is caught by the chain verification (E4). */
+abstract class EvidenceChainContract {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    Attachments attachments;
+    @Autowired
+    EvidenceChain chain;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDirectEditOfAMessageOrFileBreaksTheChainAtThatEntry() {
+        Participant.Visitor customer = new Participant.Visitor("v-" + UUID.randomUUID(), "Dewi");
+        Participant.Staff agent = new Participant.Staff(440_001L, "Agen Bima");
+        ConversationView chat = conversations.openNew(new StartConversation(customer, Channel.CHAT, null, "Dewi", null, null, "id"));
+        conversations.post(new PostMessage(chat.id(), customer, null, "Transfer Rp500.000 ke rekening salah", Channel.CHAT,
+                false, null, null));
+        byte[] pdf = "%PDF-1.4 bukti transfer".getBytes();
+        attachments.attach(chat.id(), customer, null, "bukti.pdf", pdf, Channel.CHAT, null);
+        conversations.post(new PostMessage(chat.id(), agent, null, "Kami bantu ajukan pembatalan", Channel.CHAT, false,
+                null, null));
+        conversations.changeStatus(chat.id(), agent, ConversationStatus.PENDING);
+
+        EvidenceChain.Verification intact = chain.verify(chat.id());
+        assertThat(intact.intact()).as(String.valueOf(intact.reason())).isTrue();
+        assertThat(intact.entries()).isEqualTo(5);
+
+        jdbc.sql("UPDATE conversation_messages SET body = 'Transfer Rp50.000 ke rekening salah' WHERE conversation_id = :c AND seq = 1")
+                .param("c", chat.id()).update();
+        EvidenceChain.Verification edited = chain.verify(chat.id());
+        assertThat(edited.intact()).isFalse();
+        assertThat(edited.brokenAt()).isEqualTo(1);
+        assertThat(edited.reason()).contains("message:1");
+
+        jdbc.sql("UPDATE conversation_messages SET body = 'Transfer Rp500.000 ke rekening salah' WHERE conversation_id = :c AND seq = 1")
+                .param("c", chat.id()).update();
+        assertThat(chain.verify(chat.id()).intact()).isTrue();
+        jdbc.sql("UPDATE conversation_attachments SET content = :x WHERE conversation_id = :c")
+                .param("x", "%PDF-1.4 forged".getBytes()).param("c", chat.id()).update();
+        assertThat(chain.verify(chat.id()).brokenAt()).as("the attachment entry").isEqualTo(3);
+    }
+}

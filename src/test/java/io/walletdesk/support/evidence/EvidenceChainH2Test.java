@@ -1,0 +1,7 @@
+package io.walletdesk.support.evidence;
+
+import io.walletdesk.testing.WalletDeskTest;
+
+@WalletDeskTest
+class EvidenceChainH2Test extends EvidenceChainContract {
+}

@@ -1,0 +1,7 @@
+package io.walletdesk.support.evidence;
+
+import io.walletdesk.testing.PostgresTest;
+
+@PostgresTest
+class EvidenceChainPostgresTest extends EvidenceChainContract {
+}
