@@ -39,9 +39,11 @@ class SupportHomeController {
     private final Conversations conversations;
     private final io.walletdesk.support.Attachments attachments;
     private final io.walletdesk.support.Intake intake;
+    private final io.walletdesk.support.evidence.EvidenceBundles bundles;
 
     SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments,
-            io.walletdesk.support.Intake intake) {
+            io.walletdesk.support.Intake intake, io.walletdesk.support.evidence.EvidenceBundles bundles) {
+        this.bundles = bundles;
         this.intake = intake;
         this.attachments = attachments;
         this.accounts = accounts;
@@ -167,6 +169,19 @@ class SupportHomeController {
             throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
         }
         return AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
+    }
+
+    @GetMapping("/support/conversations/{id}/bundle")
+    org.springframework.http.ResponseEntity<byte[]> bundle(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
+        if (me == null) {
+            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
+        ConversationView conversation = conversations.get(id, reader);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + conversation.reference() + "-evidence.zip\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .body(bundles.export(id, reader));
     }
 
     @GetMapping("/support/conversations/{id}/transcript")

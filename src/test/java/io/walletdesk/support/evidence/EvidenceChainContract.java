@@ -26,6 +26,8 @@ abstract class EvidenceChainContract {
     EvidenceChain chain;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EvidenceBundles bundles;
 
     @Test
     void aDirectEditOfAMessageOrFileBreaksTheChainAtThatEntry() {
@@ -43,6 +45,21 @@ abstract class EvidenceChainContract {
         EvidenceChain.Verification intact = chain.verify(chat.id());
         assertThat(intact.intact()).as(String.valueOf(intact.reason())).isTrue();
         assertThat(intact.entries()).isEqualTo(5);
+
+        // The exported bundle's manifest matches its files, and the attachment is inside.
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundles.export(chat.id(), customer)))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(files).containsKeys("transcript.html", "timeline.csv", "chain.csv", "manifest.sha256", "attachments/2-bukti.pdf");
+        for (String line : new String(files.get("manifest.sha256")).split("\n")) {
+            String[] parts = line.split("  ", 2);
+            assertThat(io.walletdesk.shared.crypto.Digests.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+        }
 
         jdbc.sql("UPDATE conversation_messages SET body = 'Transfer Rp50.000 ke rekening salah' WHERE conversation_id = :c AND seq = 1")
                 .param("c", chat.id()).update();
