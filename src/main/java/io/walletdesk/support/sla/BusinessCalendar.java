@@ -125,6 +125,11 @@ public final class BusinessCalendar {
         return isOpen(from) ? from : plusBusinessMinutes(from, 0);
     }
 
+    /** A day with opening hours that is not a holiday. */
+    public boolean isBusinessDay(LocalDate day) {
+        return rangeOn(day) != null;
+    }
+
     private LocalTime[] rangeOn(LocalDate day) {
         return holidays.contains(day) ? null : hours.get(day.getDayOfWeek());
     }

@@ -114,6 +114,11 @@ public class ServiceLevels {
                 .map(sla -> sla.firstRespondedAt() == null ? sla.firstResponseDue() : sla.nextResponseDue());
     }
 
+    /** The default calendar (the one teams use unless they have their own). */
+    public BusinessCalendar defaultCalendar() {
+        return calendar(defaultCalendarId());
+    }
+
     /** The next time a person is at work, for "we will answer from ..." messages. */
     public Instant nextOpening(Instant from) {
         return calendar(defaultCalendarId()).nextOpening(from);
