@@ -32,12 +32,15 @@ class FeedbackAndCallbackTest {
     Satisfaction satisfaction;
     @Autowired
     Conversations conversations;
+    @Autowired
+    io.walletdesk.testing.MutableClock clock;
 
     private static final Participant.Staff AGENT = new Participant.Staff(770_001L, "Agent Budi");
 
     @Test
     void aCallbackRequestJoinsTheQueueAndTheCallIsLoggedOnTheConversation() throws Exception {
-        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusDays(1).toString();
+        // The application's clock (other tests move it forward), not the wall clock.
+        String tomorrow = clock.instant().atZone(java.time.ZoneId.of("Asia/Jakarta")).toLocalDate().plusDays(1).toString();
         mvc.perform(post("/support/callback").with(csrf()).header("Accept-Language", "id")
                         .param("name", "Ibu Sri").param("phone", "0812-7777-1234").param("day", tomorrow)
                         .param("from", "10:00").param("until", "12:00").param("topic", "Saldo terpotong dua kali"))
