@@ -31,13 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for payments and transfers. Request threads do every check that needs no lock (validation,
- * recipient, idempotency look-up, PIN, rules) and queue the rest; one writer thread takes whatever is
+ * recipient, idempotency look-up, PIN, rules) and queue the rest; a writer thread (of a few) takes whatever is
  * queued and settles it in ONE database transaction: all accounts locked in one ordered statement, every
  * item checked against the locked in-memory balances and limits in arrival order, then a few multi-row
  * statements for all accepted items. A refused item (insufficient balance, recipient limit) gets its
  * problem and writes nothing. If the batch fails as a whole (e.g. an idempotency key raced), every item is
  * re-run on its own through the one-request path, which gives the same results one by one.
- * Off with {@code walletdesk.wallet.batching.enabled=false}.
+ * Experimental and off by default: {@code walletdesk.wallet.batching.enabled=true} (see docs/benchmarks.md).
  */
 @Component
 public class PostingBatcher {
@@ -55,13 +55,14 @@ public class PostingBatcher {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
 
-    PostingBatcher(@Value("${walletdesk.wallet.batching.enabled:true}") boolean enabled,
-            @Value("${walletdesk.wallet.batching.max-batch:64}") int maxBatch, Ledger ledger, Limits limits,
+    PostingBatcher(@Value("${walletdesk.wallet.batching.enabled:false}") boolean enabled,
+            @Value("${walletdesk.wallet.batching.max-batch:64}") int maxBatch,
+            @Value("${walletdesk.wallet.batching.writers:4}") int writerCount, Ledger ledger, Limits limits,
             TransactionLog transactions, MoneyTransactions money, JdbcClient jdbc, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager tm) {
         this.enabled = enabled;
@@ -74,10 +75,13 @@ public class PostingBatcher {
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(tm);
-        this.writer = new Thread(this::writeLoop, "ledger-batch-writer");
-        this.writer.setDaemon(true);
-        if (enabled) {
+        // Several writers take batches from one queue. Batches may run concurrently: each locks all its
+        // accounts in one ordered statement, so two batches wait for each other but never deadlock.
+        for (int i = 0; enabled && i < writerCount; i++) {
+            Thread writer = new Thread(this::writeLoop, "ledger-batch-writer-" + i);
+            writer.setDaemon(true);
             writer.start();
+            writers.add(writer);
         }
     }
 
@@ -326,6 +330,6 @@ public class PostingBatcher {
     @PreDestroy
     void stop() {
         running = false;
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 }
