@@ -29,7 +29,7 @@ java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -jar "$JAR" \
   --logging.level.root=WARN \
   --walletdesk.wallet.rules.max-new-recipients=1000000000 \
   --walletdesk.wallet.rules.new-device-large-amount=1000000000000 \
-  --server.tomcat.threads.max=${TOMCAT_THREADS:-64} \
+  --server.tomcat.threads.max=${TOMCAT_THREADS:-64} ${APP_ARGS:-} \
   > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

@@ -75,6 +75,8 @@ abstract class LedgerConcurrencyContract {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    io.walletdesk.ledger.internal.PostingBatcher batcher;
 
     private record Person(long userId, String phone) {
     }
@@ -175,7 +177,8 @@ abstract class LedgerConcurrencyContract {
 
         assertThat(unexpected).as("unexpected failures (seed " + seed + ")").isEmpty();
         System.out.println("LEDGER CONCURRENCY: " + operations.get() + " operations, " + retries.get()
-                + " idempotent retries, seed " + seed);
+                + " idempotent retries, seed " + seed + ", batches/items written by the batch writer: "
+                + java.util.Arrays.toString(batcher.stats()));
         assertBooksBalance(seed);
         assertThat(MoneyTransactions.LOCK_FAILURES.get() - lockFailuresBefore).as("deadlocks / lock timeouts").isZero();
     }

@@ -132,6 +132,37 @@ class WalletPagesTest {
     }
 
     @Test
+    void staffSeeAWalletRefundAPaymentAndReviewVerifications() throws Exception {
+        String phone = TestData.phone();
+        long customer = customer(phone, "Rina Wulandari");
+        wallets.setTier(customer, WalletTier.VERIFIED);
+        Cookie customerSession = signIn(phone);
+        mvc.perform(post("/wallet/pin").with(client()).with(csrf()).cookie(customerSession).param("pin", "135790"));
+        mvc.perform(post("/wallet/top-up").with(client()).with(csrf()).cookie(customerSession)
+                .param("bankCode", "BRI").param("bankAccount", "5554443332").param("amount", "100000")
+                .param("requestKey", "staff-topup-" + customer));
+        bank.deliverAllNow();
+        String paid = mvc.perform(post("/wallet/pay").with(client()).with(csrf()).cookie(customerSession)
+                .param("merchantCode", "WARUNG-BU-SRI").param("amount", "30000").param("pin", "135790")
+                .param("requestKey", "staff-pay-" + customer)).andReturn().getResponse().getRedirectedUrl();
+        long paymentId = Long.parseLong(paid.substring(paid.lastIndexOf('/') + 1));
+
+        String email = TestData.email();
+        registration.createStaff(io.walletdesk.identity.Role.AGENT, email, "Agen Satu", TestData.PASSWORD, null,
+                ClientInfo.system());
+        Cookie staff = signIn(email);
+        String walletPage = page(staff, "/staff/wallet/customers/" + customer, "en");
+        assertThat(walletPage).contains("Wallet of customer #" + customer).contains("Refund");
+        mvc.perform(post("/staff/wallet/transactions/" + paymentId + "/reversal").with(client()).with(csrf()).cookie(staff)
+                .param("customerId", String.valueOf(customer)).param("note", "wrong amount"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(customerSession, "/wallet", "en")).contains("Rp100.000");
+        assertThat(page(staff, "/staff/wallet/verifications", "en")).contains("Identity verifications to review");
+        mvc.perform(get("/staff/wallet/customers/" + customer).with(client()).cookie(customerSession))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void pagesSpeakTheCustomersLanguage() throws Exception {
         String ayuPhone = TestData.phone();
         customer(ayuPhone, "Ayu Lestari", "id");

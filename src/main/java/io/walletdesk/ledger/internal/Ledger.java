@@ -115,6 +115,28 @@ public class Ledger {
      */
     public long post(Locked locked, String kind, Long transactionId, Long reversesEntryId, List<Leg> legs) {
         requireTransaction();
+        List<Staged> staged = stage(locked, legs);
+        long entryId = insertEntry(kind, transactionId, reversesEntryId, clock.instant());
+        insertPostings(List.of(new Draft(kind, transactionId, staged)), List.of(entryId));
+        updateBalances(locked, touched(staged));
+        return entryId;
+    }
+
+    /** A posting checked and applied to the locked in-memory state, not yet written. */
+    public record Staged(long accountId, long amount, long balanceAfter, long version) {
+    }
+
+    /** An entry of a batch: its kind, customer-facing transaction and staged postings. */
+    public record Draft(String kind, long transactionId, List<Staged> postings) {
+    }
+
+    /**
+     * Checks an entry (balanced, non-zero legs, every floor against balance minus holds) and applies it to
+     * the locked accounts in memory; nothing is written. On failure the state is unchanged.
+     *
+     * @throws InsufficientFunds when an account would fall below its floor
+     */
+    public List<Staged> stage(Locked locked, List<Leg> legs) {
         long sum = 0;
         Map<Long, Long> perAccount = new LinkedHashMap<>();
         for (Leg leg : legs) {
@@ -134,28 +156,67 @@ public class Ledger {
                 throw new InsufficientFunds(account.id, account.balance - account.held);
             }
         }
-        Instant now = clock.instant();
-        long entryId = insertEntry(kind, transactionId, reversesEntryId, now);
-        StringBuilder postings = new StringBuilder(
-                "INSERT INTO posting (entry_id, account_id, amount, balance_after, account_version) VALUES ");
-        List<Object> values = new ArrayList<>();
+        List<Staged> staged = new ArrayList<>();
         for (Leg leg : legs) {
             AccountState account = locked.get(leg.accountId());
             account.balance = Math.addExact(account.balance, leg.amount());
             account.version++;
-            if (!values.isEmpty()) {
-                postings.append(", ");
+            staged.add(new Staged(account.id, leg.amount(), account.balance, account.version));
+        }
+        return staged;
+    }
+
+    /**
+     * Writes staged entries of many operations with a few multi-row statements: the entries, all their
+     * postings, and one balance update for every account touched.
+     *
+     * @return the entry ids, in the order of {@code drafts}
+     */
+    public List<Long> writeBatch(Locked locked, List<Draft> drafts) {
+        requireTransaction();
+        Timestamp now = Timestamp.from(clock.instant());
+        StringBuilder entries = new StringBuilder("INSERT INTO journal_entry (kind, transaction_id, created_at) VALUES ");
+        List<Object> values = new ArrayList<>();
+        java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
+        for (Draft draft : drafts) {
+            entries.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+            values.add(draft.kind());
+            values.add(draft.transactionId());
+            values.add(now);
+            touched.addAll(touched(draft.postings()));
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(entries.toString()).params(values).update(keys, "id");
+        List<Long> entryIds = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
+        if (entryIds.size() != drafts.size()) {
+            throw new IllegalStateException("Expected " + drafts.size() + " entry ids, got " + entryIds.size());
+        }
+        insertPostings(drafts, entryIds);
+        updateBalances(locked, touched);
+        return entryIds;
+    }
+
+    private void insertPostings(List<Draft> drafts, List<Long> entryIds) {
+        StringBuilder postings = new StringBuilder(
+                "INSERT INTO posting (entry_id, account_id, amount, balance_after, account_version) VALUES ");
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            for (Staged posting : drafts.get(i).postings()) {
+                postings.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                values.add(entryIds.get(i));
+                values.add(posting.accountId());
+                values.add(posting.amount());
+                values.add(posting.balanceAfter());
+                values.add(posting.version());
             }
-            postings.append("(?, ?, ?, ?, ?)");
-            values.add(entryId);
-            values.add(account.id);
-            values.add(leg.amount());
-            values.add(account.balance);
-            values.add(account.version);
         }
         jdbc.sql(postings.toString()).params(values).update();
-        updateBalances(locked, perAccount.keySet());
-        return entryId;
+    }
+
+    private static java.util.Set<Long> touched(List<Staged> staged) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        staged.forEach(p -> ids.add(p.accountId()));
+        return ids;
     }
 
     /** One UPDATE for all accounts of the entry (CASE on id), instead of one per account. */

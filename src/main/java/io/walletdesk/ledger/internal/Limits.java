@@ -5,6 +5,7 @@ import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.ProblemException;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,54 @@ public class Limits {
         jdbc.sql("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES (?, ?, ?)")
                 .params(accountId, month, amount).update();
         return null;
+    }
+
+    /** This month's received totals of several accounts (missing means zero). */
+    public java.util.Map<Long, Long> receivedThisMonth(java.util.Collection<Long> accountIds) {
+        java.util.Map<Long, Long> received = new java.util.HashMap<>();
+        if (accountIds.isEmpty()) {
+            return received;
+        }
+        jdbc.sql("SELECT account_id, received FROM wallet_monthly_inflow WHERE month_key = :month AND account_id IN (:ids)")
+                .param("month", month()).param("ids", List.copyOf(accountIds))
+                .query((rs, n) -> received.put(rs.getLong(1), rs.getLong(2))).list();
+        return received;
+    }
+
+    /**
+     * Adds many amounts to this month's totals: one UPDATE for the accounts that have a row, one INSERT for
+     * the others ({@code existing} as read by {@link #receivedThisMonth(java.util.Collection)}). The caller
+     * holds all the accounts' locks.
+     */
+    public void recordIncoming(java.util.Map<Long, Long> amounts, java.util.Set<Long> existing) {
+        String month = month();
+        StringBuilder update = new StringBuilder("UPDATE wallet_monthly_inflow SET received = received + CASE account_id");
+        List<Object> updateValues = new java.util.ArrayList<>();
+        List<Object> updateIds = new java.util.ArrayList<>();
+        StringBuilder insert = new StringBuilder("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES ");
+        List<Object> insertValues = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<Long, Long> amount : amounts.entrySet()) {
+            if (existing.contains(amount.getKey())) {
+                update.append(" WHEN ? THEN CAST(? AS BIGINT)");
+                updateValues.add(amount.getKey());
+                updateValues.add(amount.getValue());
+                updateIds.add(amount.getKey());
+            } else {
+                insert.append(insertValues.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+                insertValues.addAll(List.of(amount.getKey(), month, amount.getValue()));
+            }
+        }
+        if (!updateIds.isEmpty()) {
+            update.append(" ELSE 0 END WHERE month_key = ? AND account_id IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(updateIds.size(), "?"))).append(")");
+            List<Object> all = new java.util.ArrayList<>(updateValues);
+            all.add(month);
+            all.addAll(updateIds);
+            jdbc.sql(update.toString()).params(all).update();
+        }
+        if (!insertValues.isEmpty()) {
+            jdbc.sql(insert.toString()).params(insertValues).update();
+        }
     }
 
     /** Adds to this month's received total; the caller holds the account's lock. */

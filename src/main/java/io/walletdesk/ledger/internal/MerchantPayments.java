@@ -34,10 +34,12 @@ public class MerchantPayments {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final PartyLabels labels;
+    private final PostingBatcher batcher;
 
-    MerchantPayments(PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
+    MerchantPayments(PostingBatcher batcher, PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
             RiskRules risk, TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.batcher = batcher;
         this.labels = labels;
         this.system = system;
         this.wallets = wallets;
@@ -88,7 +90,7 @@ public class MerchantPayments {
         long merchantStripe = merchant.pickStripe();
         long feeStripe = system.fees().pickStripe();
         String payerLabel = labels.of(userId);
-        return money.run(userId, idempotencyKey, hash, () -> {
+        java.util.function.Supplier<TransactionView> single = () -> {
             Ledger.Locked locked = ledger.lock(fee > 0 ? List.of(payer.accountId(), merchantStripe, feeStripe)
                     : List.of(payer.accountId(), merchantStripe));
             TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
@@ -111,6 +113,21 @@ public class MerchantPayments {
                     "tx=" + transactionId + " merchant=" + merchant.code() + " amount=" + command.amount(), client));
             events.publishEvent(new PaymentCompleted(transactionId, userId, merchant.code(), command.amount()));
             return created;
-        });
+        };
+        List<Ledger.Leg> legs = new ArrayList<>();
+        legs.add(new Ledger.Leg(payer.accountId(), -command.amount()));
+        legs.add(new Ledger.Leg(merchantStripe, command.amount() - fee));
+        if (fee > 0) {
+            legs.add(new Ledger.Leg(feeStripe, fee));
+        }
+        TransactionLog.NewTransaction newTransaction = new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
+                TransactionStatus.COMPLETED, userId, payerLabel, null, merchant.name(), merchant.id(), null, null,
+                command.amount(), fee, note, null, null, null, null);
+        return batcher.submit(userId, idempotencyKey, hash,
+                fee > 0 ? List.of(payer.accountId(), merchantStripe, feeStripe) : List.of(payer.accountId(), merchantStripe),
+                legs, "PAYMENT", newTransaction, null, null,
+                AuditEntry.of("WALLET_PAYMENT", userId, "CUSTOMER", userId,
+                        "merchant=" + merchant.code() + " amount=" + command.amount(), client),
+                id -> new PaymentCompleted(id, userId, merchant.code(), command.amount()), single);
     }
 }

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
  * Callbacks are signed like a real bank's and go through the same verification as the HTTP endpoint.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "walletdesk.wallet.bank.gateway",
+        havingValue = "simulated", matchIfMissing = true)
 public class SimulatedBank implements BankGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedBank.class);
@@ -81,6 +83,9 @@ public class SimulatedBank implements BankGateway {
         }
         long limit = system.bank(request.bankCode()).map(SystemAccounts.Striped::dailyLimit).orElse(0L);
         String day = LocalDate.ofInstant(clock.instant(), UserTime.DEFAULT_ZONE).toString();
+        if (dailyTotals.size() > 100_000) {
+            dailyTotals.keySet().removeIf(key -> !key.endsWith(":" + day));
+        }
         AtomicLong total = dailyTotals.computeIfAbsent(request.bankCode() + ":" + account + ":" + day, k -> new AtomicLong());
         long after = total.addAndGet(request.amount());
         if (after > limit) {

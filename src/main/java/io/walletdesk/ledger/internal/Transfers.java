@@ -30,10 +30,12 @@ public class Transfers {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final PartyLabels labels;
+    private final PostingBatcher batcher;
 
-    Transfers(PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+    Transfers(PostingBatcher batcher, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.batcher = batcher;
         this.labels = labels;
         this.accounts = accounts;
         this.wallets = wallets;
@@ -98,7 +100,7 @@ public class Transfers {
         boolean knownPayee = risk.beforeTransfer(userId, recipient.userId());
         CustomerWallets.Wallet target = wallets.find(recipient.userId()).orElseGet(() -> wallets.open(recipient.userId()));
         String senderLabel = labels.of(userId);
-        MoneyTransactions.Outcome outcome = money.run(userId, idempotencyKey, hash, () -> {
+        java.util.function.Supplier<TransactionView> single = () -> {
             Ledger.Locked locked = ledger.lock(List.of(sender.accountId(), target.accountId()));
             Limits.Check check = limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(),
                     target.tier(), command.amount());
@@ -122,7 +124,19 @@ public class Transfers {
                     "tx=" + transactionId + " to=" + recipient.userId() + " amount=" + command.amount(), client));
             events.publishEvent(new TransferCompleted(transactionId, userId, recipient.userId(), command.amount()));
             return created;
-        });
+        };
+        TransactionLog.NewTransaction newTransaction = new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
+                TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null,
+                null, null, command.amount(), 0, note, null, null, null, null);
+        MoneyTransactions.Outcome outcome = batcher.submit(userId, idempotencyKey, hash,
+                List.of(sender.accountId(), target.accountId()),
+                List.of(new Ledger.Leg(sender.accountId(), -command.amount()), new Ledger.Leg(target.accountId(), command.amount())),
+                "TRANSFER", newTransaction,
+                new PostingBatcher.Incoming(target.accountId(), target.tier(), command.amount()),
+                knownPayee ? null : new PostingBatcher.Payee(userId, recipient.userId()),
+                AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
+                        "to=" + recipient.userId() + " amount=" + command.amount(), client),
+                id -> new TransferCompleted(id, userId, recipient.userId(), command.amount()), single);
         return outcome;
     }
 }

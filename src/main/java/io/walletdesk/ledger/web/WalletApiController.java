@@ -130,7 +130,7 @@ class WalletApiController {
     @PostMapping("/payments")
     @Operation(summary = "Pay a merchant")
     ResponseEntity<TransactionPresenter.TransactionDto> pay(@AuthenticationPrincipal SignedInUser me,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+            @Parameter(description = "Unique per request; reuse it only to retry") @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @Valid @RequestBody PaymentRequest body, HttpServletRequest request, Locale locale) {
         MoneyTransactions.Outcome outcome = payments.pay(me.userId(), key,
                 new MerchantPayments.Payment(body.merchantCode(), body.amount(), body.pin(), body.note()),
@@ -144,7 +144,7 @@ class WalletApiController {
     @PostMapping("/top-ups")
     @Operation(summary = "Top up from a bank account; pending until the bank confirms (at most 48 hours)")
     ResponseEntity<TransactionPresenter.TransactionDto> topUp(@AuthenticationPrincipal SignedInUser me,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+            @Parameter(description = "Unique per request; reuse it only to retry") @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @Valid @RequestBody TopUpRequest body, HttpServletRequest request, Locale locale) {
         MoneyTransactions.Outcome outcome = topUps.topUp(me.userId(), key,
                 new TopUps.TopUp(body.bankCode(), body.bankAccount(), body.amount()), ClientInfo.from(request));
