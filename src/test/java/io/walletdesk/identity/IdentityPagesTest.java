@@ -141,6 +141,10 @@ class IdentityPagesTest {
             mvc.perform(get(page).cookie(session)).andExpect(redirectedUrl("/account/status"));
         }
         mvc.perform(get("/staff").cookie(session)).andExpect(redirectedUrl("/account/status"));
+        // ...except identity verification, which is how a locked customer unlocks themselves.
+        mvc.perform(get("/account/status").cookie(session))
+                .andExpect(content().string(Matchers.containsString("id=\"verify-identity\"")));
+        mvc.perform(get("/wallet/verify").cookie(session)).andExpect(status().isOk());
     }
 
     @Test

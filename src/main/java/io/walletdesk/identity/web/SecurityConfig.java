@@ -71,6 +71,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/auth/revoke", "/api/v1/me/notifications/**", "/api/v1/support/**")
                                 .authenticated()
                         .requestMatchers("/api/v1/staff/**").hasRole("AGENT")
+                        // A locked customer unlocks themselves by verifying their identity.
+                        .requestMatchers("/api/v1/wallet/verification", "/api/v1/wallet/verification/**")
+                                .hasAnyRole("CUSTOMER", "RESTRICTED")
                         .requestMatchers("/api/v1/wallet/**").hasRole("CUSTOMER")
                         .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
                 .exceptionHandling(e -> e
@@ -115,6 +118,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()
                         .requestMatchers("/staff/**").hasRole("AGENT")
+                        .requestMatchers("/wallet/verify", "/wallet/verify/**").hasAnyRole("CUSTOMER", "RESTRICTED")
                         .requestMatchers("/wallet/**").hasRole("CUSTOMER")
                         .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
                 .exceptionHandling(e -> e
