@@ -118,4 +118,34 @@ class ComplaintsTest {
                 ClientInfo.system());
         mvc.perform(get(tracker).cookie(signIn(otherPhone))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void anAgentTurnsAConversationIntoAComplaint() throws Exception {
+        String phone = TestData.phone();
+        long customer = registration.register(new Registration.RegisterCustomer(phone, null, "Mira Lestari", "id",
+                TestData.PASSWORD), ClientInfo.system());
+        var participant = new io.walletdesk.support.Participant.Customer(customer, "Mira Lestari");
+        var chat = conversations.openNew(new io.walletdesk.support.StartConversation(participant,
+                io.walletdesk.support.Channel.CHAT, null, "Mira", null, null, "id"));
+        String agentEmail = TestData.email();
+        registration.createStaff(io.walletdesk.identity.Role.AGENT, agentEmail, "Agen Tari", "meja-bantuan-pagi-77", null,
+                ClientInfo.system());
+        Cookie agent = mvc.perform(post("/login").with(csrf()).with(r -> {
+            r.setRemoteAddr(TestData.clientIp());
+            return r;
+        }).param("identifier", agentEmail).param("password", "meja-bantuan-pagi-77")).andReturn().getResponse().getCookie("WDSESSION");
+        mvc.perform(get("/staff/conversations/" + chat.id()).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("Turn into a formal complaint")));
+        String location = mvc.perform(post("/staff/conversations/" + chat.id() + "/complaint").cookie(agent).with(csrf())
+                        .param("category", "FRAUD").param("description", "Customer reports an unauthorised transfer."))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/staff/complaints/");
+        assertThat(complaints.ofCustomer(customer)).singleElement().satisfies(c -> {
+            assertThat(c.conversationId()).isEqualTo(chat.id());
+            assertThat(c.category()).isEqualTo("FRAUD");
+        });
+    }
+
+    @Autowired
+    io.walletdesk.support.Conversations conversations;
 }

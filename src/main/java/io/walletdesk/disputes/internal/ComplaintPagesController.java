@@ -143,6 +143,19 @@ class ComplaintPagesController {
                 .body(files.build(complaint, me.displayName()));
     }
 
+    /** An agent turns a conversation into a formal complaint when the customer asks for one. */
+    @PostMapping("/staff/conversations/{conversationId}/complaint")
+    String convert(@AuthenticationPrincipal SignedInUser me, @PathVariable long conversationId,
+            @RequestParam String category, @RequestParam String description) {
+        var conversation = conversations.get(conversationId, new Participant.Staff(me.userId(), me.displayName()));
+        if (conversation.customerUserId() == null) {
+            throw new ProblemException("complaint-needs-account", HttpStatus.CONFLICT);
+        }
+        ComplaintView filed = complaints.file(new Complaints.FileComplaint(conversation.customerUserId(),
+                email(conversation.customerUserId()), conversation.language(), category, description, conversationId));
+        return "redirect:/staff/complaints/" + filed.id();
+    }
+
     @GetMapping("/staff/complaints")
     String queue(Model model) {
         model.addAttribute("complaints", complaints.open());
