@@ -1,12 +1,11 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.AntiPhishing;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,30 +26,30 @@ class AntiPhishingController {
     }
 
     @GetMapping("/account/anti-phishing")
-    String page(@AuthenticationPrincipal SignedInUser me, Model model) {
-        model.addAttribute("phrase", antiPhishing.phraseFor(me.userId()).orElse(null));
+    String page(Authentication auth, Model model) {
+        model.addAttribute("phrase", antiPhishing.phraseFor(Actor.of(auth).userId()).orElse(null));
         return "reachability/anti-phishing";
     }
 
     @PostMapping("/account/anti-phishing")
-    String save(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String phrase,
+    String save(Authentication auth, @RequestParam(defaultValue = "") String phrase,
             @RequestParam(defaultValue = "save") String action, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         ClientInfo client = ClientInfo.from(request);
         if ("remove".equals(action)) {
-            phrases.remove(me.userId(), me.role().name(), client);
+            phrases.remove(Actor.of(auth).userId(), Actor.of(auth).role(), client);
             redirect.addFlashAttribute("notice", "reach.phrase.removed");
             return "redirect:/account/anti-phishing";
         }
         try {
-            phrases.set(me.userId(), phrase, me.role().name(), client);
+            phrases.set(Actor.of(auth).userId(), phrase, Actor.of(auth).role(), client);
             redirect.addFlashAttribute("notice", "reach.phrase.saved");
             return "redirect:/account/anti-phishing";
         } catch (ProblemException problem) {
             response.setStatus(problem.status().value());
             model.addAttribute("error", "problem." + problem.code() + ".detail");
             model.addAttribute("attempt", phrase);
-            return page(me, model);
+            return page(auth, model);
         }
     }
 }

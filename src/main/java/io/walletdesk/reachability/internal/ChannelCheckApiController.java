@@ -1,6 +1,5 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.internal.ChannelChecker.CheckResult;
 import io.walletdesk.reachability.internal.FakeReports.FakeReport;
 import io.walletdesk.reachability.internal.FakeReports.NewReport;
@@ -12,7 +11,7 @@ import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,9 +43,9 @@ class ChannelCheckApiController {
     }
 
     @PostMapping({"/api/v1/public/official-channels/reports", "/api/v1/official-channels/reports"})
-    ResponseEntity<ReportReceipt> report(@RequestBody NewReport report, @AuthenticationPrincipal SignedInUser me,
+    ResponseEntity<ReportReceipt> report(@RequestBody NewReport report, Authentication auth,
             HttpServletRequest request, Locale locale) {
-        FakeReport saved = reports.submit(report, me == null ? null : me.userId(), ClientInfo.from(request));
+        FakeReport saved = reports.submit(report, Actor.of(auth).userId(), ClientInfo.from(request));
         return ResponseEntity.created(URI.create("/api/v1/public/official-channels/reports/" + saved.reference()))
                 .body(new ReportReceipt(saved.reference(), saved.state(), checker.check(saved.reportedValue(), locale)));
     }

@@ -1,6 +1,5 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.DiagnosticReport.Check;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,35 +61,35 @@ class DiagnoseController {
     }
 
     @GetMapping("/diagnose")
-    String page(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Model model, Locale locale) {
+    String page(Authentication auth, HttpServletRequest request, Model model, Locale locale) {
         ClientInfo client = ClientInfo.from(request);
         List<Check> checks = new ArrayList<>();
         for (String id : ServerChecks.CLIENT_CHECKS) {
             checks.add(new Check(id, "pending", ""));
         }
-        checks.addAll(serverChecks.run(request, me, locale));
+        checks.addAll(serverChecks.run(request, Actor.of(auth).userId(), locale));
         model.addAttribute("checks", checks);
         model.addAttribute("device", client.device());
         model.addAttribute("userAgent", client.userAgent());
         model.addAttribute("serverTime", clock.instant());
         model.addAttribute("serverMillis", clock.millis());
-        model.addAttribute("signedIn", me != null);
-        model.addAttribute("accountTodo", serverChecks.accountTodo(me, locale));
+        model.addAttribute("signedIn", Actor.of(auth).signedIn());
+        model.addAttribute("accountTodo", serverChecks.accountTodo(Actor.of(auth).userId(), locale));
         model.addAttribute("appClient", ServerChecks.appClient(request));
         return "reachability/diagnose";
     }
 
     /** Without JavaScript: stores the server-side facts only and shows the report id. */
     @PostMapping("/diagnose")
-    String reportWithoutScript(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Model model,
+    String reportWithoutScript(Authentication auth, HttpServletRequest request, Model model,
             Locale locale) {
         List<Check> checks = new ArrayList<>();
         for (String id : ServerChecks.CLIENT_CHECKS) {
             checks.add(new Check(id, "skip", "no JavaScript"));
         }
-        checks.addAll(serverChecks.run(request, me, locale));
-        String reportId = save(checks, me, request);
-        String view = page(me, request, model, locale);
+        checks.addAll(serverChecks.run(request, Actor.of(auth).userId(), locale));
+        String reportId = save(checks, Actor.of(auth).userId(), request);
+        String view = page(auth, request, model, locale);
         model.addAttribute("reportId", reportId);
         return view;
     }
@@ -122,7 +121,7 @@ class DiagnoseController {
     @PostMapping("/diagnose/reports")
     @ResponseBody
     ResponseEntity<Map<String, Object>> report(@RequestBody ClientResults results,
-            @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Locale locale) {
+            Authentication auth, HttpServletRequest request, Locale locale) {
         Map<String, Check> byId = new LinkedHashMap<>();
         if (results != null && results.checks() != null) {
             for (Check check : results.checks()) {
@@ -139,8 +138,8 @@ class DiagnoseController {
         for (String id : ServerChecks.CLIENT_CHECKS) {
             checks.add(byId.getOrDefault(id, new Check(id, "skip", "")));
         }
-        checks.addAll(serverChecks.run(request, me, locale));
-        String reportId = save(checks, me, request);
+        checks.addAll(serverChecks.run(request, Actor.of(auth).userId(), locale));
+        String reportId = save(checks, Actor.of(auth).userId(), request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportId", reportId);
         body.put("overall", DiagnosticReportStore.overall(checks));
@@ -148,9 +147,9 @@ class DiagnoseController {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
     }
 
-    private String save(List<Check> checks, SignedInUser me, HttpServletRequest request) {
+    private String save(List<Check> checks, Long userId, HttpServletRequest request) {
         ServerChecks.AppClient app = ServerChecks.appClient(request);
-        return store.save(checks, me == null ? null : me.userId(), ClientInfo.from(request),
+        return store.save(checks, userId, ClientInfo.from(request),
                 app.version() == null ? null : app.platform() + " " + app.version(),
                 WalletDeskLocaleResolver.resolveLanguage(request).tag());
     }

@@ -3,7 +3,6 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.DiagnosticReport.Check;
 import io.walletdesk.reachability.internal.AppVersionPolicy.Evaluation;
 import io.walletdesk.reachability.internal.AppVersionPolicy.Verdict;
@@ -74,13 +73,13 @@ class ServerChecks {
         return new AppClient(AppVersionPolicy.normalisePlatform(platform), version.length() > 40 ? version.substring(0, 40) : version);
     }
 
-    List<Check> run(HttpServletRequest request, SignedInUser me, Locale locale) {
+    List<Check> run(HttpServletRequest request, Long userId, Locale locale) {
         ClientInfo client = ClientInfo.from(request);
         List<Check> checks = new ArrayList<>();
         checks.add(browser(client.device().browser()));
         checks.add(appVersion(appClient(request), locale));
         checks.add(status());
-        checks.add(account(me, locale));
+        checks.add(account(userId, locale));
         return checks;
     }
 
@@ -134,11 +133,11 @@ class ServerChecks {
         return new Check("status", outcome, truncate(String.join("; ", titles), 200));
     }
 
-    private Check account(SignedInUser me, Locale locale) {
-        if (me == null) {
+    private Check account(Long userId, Locale locale) {
+        if (userId == null) {
             return new Check("account", "skip", messages.getMessage("reach.diag.value.notSignedIn", null, locale));
         }
-        Optional<AccountView> view = accounts.find(me.userId());
+        Optional<AccountView> view = accounts.find(userId);
         if (view.isEmpty()) {
             return new Check("account", "warn", "?");
         }
@@ -152,11 +151,11 @@ class ServerChecks {
     }
 
     /** What to do next for a locked account, in the customer's language; empty when there is nothing to do. */
-    String accountTodo(SignedInUser me, Locale locale) {
-        if (me == null) {
+    String accountTodo(Long userId, Locale locale) {
+        if (userId == null) {
             return "";
         }
-        return accounts.find(me.userId()).filter(a -> a.status() != AccountStatus.ACTIVE && a.lockReason() != null)
+        return accounts.find(userId).filter(a -> a.status() != AccountStatus.ACTIVE && a.lockReason() != null)
                 .map(a -> messages.getMessage("lock.todo." + a.lockReason().name(), null, "", locale)).orElse("");
     }
 

@@ -1,12 +1,11 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +34,11 @@ class StaffAppVersionsController {
     @PostMapping("/staff/app-versions/{platform}")
     String save(@PathVariable String platform, @RequestParam(defaultValue = "") String minimumVersion,
             @RequestParam(defaultValue = "") String latestVersion, @RequestParam(defaultValue = "") String storeUrl,
-            @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+            Authentication auth, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         try {
-            policy.update(platform, minimumVersion, latestVersion, storeUrl, me == null ? null : me.userId(),
-                    me == null ? null : me.role().name(), ClientInfo.from(request));
+            policy.update(platform, minimumVersion, latestVersion, storeUrl, Actor.of(auth).userId(),
+                    Actor.of(auth).role(), ClientInfo.from(request));
             redirect.addFlashAttribute("notice", "reach.versions.saved");
             return "redirect:/staff/app-versions";
         } catch (ProblemException problem) {

@@ -1,12 +1,11 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +40,9 @@ class StaffReportsController {
     @PostMapping("/staff/reports/{id}/review")
     @PreAuthorize("hasRole('AGENT')")
     String review(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
-            @RequestParam(required = false) String note, @AuthenticationPrincipal SignedInUser me,
+            @RequestParam(required = false) String note, Authentication auth,
             HttpServletRequest request, RedirectAttributes redirect) {
-        reports.review(id, decision, note, me.userId(), me.role().name(), ClientInfo.from(request));
+        reports.review(id, decision, note, Actor.of(auth).userId(), Actor.of(auth).role(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "reach.reports.reviewed");
         return "redirect:/staff/reports";
     }
@@ -60,10 +59,10 @@ class StaffReportsController {
     @PreAuthorize("hasRole('ADMIN')")
     String add(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
             @RequestParam(required = false) String network, @RequestParam(defaultValue = "") String label,
-            @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+            Authentication auth, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         try {
-            registry.add(kind, value, network, label, me.userId(), me.role().name(), ClientInfo.from(request));
+            registry.add(kind, value, network, label, Actor.of(auth).userId(), Actor.of(auth).role(), ClientInfo.from(request));
             redirect.addFlashAttribute("notice", "reach.channels.saved");
             return "redirect:/staff/official-channels";
         } catch (ProblemException problem) {
@@ -75,9 +74,9 @@ class StaffReportsController {
 
     @PostMapping("/staff/official-channels/{id}/remove")
     @PreAuthorize("hasRole('ADMIN')")
-    String remove(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
+    String remove(@PathVariable long id, Authentication auth, HttpServletRequest request,
             RedirectAttributes redirect) {
-        registry.deactivate(id, me.userId(), me.role().name(), ClientInfo.from(request));
+        registry.deactivate(id, Actor.of(auth).userId(), Actor.of(auth).role(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "reach.channels.removed");
         return "redirect:/staff/official-channels";
     }

@@ -1,6 +1,5 @@
 package io.walletdesk.reachability.internal;
 
-import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.internal.FakeReports.FakeReport;
 import io.walletdesk.reachability.internal.FakeReports.NewReport;
 import io.walletdesk.shared.web.ClientInfo;
@@ -8,7 +7,7 @@ import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +42,11 @@ class VerifyPageController {
     @PostMapping({"/support/verify/report", "/verify/report"})
     String report(@RequestParam(defaultValue = "") String value, @RequestParam(required = false) String whereSeen,
             @RequestParam(required = false) String details, @RequestParam(required = false) String contact,
-            @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+            Authentication auth, HttpServletRequest request, HttpServletResponse response,
             Model model, Locale locale, RedirectAttributes redirect) {
         try {
             FakeReport saved = reports.submit(new NewReport(value, whereSeen, details, contact),
-                    me == null ? null : me.userId(), ClientInfo.from(request));
+                    Actor.of(auth).userId(), ClientInfo.from(request));
             redirect.addFlashAttribute("reported", saved.reference());
             return "redirect:/support/verify";
         } catch (ProblemException problem) {
