@@ -47,9 +47,10 @@ class UpdateTexts {
     /** The 426 problem: title, detail with the store link, and the versions as members. */
     ProblemDetail updateRequired(Evaluation evaluation, Locale locale, String instance) {
         PlatformPolicy policy = evaluation.policy();
-        ProblemDetail problem = problems.build(UPDATE_REQUIRED, HttpStatus.UPGRADE_REQUIRED, locale,
+        ProblemDetail problem = problems.build(UPDATE_REQUIRED, HttpStatus.UPGRADE_REQUIRED, locale);
+        problem.setDetail(messages.getMessage("reach.update.required", new Object[] {
                 platformName(evaluation.platform(), locale), evaluation.clientVersion(), policy.minimumVersion(),
-                policy.storeUrl(), howTo(evaluation.platform(), locale));
+                policy.storeUrl(), howTo(evaluation.platform(), locale)}, locale));
         if (instance != null) {
             problem.setInstance(URI.create(instance));
         }
