@@ -37,6 +37,10 @@ class DiagnoseTest {
     DiagnosticReports reports;
     @Autowired
     AppVersionPolicy policy;
+    @Autowired
+    io.walletdesk.identity.internal.Registration registration;
+    @Autowired
+    io.walletdesk.identity.Accounts accounts;
 
     @Test
     void thePageShowsServerSideFactsWithoutJavaScript() throws Exception {
@@ -120,5 +124,20 @@ class DiagnoseTest {
         assertThat(id.find()).isTrue();
         assertThat(reports.find(id.group())).isPresent();
         assertThat(page).contains("/support/message?report=" + id.group());
+    }
+
+    @Test
+    void aLockedCustomerSeesWhyAndWhatToDo() throws Exception {
+        long userId = registration.register(new io.walletdesk.identity.internal.Registration.RegisterCustomer(
+                io.walletdesk.testing.TestData.phone(), null, "Rina Wati", "en", io.walletdesk.testing.TestData.PASSWORD),
+                io.walletdesk.shared.web.ClientInfo.system());
+        accounts.lock(new io.walletdesk.identity.LockAccount(userId,
+                io.walletdesk.identity.LockReason.CREDENTIAL_BRUTE_FORCE, "test", null));
+        mvc.perform(get("/diagnose").with(user(Long.toString(userId)).roles("RESTRICTED")).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("LOCKED: Someone entered a wrong password or PIN many times.")))
+                .andExpect(content().string(containsString("verify your identity")));
+        mvc.perform(get("/diagnose").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Not signed in")));
     }
 }
