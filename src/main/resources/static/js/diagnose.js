@@ -6,9 +6,9 @@
 (function () {
   'use strict';
 
-  var data = document.getElementById('diag-data');
-  if (!data) {
-    return;
+  var data = document.getElementById ? document.getElementById('diag-data') : null;
+  if (!data || !window.XMLHttpRequest || !window.JSON) {
+    return; /* too old for the browser checks: the server-side facts and the plain form remain */
   }
 
   function text(name) {
@@ -72,7 +72,9 @@
       xhr.setRequestHeader('Content-Type', 'application/json');
       var csrf = document.getElementById('diag-csrf');
       if (csrf) {
+        /* The cookie repository expects X-XSRF-TOKEN; X-CSRF-TOKEN too, should the session repository be in use. */
         xhr.setRequestHeader('X-XSRF-TOKEN', csrf.value);
+        xhr.setRequestHeader('X-CSRF-TOKEN', csrf.value);
       }
     }
     xhr.send(body);
@@ -149,7 +151,7 @@
     }
     samples.sort(function (a, b) { return a.rtt - b.rtt; });
     var skew = samples[0].skew; /* server minus device: positive means the device is behind */
-    var label = seconds(skew) + ' s ' + (skew > 0 ? text('behind') : text('ahead'));
+    var label = Math.abs(skew) < 1000 ? '< 1 s' : seconds(skew) + ' s ' + (skew > 0 ? text('behind') : text('ahead'));
     record('clock', Math.abs(skew) > 30000 ? 'warn' : 'pass', label);
   }
 
@@ -251,7 +253,11 @@
         try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
       }
       if (!answer || !answer.reportId) {
-        setText(progress, text('save-failed'));
+        setText(progress, text('save-failed') + ' (HTTP ' + status + ')');
+        progress.setAttribute('data-status', String(status));
+        if (xhr && xhr.responseText) {
+          progress.setAttribute('data-response', xhr.responseText.substring(0, 300));
+        }
         return;
       }
       setText(document.getElementById('diag-report-id'), answer.reportId);

@@ -40,7 +40,10 @@ class DiagnoseController {
     static final long POLL_DELAY_MILLIS = 1000;
     private static final Set<String> OUTCOMES = Set.of("pass", "warn", "fail", "skip");
 
+    static final int REPORTS_PER_WINDOW = 60;
+
     private final ServerChecks serverChecks;
+    private final io.walletdesk.shared.ratelimit.RateLimiter rateLimiter;
     private final DiagnosticReportStore store;
     private final Clock clock;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -49,8 +52,10 @@ class DiagnoseController {
         return thread;
     });
 
-    DiagnoseController(ServerChecks serverChecks, DiagnosticReportStore store, Clock clock) {
+    DiagnoseController(ServerChecks serverChecks, DiagnosticReportStore store, Clock clock,
+            io.walletdesk.shared.ratelimit.RateLimiter rateLimiter) {
         this.serverChecks = serverChecks;
+        this.rateLimiter = rateLimiter;
         this.store = store;
         this.clock = clock;
     }
@@ -148,6 +153,13 @@ class DiagnoseController {
     }
 
     private String save(List<Check> checks, Long userId, HttpServletRequest request) {
+        var limit = rateLimiter.hit("diagnose-report:" + ClientInfo.from(request).ip(), REPORTS_PER_WINDOW,
+                java.time.Duration.ofMinutes(10));
+        if (!limit.allowed()) {
+            throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
+                    new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)},
+                    Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
+        }
         ServerChecks.AppClient app = ServerChecks.appClient(request);
         return store.save(checks, userId, ClientInfo.from(request),
                 app.version() == null ? null : app.platform() + " " + app.version(),

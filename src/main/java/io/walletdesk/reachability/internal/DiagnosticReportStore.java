@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +30,8 @@ public class DiagnosticReportStore {
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final DateTimeFormatter SUMMARY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+
+    static final java.time.Duration KEEP_FOR = java.time.Duration.ofDays(180);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -93,6 +97,14 @@ public class DiagnosticReportStore {
                             draft.os(), draft.browser(), draft.appVersion(), draft.overall(), draft.checks(),
                             summary(draft, locale));
                 }).optional();
+    }
+
+    /** Reports are evidence for a support case; after half a year they are of no use and are deleted. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "reachability-diagnostic-cleanup", lockAtMostFor = "PT10M")
+    public void forgetOldReports() {
+        jdbc.sql("DELETE FROM reach_diagnostic_report WHERE created_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(KEEP_FOR))).update();
     }
 
     static String normaliseId(String reportId) {
