@@ -1,0 +1,52 @@
+package io.walletdesk.reachability.internal;
+
+import io.walletdesk.reachability.internal.ChannelChecker.CheckResult;
+import io.walletdesk.reachability.internal.FakeReports.FakeReport;
+import io.walletdesk.reachability.internal.FakeReports.NewReport;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public official-channel check and fake-channel reports. */
+@RestController
+class ChannelCheckApiController {
+
+    private final ChannelChecker checker;
+    private final FakeReports reports;
+
+    ChannelCheckApiController(ChannelChecker checker, FakeReports reports) {
+        this.checker = checker;
+        this.reports = reports;
+    }
+
+    @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})
+    ResponseEntity<CheckResult> check(@RequestParam(defaultValue = "") String value, Locale locale) {
+        if (value.isBlank() || value.length() > 500) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "value");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(checker.check(value, locale));
+    }
+
+    /** The answer to a report: its reference and what the check says about the value. */
+    record ReportReceipt(String reference, String state, CheckResult check) {
+    }
+
+    @PostMapping({"/api/v1/public/official-channels/reports", "/api/v1/official-channels/reports"})
+    ResponseEntity<ReportReceipt> report(@RequestBody NewReport report, Authentication auth,
+            HttpServletRequest request, Locale locale) {
+        FakeReport saved = reports.submit(report, Actor.of(auth).userId(), ClientInfo.from(request));
+        return ResponseEntity.created(URI.create("/api/v1/public/official-channels/reports/" + saved.reference()))
+                .body(new ReportReceipt(saved.reference(), saved.state(), checker.check(saved.reportedValue(), locale)));
+    }
+}

@@ -1,0 +1,116 @@
+package io.walletdesk.reachability.internal;
+
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry of official channels, kept by admins. Every change is audited. */
+@Service
+class ChannelRegistry {
+
+    static final Set<String> KINDS = Set.of("PHONE", "EMAIL_DOMAIN", "EMAIL", "WEB_DOMAIN", "HANDLE");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditTrail audit;
+
+    ChannelRegistry(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** One official channel: {@code normalized} is E.164, a lower-case domain, address or handle. */
+    record OfficialChannel(long id, String kind, String normalized, String displayValue, String network, String label,
+            boolean active, Instant createdAt) {
+    }
+
+    List<OfficialChannel> active() {
+        return jdbc.sql("SELECT * FROM reach_official_channel WHERE active = TRUE ORDER BY kind, network, normalized")
+                .query(ChannelRegistry::row).list();
+    }
+
+    List<OfficialChannel> all() {
+        return jdbc.sql("SELECT * FROM reach_official_channel ORDER BY active DESC, kind, network, normalized")
+                .query(ChannelRegistry::row).list();
+    }
+
+    @Transactional
+    OfficialChannel add(String kind, String value, String network, String label, Long actorUserId, String actorRole,
+            ClientInfo client) {
+        String k = kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT);
+        if (!KINDS.contains(k)) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "kind");
+        }
+        String normalized = normalise(k, value);
+        String net = "HANDLE".equals(k) ? (network == null ? "" : network.trim().toLowerCase(Locale.ROOT))
+                : "PHONE".equals(k) ? (network == null || network.isBlank() ? "phone" : network.trim().toLowerCase(Locale.ROOT))
+                : k.startsWith("EMAIL") ? "email" : "web";
+        if (!net.matches("[a-z0-9_-]{1,32}")) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "network");
+        }
+        String text = label == null ? "" : label.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "label");
+        }
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("""
+                    INSERT INTO reach_official_channel (kind, normalized, display_value, network, label, active, created_at)
+                    VALUES (:kind, :normalized, :display, :network, :label, TRUE, :at)""")
+                    .param("kind", k).param("normalized", normalized).param("display", value.strip())
+                    .param("network", net).param("label", text).param("at", Timestamp.from(now)).update();
+        } catch (DuplicateKeyException exists) {
+            jdbc.sql("UPDATE reach_official_channel SET active = TRUE, label = :label WHERE kind = :kind AND network = :network AND normalized = :normalized")
+                    .param("kind", k).param("normalized", normalized).param("network", net).param("label", text).update();
+        }
+        audit.record(AuditEntry.of("OFFICIAL_CHANNEL_ADDED", actorUserId, actorRole, null,
+                k + " " + net + " " + normalized + " (" + text + ")", client));
+        return jdbc.sql("SELECT * FROM reach_official_channel WHERE kind = :kind AND network = :network AND normalized = :normalized")
+                .param("kind", k).param("network", net).param("normalized", normalized).query(ChannelRegistry::row).single();
+    }
+
+    @Transactional
+    void deactivate(long id, Long actorUserId, String actorRole, ClientInfo client) {
+        OfficialChannel channel = jdbc.sql("SELECT * FROM reach_official_channel WHERE id = :id").param("id", id)
+                .query(ChannelRegistry::row).optional()
+                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        jdbc.sql("UPDATE reach_official_channel SET active = FALSE WHERE id = :id").param("id", id).update();
+        audit.record(AuditEntry.of("OFFICIAL_CHANNEL_REMOVED", actorUserId, actorRole, null,
+                channel.kind() + " " + channel.network() + " " + channel.normalized(), client));
+    }
+
+    private static String normalise(String kind, String value) {
+        ChannelInput input = ChannelInput.parse(value);
+        String result = switch (kind) {
+            case "PHONE" -> input.kind() == ChannelInput.Kind.PHONE ? input.normalized() : null;
+            case "EMAIL" -> input.kind() == ChannelInput.Kind.EMAIL ? input.normalized() : null;
+            case "HANDLE" -> input.kind() == ChannelInput.Kind.HANDLE ? input.normalized()
+                    : value != null && value.strip().matches("[\\p{L}\\p{N}_.]{2,64}") ? value.strip().toLowerCase(Locale.ROOT) : null;
+            default -> input.kind() == ChannelInput.Kind.WEB ? input.normalized()
+                    : value == null ? null : ChannelInput.host(value.strip().replaceFirst("^@", ""));
+        };
+        if (result == null) {
+            throw ProblemException.forField("reach-channel-invalid", HttpStatus.BAD_REQUEST, "value");
+        }
+        return result;
+    }
+
+    private static OfficialChannel row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OfficialChannel(rs.getLong("id"), rs.getString("kind"), rs.getString("normalized"),
+                rs.getString("display_value"), rs.getString("network"), rs.getString("label"), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
