@@ -6,5 +6,5 @@
  * <p>Other modules use {@link io.walletdesk.support.Conversations} and react to
  * {@link io.walletdesk.support.MessagePosted}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "reachability"})
 package io.walletdesk.support;

@@ -35,9 +35,16 @@ class OutboxMailer {
     private final MailSettings settings;
     private final MailThreads threads;
     private final Conversations conversations;
+    private final io.walletdesk.identity.Accounts accounts;
+    private final io.walletdesk.reachability.AntiPhishing antiPhishing;
+    private final org.springframework.context.MessageSource messages;
 
     OutboxMailer(OutboundMessages outbox, JavaMailSender sender, MailSettings settings, MailThreads threads,
-            Conversations conversations) {
+            Conversations conversations, io.walletdesk.identity.Accounts accounts,
+            io.walletdesk.reachability.AntiPhishing antiPhishing, org.springframework.context.MessageSource messages) {
+        this.accounts = accounts;
+        this.antiPhishing = antiPhishing;
+        this.messages = messages;
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
@@ -67,7 +74,7 @@ class OutboxMailer {
                 helper.setFrom(settings.from());
                 helper.setTo(message.recipient());
                 helper.setSubject(message.subject());
-                helper.setText(message.body(), false);
+                helper.setText(withPhrase(message), false);
                 if ("STATUS_UPDATE".equals(message.purpose())) {
                     // RFC 8058: the subscriber's unsubscribe link is the last URL of the body.
                     java.util.regex.Matcher urls = java.util.regex.Pattern.compile("https?://\\S+").matcher(message.body());
@@ -105,6 +112,18 @@ class OutboxMailer {
             }
         }
         return sent;
+    }
+
+    /**
+     * P2: a customer's personal anti-phishing phrase heads every mail we send them, so a mail without it is
+     * not from us.
+     */
+    private String withPhrase(OutboundMessage message) {
+        return accounts.findCustomerByEmail(message.recipient())
+                .flatMap(account -> antiPhishing.phraseFor(account.id()).map(phrase -> messages.getMessage(
+                        "mail.antiPhishing", new Object[] {phrase}, account.language().locale())))
+                .map(line -> line + "\n\n" + message.body())
+                .orElse(message.body());
     }
 
     private Optional<ConversationView> conversationOf(String subject) {

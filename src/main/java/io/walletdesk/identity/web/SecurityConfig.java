@@ -63,6 +63,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        // Outdated apps must always learn that they need an update; anyone may check a channel.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/app-config").permitAll()
+                        .requestMatchers("/api/v1/official-channels/**").permitAll()
                         // The Statuspage-compatible status API is public, as Atlassian's is.
                         .requestMatchers(HttpMethod.GET, "/api/v2/**").permitAll()
                         // The chat module authenticates its own X-Chat-Token on every call.
@@ -113,7 +116,7 @@ class SecurityConfig {
                                 jakarta.servlet.DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/login", "/login/2fa", "/register", "/language", "/error",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
-                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token",
+                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()

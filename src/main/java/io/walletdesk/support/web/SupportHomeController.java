@@ -40,9 +40,12 @@ class SupportHomeController {
     private final io.walletdesk.support.Attachments attachments;
     private final io.walletdesk.support.Intake intake;
     private final io.walletdesk.support.evidence.EvidenceBundles bundles;
+    private final io.walletdesk.reachability.DiagnosticReports diagnostics;
 
     SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments,
-            io.walletdesk.support.Intake intake, io.walletdesk.support.evidence.EvidenceBundles bundles) {
+            io.walletdesk.support.Intake intake, io.walletdesk.support.evidence.EvidenceBundles bundles,
+            io.walletdesk.reachability.DiagnosticReports diagnostics) {
+        this.diagnostics = diagnostics;
         this.bundles = bundles;
         this.intake = intake;
         this.attachments = attachments;
@@ -56,6 +59,15 @@ class SupportHomeController {
         private String email;
         private String phone;
         private String body;
+        private String report;
+
+        public String getReport() {
+            return report;
+        }
+
+        public void setReport(String report) {
+            this.report = report;
+        }
 
         public String getName() {
             return name;
@@ -102,8 +114,21 @@ class SupportHomeController {
     }
 
     @GetMapping("/support/message")
-    String messageForm(@ModelAttribute("form") MessageForm form) {
+    String messageForm(@ModelAttribute("form") MessageForm form, Model model) {
+        if (form.getReport() != null) {
+            diagnostics.find(form.getReport().strip()).ifPresent(report -> model.addAttribute("diagnostic", report));
+        }
         return "support/message";
+    }
+
+    /** The self-diagnosis result travels with the message, so the agent sees the device and what failed. */
+    private String withDiagnostic(String body, String reportId) {
+        if (reportId == null || reportId.isBlank()) {
+            return body;
+        }
+        return diagnostics.find(reportId.strip())
+                .map(report -> (body == null ? "" : body.strip()) + "\n\n--- " + report.reportId() + " ---\n" + report.summary())
+                .orElse(body);
     }
 
     @PostMapping("/support/message")
@@ -117,7 +142,8 @@ class SupportHomeController {
             }
             var outcome = intake.leaveMessage(new LeaveMessage(by,
                     by != null ? me.displayName() : form.getName(), email, form.getPhone(),
-                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), form.getBody(), ClientInfo.from(request)));
+                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), withDiagnostic(form.getBody(), form.getReport()),
+                    ClientInfo.from(request)));
             if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
                 model.addAttribute("reference", stored.conversation().reference());
             } else {

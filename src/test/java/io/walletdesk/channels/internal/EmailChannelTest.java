@@ -185,4 +185,27 @@ class EmailChannelTest {
         mailer.sendPending();
         assertThat(mailsTo(gone)).as("no more mail to a bouncing address").hasSize(1);
     }
+
+    @Autowired
+    io.walletdesk.identity.internal.Registration registration;
+    @Autowired
+    io.walletdesk.shared.outbox.OutboundMessages outbox;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void everyMailToACustomerStartsWithTheirAntiPhishingPhrase() throws Exception {
+        String email = io.walletdesk.testing.TestData.email();
+        long user = registration.register(new io.walletdesk.identity.internal.Registration.RegisterCustomer(
+                io.walletdesk.testing.TestData.phone(), email, "Laras", "en", io.walletdesk.testing.TestData.PASSWORD),
+                io.walletdesk.shared.web.ClientInfo.system());
+        jdbc.sql("INSERT INTO reach_anti_phishing_phrase (user_id, phrase, updated_at) VALUES (:u, 'kucing oranye', :now)")
+                .param("u", user).param("now", java.sql.Timestamp.from(java.time.Instant.now())).update();
+        outbox.queue(new io.walletdesk.shared.outbox.OutboundMessage(io.walletdesk.shared.outbox.OutboundMessage.Channel.EMAIL,
+                email, "Test", "Body text", "SUPPORT_REPLY"));
+        mailer.sendPending();
+        String body = mailsTo(email).get(0).getContent().toString();
+        assertThat(body).startsWith("Your WalletDesk security phrase: «kucing oranye»");
+        assertThat(body).contains("Body text");
+    }
 }
