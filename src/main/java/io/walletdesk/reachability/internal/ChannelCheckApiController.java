@@ -24,10 +24,24 @@ class ChannelCheckApiController {
 
     private final ChannelChecker checker;
     private final FakeReports reports;
+    private final ChannelRegistry registry;
 
-    ChannelCheckApiController(ChannelChecker checker, FakeReports reports) {
+    ChannelCheckApiController(ChannelChecker checker, FakeReports reports, ChannelRegistry registry) {
         this.checker = checker;
         this.reports = reports;
+        this.registry = registry;
+    }
+
+    /** One official channel as the public list shows it. */
+    record PublicChannel(String kind, String network, String value, String label) {
+    }
+
+    /** The official channels, for apps that show them (e.g. "how to recognise us"). */
+    @GetMapping({"/api/v1/public/official-channels", "/api/v1/official-channels"})
+    ResponseEntity<java.util.List<PublicChannel>> list() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .body(registry.active().stream()
+                        .map(c -> new PublicChannel(c.kind(), c.network(), c.displayValue(), c.label())).toList());
     }
 
     @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})

@@ -89,6 +89,21 @@ class DiagnoseBrowserTest {
         assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(360);
     }
 
+    @Test
+    void aPhoneChecksALookAlikeOnTheVerifyPage() throws Exception {
+        browser = Browsers.phone();
+        browser.get("http://localhost:" + port + "/support/verify");
+        browser.findElement(By.id("verify-value")).sendKeys("https://wa11etdesk-help.com/refund");
+        browser.findElement(By.id("verify-submit")).click();
+        WebElement result = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("verify-result")));
+        assertThat(result.getAttribute("data-verdict")).isEqualTo("LIKELY_SCAM");
+        assertThat(result.getText()).contains("Likely a scam");
+        screenshot("verify-phone");
+        Object scrollWidth = browser.executeScript("return document.documentElement.scrollWidth;");
+        assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(360);
+    }
+
     private void screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

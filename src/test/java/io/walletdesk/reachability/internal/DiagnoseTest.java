@@ -105,6 +105,14 @@ class DiagnoseTest {
         assertThat(reports.find(reportId.substring(3).toLowerCase(Locale.ROOT))).isPresent();
         assertThat(reports.find(reportId, Locale.forLanguageTag("id")).orElseThrow().summary()).contains("Jam perangkat");
         assertThat(reports.find("DG-000000")).isEmpty();
+        mvc.perform(get("/staff/diagnostics").param("report", reportId).with(user("778").roles("CUSTOMER")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/staff/diagnostics").param("report", reportId.toLowerCase(Locale.ROOT))
+                        .with(user("779").roles("AGENT")).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(reportId)))
+                .andExpect(content().string(containsString("45 s behind")));
+        mvc.perform(get("/staff/diagnostics").param("report", "DG-222222").with(user("779").roles("AGENT")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("no report with this id")));
         assertThat(reports.find(null)).isEmpty();
     }
 

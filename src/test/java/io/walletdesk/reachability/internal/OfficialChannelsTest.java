@@ -64,6 +64,9 @@ class OfficialChannelsTest {
         assertVerdict("https://help.walletdesk.co.id/article/1", "OFFICIAL", "web-official");
         assertVerdict("@walletdesk", "OFFICIAL", "handle-official");
         assertVerdict("https://t.me/WalletDeskID", "OFFICIAL", "handle-official");
+        ApiClient.Response list = new ApiClient(port).get("/api/v1/public/official-channels");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("+62 811-1000-1234", "walletdesk.co.id", "WHATSAPP".toLowerCase());
         JsonNode official = check("walletdesk.co.id");
         assertThat(official.get("official").asBoolean()).isTrue();
         assertThat(official.get("likelyScam").asBoolean()).isFalse();
