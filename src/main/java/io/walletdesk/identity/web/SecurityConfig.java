@@ -116,7 +116,7 @@ class SecurityConfig {
                                 jakarta.servlet.DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/login", "/login/2fa", "/register", "/language", "/error",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
-                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify",
+                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify", "/verify/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()

@@ -114,19 +114,23 @@ class SupportHomeController {
     }
 
     @GetMapping("/support/message")
-    String messageForm(@ModelAttribute("form") MessageForm form, Model model) {
-        if (form.getReport() != null) {
-            diagnostics.find(form.getReport().strip()).ifPresent(report -> model.addAttribute("diagnostic", report));
-        }
+    String messageForm(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") MessageForm form, Model model) {
+        diagnostic(me, form.getReport()).ifPresent(report -> model.addAttribute("diagnostic", report));
         return "support/message";
     }
 
-    /** The self-diagnosis result travels with the message, so the agent sees the device and what failed. */
-    private String withDiagnostic(String body, String reportId) {
+    /** A report is someone's own (it can name their lock reason): anonymous ones, or the signed-in user's. */
+    private java.util.Optional<io.walletdesk.reachability.DiagnosticReport> diagnostic(SignedInUser me, String reportId) {
         if (reportId == null || reportId.isBlank()) {
-            return body;
+            return java.util.Optional.empty();
         }
-        return diagnostics.find(reportId.strip())
+        return diagnostics.find(reportId.strip()).filter(report -> report.userId() == null
+                || (me != null && report.userId() == me.userId()));
+    }
+
+    /** The self-diagnosis result travels with the message, so the agent sees the device and what failed. */
+    private String withDiagnostic(SignedInUser me, String body, String reportId) {
+        return diagnostic(me, reportId)
                 .map(report -> (body == null ? "" : body.strip()) + "\n\n--- " + report.reportId() + " ---\n" + report.summary())
                 .orElse(body);
     }
@@ -142,7 +146,7 @@ class SupportHomeController {
             }
             var outcome = intake.leaveMessage(new LeaveMessage(by,
                     by != null ? me.displayName() : form.getName(), email, form.getPhone(),
-                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), withDiagnostic(form.getBody(), form.getReport()),
+                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), withDiagnostic(me, form.getBody(), form.getReport()),
                     ClientInfo.from(request)));
             if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
                 model.addAttribute("reference", stored.conversation().reference());
