@@ -62,7 +62,7 @@ class LiveChatBrowserTest {
     }
 
     private static WebDriverWait waitFor(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     private void signIn(ChromeDriver browser, String identifier, String password) {
@@ -70,6 +70,8 @@ class LiveChatBrowserTest {
         browser.findElement(By.id("identifier")).sendKeys(identifier);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // Wait for the sign-in to finish before navigating away, or the next page load would cancel it.
+        waitFor(browser).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     private void screenshot(ChromeDriver browser, String name) throws Exception {
@@ -94,7 +96,14 @@ class LiveChatBrowserTest {
         customer = Browsers.phone();
         signIn(customer, phone, TestData.PASSWORD);
         customer.get(url("/support"));
-        waitFor(customer).until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher"))).click();
+        try {
+            waitFor(customer).until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Keep what the browser saw, to diagnose a widget that never started.
+            throw new AssertionError("No chat launcher on " + customer.getCurrentUrl() + ": "
+                    + customer.getPageSource().substring(0, Math.min(3000, customer.getPageSource().length())), e);
+        }
+        customer.findElement(By.id("wd-launcher")).click();
         waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-status"), "online"));
         customer.findElement(By.id("wd-input")).sendKeys("My top-up has not arrived");
         customer.findElement(By.id("wd-send")).click();
