@@ -169,7 +169,11 @@ public class Conversations {
             serviceLevels.onStatus(conversation.id(), status, now);
         }
         if ("AGENT".equals(authorType) && !command.internalNote()) {
+            boolean first = serviceLevels.clocks(conversation.id()).map(c -> c.firstRespondedAt() == null).orElse(false);
             serviceLevels.onAgentReply(conversation.id(), now);
+            if (first) {
+                events.publishEvent(new FirstResponseGiven(conversation.id(), conversation.createdAt(), now));
+            }
         } else if (fromCustomer) {
             serviceLevels.onCustomerMessage(conversation.id(), now);
         }

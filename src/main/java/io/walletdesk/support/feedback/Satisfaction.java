@@ -42,9 +42,12 @@ public class Satisfaction {
     private final MessageSource messages;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Satisfaction(JdbcClient jdbc, Conversations conversations, OutboundMessages outbox, MessageSource messages,
-            Clock clock, @Value("${walletdesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            Clock clock, @Value("${walletdesk.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.outbox = outbox;
@@ -112,6 +115,10 @@ public class Satisfaction {
         if (updated == 0) {
             throw new ProblemException("survey-closed", HttpStatus.GONE);
         }
+        jdbc.sql("SELECT conversation_id FROM satisfaction_surveys WHERE token_hash = :hash")
+                .param("hash", Digests.sha256(token)).query(Long.class).optional()
+                .ifPresent(conversationId -> events.publishEvent(
+                        new io.walletdesk.support.SatisfactionAnswered(conversationId, rating)));
     }
 
     /** Average rating and number of answers per agent (null agent: unassigned). */

@@ -19,7 +19,7 @@ class SupportedLanguageTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"i18n/messages", "i18n/support", "i18n/disputes"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"i18n/messages", "i18n/support", "i18n/disputes", "i18n/reporting"})
     void everyBundleHasEveryKey(String name) {
         ResourceBundle english = ResourceBundle.getBundle(name, Locale.ROOT);
         for (SupportedLanguage language : SupportedLanguage.values()) {
