@@ -18,8 +18,22 @@ public final class Browsers {
     }
 
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /** A phone-sized browser that saves downloads into {@code downloads}. */
+    public static ChromeDriver phone(java.nio.file.Path downloads) {
+        return start(360, 740, downloads);
+    }
+
+    private static ChromeDriver start(int width, int height, java.nio.file.Path downloads) {
         try {
             ChromeOptions options = new ChromeOptions();
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of(
+                        "download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false));
+            }
             options.setBinary(ChromiumAvailable.browser().toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
