@@ -42,7 +42,8 @@ class ReportsController {
         if (start.isAfter(end)) {
             start = end;
         }
-        var days = reports.perDay(start, end);
+        var totals = reports.totals(start, end);
+        var days = Reports.perDayOf(totals);
         Map<LocalDate, Map<String, Long>> series = reports.series(days);
         List<String> channels = days.stream().map(Reports.DayCount::channel).distinct().sorted().toList();
         long max = series.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
@@ -71,13 +72,13 @@ class ReportsController {
         }
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("summary", reports.summary(start, end));
+        model.addAttribute("summary", Reports.summaryOf(totals));
         model.addAttribute("bars", bars);
         model.addAttribute("max", max);
         model.addAttribute("channels", channels);
         model.addAttribute("colours", CHANNEL_COLOURS);
         model.addAttribute("days", days);
-        model.addAttribute("ratings", reports.ratings(start, end));
+        model.addAttribute("ratings", Reports.ratingsOf(totals));
         model.addAttribute("complaints", reports.complaintsByCategory(start, end));
         return "reporting/reports";
     }
