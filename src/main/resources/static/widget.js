@@ -137,6 +137,8 @@
     ui.panel.appendChild(ui.form);
     ui.transcript = el('button', { type: 'button', 'class': 'wd-link', id: 'wd-transcript', hidden: 'hidden' }, t('transcript'));
     ui.panel.appendChild(ui.transcript);
+    ui.complaint = el('a', { 'class': 'wd-link', id: 'wd-complaint', href: base + '/support/complaints', target: '_top' }, t('complaint'));
+    ui.panel.appendChild(ui.complaint);
 
     host.appendChild(ui.launcher);
     host.appendChild(ui.panel);

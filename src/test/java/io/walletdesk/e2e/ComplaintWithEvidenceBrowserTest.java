@@ -106,7 +106,10 @@ class ComplaintWithEvidenceBrowserTest {
             assertThat(Digests.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
         }
 
-        browser.get(url("/support/complaints"));
+        browser.get(url("/support"));
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher"))).click();
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.id("wd-complaint"))).click();
+        waitFor().until(d -> d.getCurrentUrl().endsWith("/support/complaints"));
         new Select(browser.findElement(By.id("category"))).selectByValue("TRANSFER");
         browser.findElement(By.id("description")).sendKeys("The transfer failed and I was charged; please return the money.");
         browser.findElement(By.id("conversation")).sendKeys(reference);

@@ -222,7 +222,7 @@ class ChatApiController {
 
     static final java.util.List<String> WIDGET_TEXTS = java.util.List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
-            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach");
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")
