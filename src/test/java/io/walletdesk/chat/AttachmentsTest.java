@@ -55,6 +55,7 @@ class AttachmentsTest {
 
         HttpResponse<byte[]> huge = upload(token, id, "big.pdf", new byte[11 * 1024 * 1024]);
         assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(new String(huge.body(), StandardCharsets.UTF_8)).contains("/problems/attachment-too-large", "10 MB");
 
         var messages = visitor.get("/api/v1/chat/conversations/" + id + "/messages?after=0").json();
         assertThat(messages.get(0).get("body").asText()).isEqualTo("[attachment] bukti transfer.exe.png (2 KB)");

@@ -115,14 +115,6 @@ class ApiProblemHandler {
                         request));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(Exception tooLarge, HttpServletRequest request, Locale locale) {
-        ProblemDetail body = problems.build("attachment-too-large", HttpStatus.PAYLOAD_TOO_LARGE, locale, 10);
-        body.setProperty("field", "file");
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
-                .body(withInstance(body, request));
-    }
-
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(Exception notFound, HttpServletRequest request, Locale locale) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(Problems.PROBLEM_JSON)

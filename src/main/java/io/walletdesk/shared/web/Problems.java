@@ -63,10 +63,16 @@ public class Problems {
     /** Writes a problem from places outside Spring MVC, such as security filters. */
     public void write(HttpServletRequest request, HttpServletResponse response, String code, HttpStatus status)
             throws IOException {
+        write(request, response, code, status, new Object[0]);
+    }
+
+    /** As above, with arguments for the detail message. */
+    public void write(HttpServletRequest request, HttpServletResponse response, String code, HttpStatus status,
+            Object... args) throws IOException {
         Locale locale = RequestContextUtils.getLocaleResolver(request) != null
                 ? RequestContextUtils.getLocaleResolver(request).resolveLocale(request)
                 : LocaleContextHolder.getLocale();
-        ProblemDetail problem = build(code, status, locale);
+        ProblemDetail problem = build(code, status, locale, args);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
