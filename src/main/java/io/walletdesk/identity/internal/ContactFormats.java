@@ -16,25 +16,7 @@ public final class ContactFormats {
      * (+62812...); other numbers must already carry their country code.
      */
     public static Optional<String> normalisePhone(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String compact = raw.replaceAll("[\\s().-]", "");
-        if (compact.startsWith("00")) {
-            compact = "+" + compact.substring(2);
-        }
-        if (compact.startsWith("0")) {
-            compact = "+62" + compact.substring(1);
-        } else if (compact.startsWith("62")) {
-            compact = "+" + compact;
-        } else if (compact.startsWith("8") && compact.length() >= 9 && compact.length() <= 13) {
-            compact = "+62" + compact;
-        }
-        if (compact.startsWith("+62")) {
-            // Indonesian mobile numbers: 8 then 8 to 11 more digits.
-            return compact.matches("\\+628[1-9]\\d{6,10}") ? Optional.of(compact) : Optional.empty();
-        }
-        return compact.matches("\\+[1-9]\\d{7,14}") ? Optional.of(compact) : Optional.empty();
+        return io.walletdesk.shared.text.PhoneNumbers.mobile(raw);
     }
 
     public static String requirePhone(String raw, String field) {

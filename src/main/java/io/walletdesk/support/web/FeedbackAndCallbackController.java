@@ -165,16 +165,9 @@ class FeedbackAndCallbackController {
         return "redirect:/staff/callbacks";
     }
 
+    /** Callbacks may go to landlines too, so any valid number is accepted, not only mobiles. */
     private static String normalisePhone(String raw) {
-        String compact = raw == null ? "" : raw.replaceAll("[\\s().-]", "");
-        if (compact.startsWith("0")) {
-            compact = "+62" + compact.substring(1);
-        } else if (compact.startsWith("62")) {
-            compact = "+" + compact;
-        }
-        if (!compact.matches("\\+[1-9]\\d{7,14}")) {
-            throw ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, "phone");
-        }
-        return compact;
+        return io.walletdesk.shared.text.PhoneNumbers.e164(raw)
+                .orElseThrow(() -> ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, "phone"));
     }
 }
