@@ -3,21 +3,15 @@ package io.walletdesk.disputes.internal;
 import io.walletdesk.disputes.ComplaintStep;
 import io.walletdesk.disputes.ComplaintView;
 import io.walletdesk.disputes.Complaints;
-import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -63,19 +57,6 @@ public class ComplaintFiles {
             files.put("conversation-evidence.zip", evidence.bundle(complaint.conversationId(),
                     new Participant.Customer(complaint.customerUserId(), customerName)));
         }
-        StringBuilder manifest = new StringBuilder();
-        files.forEach((name, content) -> manifest.append(Digests.sha256(content)).append("  ").append(name).append('\n'));
-        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return io.walletdesk.shared.crypto.ManifestZip.of(files);
     }
 }

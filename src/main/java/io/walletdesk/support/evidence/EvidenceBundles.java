@@ -1,20 +1,14 @@
 package io.walletdesk.support.evidence;
 
-import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -72,10 +66,7 @@ public class EvidenceBundles {
                    previous_hash|position|kind|subject|content_hash|recorded_at, starting from 64 zeros.
                    Each attachment's content_hash equals its SHA-256 in manifest.sha256.
                 """).formatted(conversation.reference()).getBytes(StandardCharsets.UTF_8));
-        StringBuilder manifest = new StringBuilder();
-        files.forEach((name, content) -> manifest.append(Digests.sha256(content)).append("  ").append(name).append('\n'));
-        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.UTF_8));
-        return zip(files);
+        return io.walletdesk.shared.crypto.ManifestZip.of(files);
     }
 
     private static String html(ConversationView conversation, List<MessageView> messages) {
@@ -94,19 +85,5 @@ public class EvidenceBundles {
             return "";
         }
         return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }
