@@ -16,6 +16,10 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        Documenter documenter = new Documenter(modules);
+        documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        java.nio.file.Path docs = java.nio.file.Path.of("target", "spring-modulith-docs");
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("components.puml")).exists();
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("module-support.adoc")).exists();
     }
 }

@@ -8,7 +8,6 @@ import io.walletdesk.identity.internal.SignInHistory;
 import io.walletdesk.identity.internal.TwoFactor;
 import io.walletdesk.identity.internal.UserAccount;
 import io.walletdesk.shared.i18n.SupportedLanguage;
-import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
 import io.walletdesk.shared.web.ProblemException;
@@ -36,9 +35,12 @@ class AccountController {
     private final TwoFactor twoFactor;
     private final ContactChanges contactChanges;
     private final OtherSessions otherSessions;
+    private final org.springframework.web.servlet.LocaleResolver localeResolver;
 
     AccountController(ProfileService profiles, SignInHistory history, Notifications notifications, TwoFactor twoFactor,
-            ContactChanges contactChanges, OtherSessions otherSessions) {
+            ContactChanges contactChanges, OtherSessions otherSessions,
+            org.springframework.web.servlet.LocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
         this.otherSessions = otherSessions;
         this.profiles = profiles;
         this.history = history;
@@ -318,7 +320,7 @@ class AccountController {
     String language(@AuthenticationPrincipal SignedInUser me, @RequestParam String lang,
             @RequestParam(required = false) String back, HttpServletRequest request, HttpServletResponse response) {
         SupportedLanguage language = SupportedLanguage.fromTag(lang).orElse(SupportedLanguage.EN);
-        new WalletDeskLocaleResolver().setLocale(request, response, language.locale());
+        localeResolver.setLocale(request, response, language.locale());
         if (me != null) {
             profiles.changeLanguage(me.userId(), language);
         }
