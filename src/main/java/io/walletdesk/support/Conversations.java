@@ -31,10 +31,13 @@ public class Conversations {
     private final Teams teams;
     private final io.walletdesk.support.evidence.EvidenceChain chain;
     private final ApplicationEventPublisher events;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
 
     Conversations(ConversationStore store, ServiceLevels serviceLevels, Teams teams,
-            io.walletdesk.support.evidence.EvidenceChain chain, ApplicationEventPublisher events, Clock clock) {
+            io.walletdesk.support.evidence.EvidenceChain chain, ApplicationEventPublisher events,
+            org.springframework.context.MessageSource messages, Clock clock) {
+        this.messages = messages;
         this.chain = chain;
         this.teams = teams;
         this.store = store;
@@ -291,7 +294,10 @@ public class Conversations {
                 .ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'").withZone(java.time.ZoneId.of("Asia/Jakarta"));
         StringBuilder text = new StringBuilder();
         text.append("WalletDesk ").append(conversation.reference()).append('\n');
-        text.append("Opened ").append(conversation.createdAt()).append(" UTC\n\n");
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        text.append(messages.getMessage("transcript.opened", new Object[] {conversation.createdAt().toString()}, locale))
+                .append("\n\n");
+        String noteMark = " (" + messages.getMessage("transcript.internalNote", null, locale) + ")";
         long after = 0;
         while (true) {
             List<MessageView> batch = store.messagesAfter(conversationId, after, reader.isStaff(), 500);
@@ -301,7 +307,7 @@ public class Conversations {
             for (MessageView m : batch) {
                 text.append('[').append(m.createdAt()).append(" | ").append(local.format(m.createdAt())).append("] ")
                         .append(m.authorName() == null ? m.authorType() : m.authorName())
-                        .append(m.internalNote() ? " (internal note)" : "").append(":\n")
+                        .append(m.internalNote() ? noteMark : "").append(":\n")
                         .append(m.body()).append("\n\n");
                 after = m.seq();
             }

@@ -131,7 +131,9 @@ abstract class LiveChatContract {
 
         Response transcript = customer.get("/api/v1/chat/conversations/" + id + "/transcript");
         assertThat(transcript.header("Content-Disposition")).contains("attachment");
-        assertThat(transcript.body()).contains("Halo", "Halo juga", "WIB");
+        assertThat(transcript.body()).contains("Halo", "Halo juga", "WIB", "Opened");
+        assertThat(new ApiClient(port).language("id").header("X-Chat-Token", customerToken)
+                .get("/api/v1/chat/conversations/" + id + "/transcript").body()).contains("Dibuka");
     }
 
     @Autowired
