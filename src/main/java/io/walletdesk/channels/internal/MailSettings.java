@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record MailSettings(boolean enabled, String from, String domain, Imap imap) {
 
     MailSettings {
-        from = from == null ? "WalletDesk Support <help@walletdesk.example>" : from;
+        from = from == null ? "WalletDesk Support <support@walletdesk.co.id>" : from;
         domain = domain == null ? "walletdesk.example" : domain;
         imap = imap == null ? new Imap(null, 993, null, null, "INBOX", true, Duration.ofSeconds(30)) : imap;
     }

@@ -60,6 +60,16 @@ class SupportHomeController {
         private String phone;
         private String body;
         private String report;
+        private String article;
+
+        /** The help article the customer came from, so the agent knows what they already read. */
+        public String getArticle() {
+            return article;
+        }
+
+        public void setArticle(String article) {
+            this.article = article != null && article.matches("[a-z0-9-]{1,80}") ? article : null;
+        }
 
         public String getReport() {
             return report;
@@ -135,6 +145,10 @@ class SupportHomeController {
                 .orElse(body);
     }
 
+    private static String withArticle(String body, String article) {
+        return article == null || body == null || body.isBlank() ? body : body.strip() + "\n\n--- /help/" + article + " ---";
+    }
+
     @PostMapping("/support/message")
     String leaveMessage(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") MessageForm form,
             BindingResult errors, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -146,7 +160,7 @@ class SupportHomeController {
             }
             var outcome = intake.leaveMessage(new LeaveMessage(by,
                     by != null ? me.displayName() : form.getName(), email, form.getPhone(),
-                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), withDiagnostic(me, form.getBody(), form.getReport()),
+                    WalletDeskLocaleResolver.resolveLanguage(request).tag(), withArticle(withDiagnostic(me, form.getBody(), form.getReport()), form.getArticle()),
                     ClientInfo.from(request)));
             if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
                 model.addAttribute("reference", stored.conversation().reference());

@@ -1,0 +1,203 @@
+package io.walletdesk.knowledge.internal;
+
+import io.walletdesk.knowledge.ArticleHit;
+import io.walletdesk.knowledge.HelpArticle;
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Articles and their lifecycle (draft, published, archived, with every revision kept), reading and voting,
+ * and this node's search index. Edits reach the local index right after commit; other nodes pick them up
+ * within {@link #SYNC_EVERY} by polling {@code updated_at}, so no broker is needed between nodes.
+ */
+@Service
+public class ArticleLibrary {
+
+    static final Duration SYNC_EVERY = Duration.ofSeconds(30);
+
+    private final ArticleStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SearchIndex index = new SearchIndex();
+    private final AtomicReference<Instant> syncedUpTo = new AtomicReference<>(Instant.EPOCH);
+
+    ArticleLibrary(ArticleStore store, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
+        return index.search(query, language, limit);
+    }
+
+    public Optional<HelpArticle> published(String slug, SupportedLanguage language) {
+        return store.find(slug, language.tag()).filter(a -> a.state() == ArticleState.PUBLISHED).map(ArticleLibrary::view);
+    }
+
+    static HelpArticle view(Article a) {
+        return new HelpArticle(a.id(), a.slug(), a.language(), a.title(), a.summary(), a.category(), a.tagList(),
+                MarkdownText.html(a.bodyMarkdown()), a.updatedAt(), a.helpfulYes(), a.helpfulNo());
+    }
+
+    List<Article> publishedIn(SupportedLanguage language) {
+        return store.published(language.tag());
+    }
+
+    /** Every language version of the article, in any state: readers filter to published ones. */
+    List<Article> translations(String slug) {
+        return store.translations(slug);
+    }
+
+    Optional<Article> find(long id) {
+        return store.find(id);
+    }
+
+    List<Article> list(String language, ArticleState state, int limit) {
+        return store.list(language, state, limit);
+    }
+
+    List<ArticleStore.Revision> revisions(long id) {
+        return store.revisions(id);
+    }
+
+    /** A new article (or a new translation of an existing slug) starts as a draft. */
+    @Transactional
+    long create(ArticleDraft draft, long by, ClientInfo client) {
+        if (store.find(draft.slug(), draft.language().tag()).isPresent()) {
+            throw ProblemException.forField("help-slug-taken", HttpStatus.CONFLICT, "slug");
+        }
+        long id;
+        try {
+            id = store.insert(draft, ArticleState.DRAFT, by, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw ProblemException.forField("help-slug-taken", HttpStatus.CONFLICT, "slug");
+        }
+        audit.record(AuditEntry.of("HELP_ARTICLE_CREATED", by, null, null, draft.slug() + "/" + draft.language().tag(), client));
+        reindexAfterCommit(id);
+        return id;
+    }
+
+    /** Saves new text as the next revision; a published article stays published with the new text. */
+    @Transactional
+    void edit(long id, int expectedRevision, ArticleDraft draft, long by, ClientInfo client) {
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        if (!current.slug().equals(draft.slug()) || !current.language().equals(draft.language().tag())) {
+            throw ProblemException.forField("help-slug-fixed", HttpStatus.BAD_REQUEST, "slug");
+        }
+        if (!store.updateText(id, expectedRevision, draft, by, clock.instant())) {
+            throw new ProblemException("help-edit-conflict", HttpStatus.CONFLICT);
+        }
+        audit.record(AuditEntry.of("HELP_ARTICLE_EDITED", by, null, null, current.slug() + "/" + current.language(), client));
+        reindexAfterCommit(id);
+    }
+
+    @Transactional
+    void changeState(long id, ArticleState state, long by, ClientInfo client) {
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        if (current.state() == state) {
+            return;
+        }
+        store.changeState(id, state, by, clock.instant());
+        audit.record(AuditEntry.of("HELP_ARTICLE_" + state.name(), by, null, null,
+                current.slug() + "/" + current.language(), client));
+        reindexAfterCommit(id);
+    }
+
+    /** Makes an old revision's text the newest revision; the state is kept. */
+    @Transactional
+    void restore(long id, int revision, long by, ClientInfo client) {
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        ArticleStore.Revision old = store.revisions(id).stream().filter(r -> r.revision() == revision).findFirst()
+                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        ArticleDraft draft = new ArticleDraft(current.slug(), SupportedLanguage.fromTag(current.language()).orElseThrow(),
+                old.title(), old.summary(), old.category(), old.tags(), old.bodyMarkdown());
+        edit(id, current.revision(), draft, by, client);
+    }
+
+    /** Counts one vote per reader; returns false if this reader had voted already. */
+    @Transactional
+    boolean vote(long articleId, String voter, boolean helpful) {
+        try {
+            return store.vote(articleId, voter, helpful, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    /** Shipped content: inserted once as published; never overwrites what staff changed since. */
+    @Transactional
+    boolean importShipped(ArticleDraft draft) {
+        if (store.find(draft.slug(), draft.language().tag()).isPresent()) {
+            return false;
+        }
+        try {
+            store.insert(draft, ArticleState.PUBLISHED, null, clock.instant());
+            return true;
+        } catch (DuplicateKeyException anotherNodeWasFaster) {
+            return false;
+        }
+    }
+
+    private void reindexAfterCommit(long id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reindex(id);
+                }
+            });
+        } else {
+            reindex(id);
+        }
+    }
+
+    private void reindex(long id) {
+        store.find(id).ifPresent(index::put);
+        index.refresh();
+    }
+
+    /** Builds this node's index from the database. */
+    void rebuildIndex() {
+        Instant started = clock.instant();
+        List<Article> all = store.all();
+        index.clear();
+        all.forEach(index::put);
+        index.refresh();
+        syncedUpTo.set(all.stream().map(Article::updatedAt).max(Instant::compareTo).orElse(started));
+    }
+
+    /** Node-local: every node keeps its own index, so this deliberately runs on each of them (no lock). */
+    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    void catchUp() {
+        Instant since = syncedUpTo.get().minus(Duration.ofMinutes(2));
+        List<Article> changed = store.changedSince(since);
+        if (changed.isEmpty()) {
+            return;
+        }
+        changed.forEach(index::put);
+        index.refresh();
+        changed.stream().map(Article::updatedAt).max(Instant::compareTo)
+                .ifPresent(max -> syncedUpTo.accumulateAndGet(max, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    int indexedCount() {
+        return index.size();
+    }
+}
