@@ -1,5 +1,7 @@
 package io.walletdesk;
 
+import io.walletdesk.knowledge.intent.IntentEval;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -15,6 +17,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class WalletDeskApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("intent-eval")) {
+            // offline evaluation of the intent classifier: no Spring context, no web server
+            System.exit(IntentEval.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(WalletDeskApplication.class, args);
     }
 }
