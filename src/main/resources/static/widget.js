@@ -66,6 +66,26 @@
     return node;
   }
 
+  // Links in answers (help articles, status, self-check) become clickable; everything else stays plain text.
+  var LINK = /(\/(?:help|status|diagnose|support|wallet|account)(?:\/[A-Za-z0-9\-_\/?=&.#]*)?)/g;
+  function bodyNode(text) {
+    var span = el('span', { 'class': 'wd-body' });
+    var last = 0, match;
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(text)) !== null) {
+      var before = text.charAt(match.index - 1);
+      if (match.index > 0 && /[A-Za-z0-9]/.test(before)) { continue; }
+      var path = match[1].replace(/[.;]+$/, '');
+      span.appendChild(document.createTextNode(text.substring(last, match.index)));
+      var link = el('a', { href: path, target: '_blank', rel: 'noopener' }, path);
+      span.appendChild(link);
+      last = match.index + path.length;
+      LINK.lastIndex = last;
+    }
+    span.appendChild(document.createTextNode(text.substring(last)));
+    return span;
+  }
+
   function newId() {
     var random = '';
     for (var i = 0; i < 4; i++) { random += Math.floor(Math.random() * 0x10000).toString(16); }
@@ -171,7 +191,7 @@
     var item = existing || el('li', { id: 'wd-m-' + message.clientMessageId, 'class': 'wd-message ' + (mine ? 'wd-mine' : 'wd-theirs') });
     if (!existing) {
       if (!mine && message.authorName) { item.appendChild(el('span', { 'class': 'wd-author' }, message.authorName)); }
-      item.appendChild(el('span', { 'class': 'wd-body' }, message.body));
+      item.appendChild(bodyNode(message.body || ''));
       if (mine) { item.appendChild(el('span', { 'class': 'wd-state' })); }
       ui.list.appendChild(item);
     }

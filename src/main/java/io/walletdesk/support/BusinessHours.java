@@ -36,4 +36,14 @@ public class BusinessHours {
         }
         return day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
     }
+
+    /** Whether human agents work at {@code at} (the default calendar's hours and holidays). */
+    public boolean isOpen(Instant at) {
+        return serviceLevels.defaultCalendar().isOpen(at);
+    }
+
+    /** {@code at} itself when open, else the next time human agents start working. */
+    public Instant nextOpening(Instant at) {
+        return serviceLevels.nextOpening(at);
+    }
 }

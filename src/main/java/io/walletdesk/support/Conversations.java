@@ -33,10 +33,12 @@ public class Conversations {
     private final ApplicationEventPublisher events;
     private final org.springframework.context.MessageSource messages;
     private final Clock clock;
+    private final FirstResponse firstResponse;
 
     Conversations(ConversationStore store, ServiceLevels serviceLevels, Teams teams,
             io.walletdesk.support.evidence.EvidenceChain chain, ApplicationEventPublisher events,
-            org.springframework.context.MessageSource messages, Clock clock) {
+            org.springframework.context.MessageSource messages, Clock clock, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.messages = messages;
         this.chain = chain;
         this.teams = teams;
@@ -75,6 +77,9 @@ public class Conversations {
                 trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
                 trim(command.subject(), 200), command.channel(), now);
         serviceLevels.start(id, Priority.NORMAL, command.channel(), now);
+        if (command.channel() == Channel.CHAT) {
+            firstResponse.onChatStarted(id);
+        }
         events.publishEvent(new ConversationStarted(id, command.channel()));
         return store.find(id).orElseThrow();
     }
@@ -122,6 +127,9 @@ public class Conversations {
                 trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
                 trim(command.subject(), 200), command.channel(), clock.instant());
         serviceLevels.start(id, Priority.NORMAL, command.channel(), clock.instant());
+        if (command.channel() == Channel.CHAT) {
+            firstResponse.onChatStarted(id);
+        }
         events.publishEvent(new ConversationStarted(id, command.channel()));
         return store.find(id).orElseThrow();
     }
@@ -172,6 +180,7 @@ public class Conversations {
             serviceLevels.onStatus(conversation.id(), status, now);
         }
         if ("AGENT".equals(authorType) && !command.internalNote()) {
+            firstResponse.onStaffMessage(conversation.id());
             boolean first = serviceLevels.clocks(conversation.id()).map(c -> c.firstRespondedAt() == null).orElse(false);
             serviceLevels.onAgentReply(conversation.id(), now);
             if (first) {

@@ -1,7 +1,9 @@
 package io.walletdesk.chat.internal;
 
 import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.ConversationHandedOver;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.FirstResponse;
 import io.walletdesk.support.MessagePosted;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
@@ -30,9 +32,11 @@ class AutoAssignment {
     private final Conversations conversations;
     private final Clock clock;
     private final int maxConcurrent;
+    private final FirstResponse firstResponse;
 
     AutoAssignment(JdbcClient jdbc, Conversations conversations, Clock clock,
-            @Value("${walletdesk.support.max-concurrent-chats:5}") int maxConcurrent) {
+            @Value("${walletdesk.support.max-concurrent-chats:5}") int maxConcurrent, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.clock = clock;
@@ -45,7 +49,19 @@ class AutoAssignment {
         if (message.isEmpty() || !"CUSTOMER".equals(message.get().authorType())) {
             return;
         }
-        ConversationView conversation = conversations.get(posted.conversationId(), ROUTER);
+        if (firstResponse.withAssistant(posted.conversationId())) {
+            return; // the assistant answers; agents get the chat when it hands over
+        }
+        assignIfNeeded(posted.conversationId());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationHandedOver handedOver) {
+        assignIfNeeded(handedOver.conversationId());
+    }
+
+    private void assignIfNeeded(long conversationId) {
+        ConversationView conversation = conversations.get(conversationId, ROUTER);
         if (conversation.assigneeUserId() == null) {
             chooseAgent().filter(agent -> conversations.assignIfUnassigned(conversation.id(), agent)).ifPresent(agent -> {
                 jdbc.sql("UPDATE agent_presence SET last_assigned_at = :now WHERE user_id = :a")

@@ -1,0 +1,148 @@
+package io.walletdesk.knowledge.internal;
+
+import io.walletdesk.knowledge.intent.IntentScore;
+import io.walletdesk.knowledge.intent.Prediction;
+import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.FirstResponse;
+import io.walletdesk.support.MessagePosted;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The 24-hour assistant in the chat: answers each customer message of a chat it holds, asks one clarifying
+ * question when two intents are close, and hands the chat to humans when asked, when it did not understand
+ * twice in a row, for complaints and unauthorised transactions, and whenever it fails or takes too long. A
+ * hand-over leaves an internal note with the detected intent and what the customer wrote.
+ */
+@Component
+class Assistant {
+
+    private static final Logger log = LoggerFactory.getLogger(Assistant.class);
+    static final Participant.System NOTE_AUTHOR = new Participant.System("WalletDesk Assistant");
+
+    private final Conversations conversations;
+    private final FirstResponse firstResponse;
+    private final AssistantTurns turns;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Duration timeout;
+    private final TransactionTemplate separately;
+    private final ExecutorService thinking = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "assistant");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The reply function; a field so that a failure can be simulated in a test. */
+    private Function<AssistantReplies.Question, AssistantReplies.Reply> replies;
+
+    Assistant(Conversations conversations, FirstResponse firstResponse, AssistantTurns turns, AssistantReplies replies,
+            MessageSource messages, Clock clock, PlatformTransactionManager transactions,
+            @Value("${walletdesk.assistant.timeout:PT8S}") Duration timeout) {
+        this.conversations = conversations;
+        this.firstResponse = firstResponse;
+        this.turns = turns;
+        this.replies = replies::answer;
+        this.messages = messages;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @ApplicationModuleListener
+    void on(MessagePosted posted) {
+        if (posted.internalNote() || !firstResponse.withAssistant(posted.conversationId())) {
+            return;
+        }
+        Participant.System self = NOTE_AUTHOR;
+        Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), self);
+        if (message.isEmpty() || !"CUSTOMER".equals(message.get().authorType())) {
+            return;
+        }
+        ConversationView conversation = conversations.get(posted.conversationId(), self);
+        SupportedLanguage language = SupportedLanguage.fromTag(conversation.language()).orElse(SupportedLanguage.EN);
+        String text = message.get().body();
+        Optional<AssistantTurns.Turn> previous = turns.previous(conversation.id(), posted.seq());
+        if (!turns.claim(conversation.id(), posted.seq(), language.tag(), text, clock.instant())) {
+            return;
+        }
+        AssistantReplies.Question question = new AssistantReplies.Question(conversation.id(), posted.seq(), text, language,
+                conversation.customerUserId(), previous);
+        AssistantReplies.Reply reply;
+        try {
+            reply = CompletableFuture.supplyAsync(() -> replies.apply(question), thinking)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception failure) {
+            log.warn("Assistant failed on conversation {} message {}; handing over to humans", conversation.id(),
+                    posted.seq(), failure);
+            separately.executeWithoutResult(status -> failSafe(conversation, posted.seq(), language));
+            return;
+        }
+        Prediction p = reply.prediction();
+        IntentScore second = p.second();
+        turns.record(conversation.id(), posted.seq(), reply.intent() != null ? reply.intent() : p.intent(), p.probability(),
+                second == null ? null : second.intent(), second == null ? null : second.probability(),
+                AssistantTurns.Outcome.valueOf(reply.outcome().name()));
+        say(conversation.id(), posted.seq(), language, reply.text());
+        if (reply.outcome() == AssistantReplies.Outcome.HANDOVER) {
+            handOver(conversation.id(), posted.seq(), reply.intent(), p, reply.handoverReason());
+        }
+    }
+
+    /** The customer is never left without an answer: the chat goes to humans with a short notice. */
+    private void failSafe(ConversationView conversation, long seq, SupportedLanguage language) {
+        turns.record(conversation.id(), seq, null, null, null, null, AssistantTurns.Outcome.FAILED);
+        say(conversation.id(), seq, language, messages.getMessage("assistant.failed", null, language.locale()));
+        handOver(conversation.id(), seq, null, null, "assistant-failed");
+    }
+
+    private void say(long conversationId, long seq, SupportedLanguage language, String text) {
+        Participant.System self = new Participant.System(messages.getMessage("assistant.name", null, language.locale()));
+        conversations.post(new PostMessage(conversationId, self, "assistant-" + seq, text, Channel.CHAT, false, null, null));
+    }
+
+    private void handOver(long conversationId, long seq, String intent, Prediction prediction, String reason) {
+        List<AssistantTurns.Turn> history = turns.ofConversation(conversationId);
+        StringBuilder note = new StringBuilder("Assistant hand-over. Reason: ").append(reason)
+                .append(". Intent: ").append(intent == null ? "unknown" : intent);
+        if (prediction != null && intent != null) {
+            note.append(String.format(java.util.Locale.ROOT, " (%.0f%%)", prediction.probability() * 100));
+        }
+        note.append(".\nThe customer wrote:");
+        for (AssistantTurns.Turn turn : history) {
+            note.append("\n> ").append(turn.customerText().replace('\n', ' '))
+                    .append(turn.intent() == null ? "" : "  [" + turn.intent() + "]");
+        }
+        conversations.post(new PostMessage(conversationId, NOTE_AUTHOR, "assistant-note-" + seq, note.toString(),
+                Channel.CHAT, true, null, null));
+        firstResponse.handOver(conversationId, intent);
+    }
+
+    @PreDestroy
+    void stop() {
+        thinking.shutdownNow();
+    }
+}

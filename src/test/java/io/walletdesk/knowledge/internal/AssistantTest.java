@@ -1,0 +1,299 @@
+package io.walletdesk.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.LockAccount;
+import io.walletdesk.identity.LockReason;
+import io.walletdesk.knowledge.intent.IntentScore;
+import io.walletdesk.knowledge.intent.Prediction;
+import io.walletdesk.ledger.WalletStanding;
+import io.walletdesk.ledger.WalletTransactions;
+import io.walletdesk.ledger.internal.SimulatedBank;
+import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.BusinessHours;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.FirstResponse;
+import io.walletdesk.support.MessageView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.StartConversation;
+import io.walletdesk.testing.ApiClient;
+import io.walletdesk.testing.MutableClock;
+import io.walletdesk.testing.TestData;
+import io.walletdesk.testing.WalletDeskTest;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** B1/B2: the assistant answers from articles and the customer's real wallet, clarifies, and hands over. */
+@WalletDeskTest
+class AssistantTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FirstResponse firstResponse;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    SimulatedBank bank;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Assistant assistant;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    BusinessHours hours;
+    @Autowired
+    Intents intents;
+    @Autowired
+    AssistantTurns turns;
+    @Autowired
+    ArticleLibrary articles;
+    @Autowired
+    WalletTransactions transactions;
+    @Autowired
+    WalletStanding standing;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Customer(long userId, String name, ApiClient api) {
+    }
+
+    @BeforeEach
+    void on() {
+        firstResponse.setAssistantEnabled(true, null, ClientInfo.system());
+    }
+
+    @AfterEach
+    void off() {
+        firstResponse.setAssistantEnabled(false, null, ClientInfo.system());
+    }
+
+    private Customer customer(String language) {
+        String phone = TestData.phone();
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response registered = api.post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
+                "name", "Sari Wulandari", "language", language, "password", TestData.PASSWORD));
+        api.signIn(phone, TestData.PASSWORD);
+        return new Customer(registered.json().get("userId").asLong(), "Sari Wulandari", api);
+    }
+
+    private void topUp(Customer customer, long amount, String bankAccount) {
+        customer.api().header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/wallet/top-ups", Map.of("bankCode", "BCA", "bankAccount", bankAccount, "amount", amount));
+        bank.deliverAllNow();
+    }
+
+    private ConversationView chat(Customer customer, String language) {
+        return conversations.startOrContinue(new StartConversation(new Participant.Customer(customer.userId(), customer.name()),
+                Channel.CHAT, null, customer.name(), null, null, language));
+    }
+
+    /** Sends a customer message and waits for the assistant's answer to it. */
+    private String ask(Customer customer, ConversationView chat, String text) throws InterruptedException {
+        Participant.Customer me = new Participant.Customer(customer.userId(), customer.name());
+        long seq = conversations.post(new PostMessage(chat.id(), me, null, text, Channel.CHAT, false, ClientInfo.system(), null))
+                .message().seq();
+        for (int i = 0; i < 200; i++) {
+            Optional<MessageView> answer = conversations.messagesAfter(chat.id(), me, seq, 10).stream()
+                    .filter(m -> "SYSTEM".equals(m.authorType()) && !m.internalNote()).findFirst();
+            if (answer.isPresent()) {
+                return answer.get().body();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the assistant did not answer " + text);
+    }
+
+    private String text(String key, SupportedLanguage language, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+
+    private List<MessageView> notes(ConversationView chat) {
+        return conversations.messagesAfter(chat.id(), new Participant.System("test"), 0, 100).stream()
+                .filter(MessageView::internalNote).toList();
+    }
+
+    @Test
+    void aFailedTopUpIsExplainedFromItsRealReasonInIndonesian() throws Exception {
+        Customer sari = customer("id");
+        topUp(sari, 100_000, "9876542222");
+        ConversationView chat = chat(sari, "id");
+        String answer = ask(sari, chat, "kenapa top up saya gagal ya?");
+        assertThat(answer).contains(text("reason.BANK_INSUFFICIENT_FUNDS.explain", SupportedLanguage.ID))
+                .contains(text("reason.BANK_INSUFFICIENT_FUNDS.next", SupportedLanguage.ID))
+                .contains("100.000").contains("/help/topup-failed");
+        assertThat(firstResponse.withAssistant(chat.id())).isTrue();
+        assertThat(conversations.get(chat.id(), new Participant.System("test")).assigneeUserId()).isNull();
+    }
+
+    @Test
+    void aPendingTopUpShowsItsStateAndHowLongItMayStayPending() throws Exception {
+        Customer budi = customer("en");
+        topUp(budi, 50_000, "9876547777");
+        WalletTransactions.Summary pending = transactions.recent(budi.userId(), 5).get(0);
+        assertThat(pending.status()).isEqualTo("PENDING");
+        String answer = ask(budi, chat(budi, "en"), "I paid at the bank but my balance has not been credited");
+        assertThat(answer).contains("still waiting for your bank").contains("Rp50.000")
+                .contains(ZonedDateTime.ofInstant(pending.expectedBy(), ZoneId.of("Asia/Jakarta")).getYear() + "")
+                .contains("/help/topup-not-received");
+    }
+
+    @Test
+    void aLockedAccountHearsTheReasonAndHowToVerify() throws Exception {
+        Customer dewi = customer("en");
+        accounts.lock(new LockAccount(dewi.userId(), LockReason.UNUSUAL_VELOCITY, "test", null));
+        String answer = ask(dewi, chat(dewi, "en"), "my account is blocked, I cannot log in");
+        assertThat(answer).contains(text("lock.reason.UNUSUAL_VELOCITY", SupportedLanguage.EN)).contains("/wallet/verify");
+    }
+
+    @Test
+    void limitsAreTheCustomersOwnAndOfficialChannelsAreLinked() throws Exception {
+        Customer rudi = customer("en");
+        ConversationView chat = chat(rudi, "en");
+        String limits = ask(rudi, chat, "what is the maximum balance and monthly limit of my wallet?");
+        WalletStanding.Standing mine = standing.of(rudi.userId()).orElseThrow();
+        assertThat(limits).contains("unverified").contains(io.walletdesk.shared.money.Money.format(mine.maxBalance()));
+        String phishing = ask(rudi, chat, "someone called me saying he is walletdesk customer service and asked for my OTP, is this number official?");
+        assertThat(phishing).contains("/support/verify");
+        String unreachable = ask(rudi, chat, "the live chat does not load and nobody answers the hotline");
+        assertThat(unreachable).contains("/status").contains("/diagnose");
+    }
+
+    @Test
+    void askingForAHumanHandsOverWithTheIntentAndWhatTheCustomerWrote() throws Exception {
+        Customer ayu = customer("en");
+        ConversationView chat = chat(ayu, "en");
+        ask(ayu, chat, "my top up failed");
+        String answer = ask(ayu, chat, "I want to talk to a real person, not a bot");
+        assertThat(answer).contains(text("assistant.handover", SupportedLanguage.EN));
+        assertThat(firstResponse.withAssistant(chat.id())).isFalse();
+        String note = notes(chat).get(0).body();
+        assertThat(note).contains("Intent: human_agent").contains("my top up failed").contains("real person");
+        // From now on humans answer: the assistant stays silent.
+        Participant.Customer me = new Participant.Customer(ayu.userId(), ayu.name());
+        long seq = conversations.post(new PostMessage(chat.id(), me, null, "hello?", Channel.CHAT, false, null, null)).message().seq();
+        Thread.sleep(500);
+        assertThat(conversations.messagesAfter(chat.id(), me, seq, 10)).isEmpty();
+    }
+
+    @Test
+    void anUnauthorisedTransactionGoesToHumansAtOnce() throws Exception {
+        Customer eko = customer("zh-CN");
+        ConversationView chat = chat(eko, "zh-CN");
+        String answer = ask(eko, chat, "我的余额少了50万，不是我本人操作的，账户被盗了");
+        assertThat(answer).contains("/account/security").contains(text("assistant.handover", SupportedLanguage.ZH_CN));
+        assertThat(notes(chat).get(0).body()).contains("unauthorized_transaction");
+    }
+
+    @Test
+    void notUnderstandingTwiceInARowHandsOver() throws Exception {
+        Customer nina = customer("en");
+        ConversationView chat = chat(nina, "en");
+        String first = ask(nina, chat, "what is the capital of mongolia");
+        assertThat(first).doesNotContain(text("assistant.handover", SupportedLanguage.EN));
+        String second = ask(nina, chat, "recommend me a good pizza recipe with pineapple");
+        assertThat(second).contains(text("assistant.handover", SupportedLanguage.EN));
+        assertThat(notes(chat).get(0).body()).contains("not-confident-twice");
+    }
+
+    @Test
+    void outsideBusinessHoursTheHandOverSaysWhenAHumanAnswersAndTheChatStaysQueued() throws Exception {
+        ZoneId jakarta = ZoneId.of("Asia/Jakarta");
+        ZonedDateTime now = clock.instant().atZone(jakarta);
+        ZonedDateTime sunday = now.with(TemporalAdjusters.next(DayOfWeek.SUNDAY)).withHour(12).withMinute(0);
+        clock.advance(Duration.between(now, sunday));
+        assertThat(hours.isOpen(clock.instant())).isFalse();
+        Customer tono = customer("en");
+        ConversationView chat = chat(tono, "en");
+        String answer = ask(tono, chat, "connect me to a human agent please");
+        String opening = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)
+                .withZone(jakarta).format(hours.nextOpening(clock.instant()));
+        assertThat(answer).contains("not working now").contains(opening);
+        ConversationView queued = conversations.get(chat.id(), new Participant.System("test"));
+        assertThat(queued.status().name()).isEqualTo("OPEN");
+        assertThat(firstResponse.withAssistant(chat.id())).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenTheAssistantFailsTheCustomerIsToldAndTheChatGoesToHumans() throws Exception {
+        Object working = ReflectionTestUtils.getField(assistant, "replies");
+        ReflectionTestUtils.setField(assistant, "replies",
+                (Function<AssistantReplies.Question, AssistantReplies.Reply>) q -> {
+                    throw new IllegalStateException("model crashed");
+                });
+        try {
+            Customer lia = customer("id");
+            ConversationView chat = chat(lia, "id");
+            String answer = ask(lia, chat, "saldo saya hilang");
+            assertThat(answer).isEqualTo(text("assistant.failed", SupportedLanguage.ID));
+            assertThat(firstResponse.withAssistant(chat.id())).isFalse();
+            assertThat(notes(chat).get(0).body()).contains("assistant-failed");
+        } finally {
+            ReflectionTestUtils.setField(assistant, "replies", working);
+        }
+    }
+
+    @Test
+    void twoCloseIntentsGetOneClarifyingQuestionAndTheAnswerPicksOne() {
+        // A classifier that cannot decide between two intents, to exercise the decision itself.
+        Intents undecided = new Intents(jdbc, clock) {
+            @Override
+            Prediction classify(String text) {
+                return new Prediction("topup_failed", 0.41, false,
+                        List.of(new IntentScore("topup_failed", 0.41), new IntentScore("topup_not_received", 0.39)));
+            }
+        };
+        AssistantReplies replies = new AssistantReplies(undecided, articles, transactions, standing, accounts, hours,
+                messages, clock);
+        var question = new AssistantReplies.Question(1, 1, "top up", SupportedLanguage.EN, null, Optional.empty());
+        AssistantReplies.Reply clarify = replies.answer(question);
+        assertThat(clarify.outcome()).isEqualTo(AssistantReplies.Outcome.CLARIFY);
+        assertThat(clarify.text()).contains(text("intent.topup_failed", SupportedLanguage.EN))
+                .contains(text("intent.topup_not_received", SupportedLanguage.EN));
+        var asked = new AssistantTurns.Turn(1, 1, 1, "en", "top up", "topup_failed", 0.41, "topup_not_received", 0.39,
+                AssistantTurns.Outcome.CLARIFY, clock.instant(), null);
+        AssistantReplies.Reply picked = replies.answer(new AssistantReplies.Question(1, 2, "2", SupportedLanguage.EN, null,
+                Optional.of(asked)));
+        assertThat(picked.intent()).isEqualTo("topup_not_received");
+        assertThat(picked.text()).contains("/help/topup-not-received");
+    }
+
+    @Test
+    void aStaffCorrectionBecomesTrainingDataForTheNextBuild() throws Exception {
+        Customer ani = customer("id");
+        ConversationView chat = chat(ani, "id");
+        ask(ani, chat, "limit dompet saya berapa ya kak");
+        AssistantTurns.Turn turn = turns.ofConversation(chat.id()).get(0);
+        assertThat(turns.correct(turn.id(), "limits_fees", 1L, clock.instant())).isTrue();
+        int before = turns.corrections();
+        Intents.Build build = intents.rebuild(null);
+        assertThat(build.corrections()).isEqualTo(before);
+        assertThat(intents.loadedBuild()).isEqualTo(build.id());
+        assertThat(intents.classify("limit dompet saya berapa ya kak").intent()).isEqualTo("limits_fees");
+    }
+}
