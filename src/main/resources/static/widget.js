@@ -378,8 +378,10 @@
 
   function availability(then) {
     request('GET', '/api/v1/chat/availability', null, function (data) {
-      state.offline = !(data && data.agentsOnline > 0);
-      if (!state.leftMessage) { setStatus(state.offline ? t('offline') : t('online')); }
+      state.offline = !(data && (data.agentsOnline > 0 || data.assistant));
+      if (!state.leftMessage) {
+        setStatus(state.offline ? t('offline') : (data.agentsOnline > 0 ? t('online') : t('assistant')));
+      }
       ui.host.setAttribute('data-agents-online', data ? String(data.agentsOnline) : '0');
       if (then) { then(); }
     }, function () { state.offline = true; setStatus(t('offline')); if (then) { then(); } });

@@ -60,7 +60,8 @@ class ChatApiController {
 
     ChatApiController(io.walletdesk.support.Intake intake, ContinueLinks continueLinks, io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
             org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
-            ChatAbuseGuard abuse) {
+            ChatAbuseGuard abuse, io.walletdesk.support.FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.abuse = abuse;
         this.attachments = attachments;
         this.continueLinks = continueLinks;
@@ -97,8 +98,11 @@ class ChatApiController {
     record Read(long seq) {
     }
 
-    record Availability(int agentsOnline, boolean liveChatOpen) {
+    /** {@code assistant}: the 24-hour assistant answers new chats, so chatting works with no agent online. */
+    record Availability(int agentsOnline, boolean liveChatOpen, boolean assistant) {
     }
+
+    private final io.walletdesk.support.FirstResponse firstResponse;
 
     @PostMapping("/visitors")
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
@@ -222,7 +226,7 @@ class ChatApiController {
 
     static final java.util.List<String> WIDGET_TEXTS = java.util.List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
-            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint");
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")
@@ -263,7 +267,8 @@ class ChatApiController {
     @GetMapping("/availability")
     Availability availability() {
         int online = presence.agentsOnline();
-        return new Availability(online, online > 0);
+        boolean assistant = firstResponse.assistantEnabled();
+        return new Availability(online, online > 0 || assistant, assistant);
     }
 
     @PostMapping("/presence")
