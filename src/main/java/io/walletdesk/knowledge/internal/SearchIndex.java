@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -51,6 +52,8 @@ import org.springframework.web.util.HtmlUtils;
 final class SearchIndex implements AutoCloseable {
 
     private static final int MAX_QUERY_TERMS = 24;
+    /** Offsets in the postings let the highlighter skip re-analysing each hit's text (SmartCN is slow). */
+    private static final FieldType BODY = bodyType();
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final Map<SupportedLanguage, Analyzer> analyzers = new EnumMap<>(SupportedLanguage.class);
@@ -84,6 +87,13 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     static String suffix(SupportedLanguage language) {
         return switch (language) {
             case EN -> "en";
@@ -110,7 +120,7 @@ final class SearchIndex implements AutoCloseable {
             doc.add(new StoredField("summary", article.summary()));
             doc.add(new TextField("title_" + s, article.title(), Field.Store.YES));
             doc.add(new TextField("tags_" + s, article.tags(), Field.Store.NO));
-            doc.add(new TextField("body_" + s, article.summary() + "\n" + plain, Field.Store.YES));
+            doc.add(new Field("body_" + s, article.summary() + "\n" + plain, BODY));
             if (language != SupportedLanguage.ZH_CN) {
                 doc.add(new TextField("words_" + s, article.title() + "\n" + article.tags() + "\n" + plain, Field.Store.NO));
             }
@@ -202,7 +212,7 @@ final class SearchIndex implements AutoCloseable {
             for (String word : terms(plainWords, "words_" + s, bounded)) {
                 if (word.length() >= 4) {
                     int edits = word.length() >= 8 ? 2 : 1;
-                    words.add(new BoostQuery(new FuzzyQuery(new Term("words_" + s, word), edits, 1, 30, true), 0.6f),
+                    words.add(new BoostQuery(new FuzzyQuery(new Term("words_" + s, word), edits, 2, 20, true), 0.6f),
                             BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
