@@ -1,6 +1,6 @@
 package io.walletdesk;
 
-import io.walletdesk.knowledge.intent.IntentEval;
+import io.walletdesk.knowledge.IntentEvaluation;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +19,7 @@ public class WalletDeskApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("intent-eval")) {
             // offline evaluation of the intent classifier: no Spring context, no web server
-            System.exit(IntentEval.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+            System.exit(IntentEvaluation.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(WalletDeskApplication.class, args);
     }

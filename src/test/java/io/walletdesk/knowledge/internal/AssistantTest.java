@@ -162,6 +162,29 @@ class AssistantTest {
                 .contains("/help/topup-not-received");
     }
 
+    @Autowired
+    io.walletdesk.ledger.internal.CustomerWallets wallets;
+
+    @Test
+    void aTransferThatDidNotArriveShowsItsRealState() throws Exception {
+        Customer sender = customer("en");
+        Customer friend = customer("en");
+        String friendPhone = jdbc.sql("SELECT phone FROM users WHERE id = :id").param("id", friend.userId())
+                .query(String.class).single();
+        assertThat(sender.api().post("/api/v1/wallet/pin", Map.of("pin", "246810")).status()).isEqualTo(204);
+        wallets.open(sender.userId());
+        wallets.setTier(sender.userId(), io.walletdesk.ledger.internal.WalletTier.VERIFIED);
+        topUp(sender, 500_000, "1234512345");
+        ApiClient.Response sent = sender.api().header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/wallet/transfers", Map.of("phone", friendPhone, "amount", 75_000, "pin", "246810"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        WalletTransactions.Summary transfer = transactions.recent(sender.userId(), 5).stream()
+                .filter(t -> "TRANSFER".equals(t.kind())).findFirst().orElseThrow();
+        String answer = ask(sender, chat(sender, "en"), "my friend says he has not received the money I sent him");
+        assertThat(answer).contains("Rp75.000").contains("was completed").contains(Long.toString(transfer.id()))
+                .contains("/help/transfer-not-received");
+    }
+
     @Test
     void aLockedAccountHearsTheReasonAndHowToVerify() throws Exception {
         Customer dewi = customer("en");
