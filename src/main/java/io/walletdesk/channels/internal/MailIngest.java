@@ -41,9 +41,11 @@ class MailIngest {
     private final MailThreads threads;
     private final OutboundMessages outbox;
     private final MessageSource messages;
+    private final MailComplaints complaints;
 
     MailIngest(Conversations conversations, Accounts accounts, MailThreads threads, OutboundMessages outbox,
-            MessageSource messages) {
+            MessageSource messages, MailComplaints complaints) {
+        this.complaints = complaints;
         this.conversations = conversations;
         this.accounts = accounts;
         this.threads = threads;
@@ -78,6 +80,9 @@ class MailIngest {
         threads.record(messageId, conversation.id(), "IN");
         conversations.post(new PostMessage(conversation.id(), participant, "mail:" + Digests.sha256(messageId).substring(0, 40),
                 body(mail), Channel.EMAIL, false, null, null));
+        if (isNew && MailComplaints.isComplaint(mail.subject())) {
+            complaints.fileFromMail(conversation, participant, sender, cleanSubject(mail.subject()), body(mail));
+        }
         if (isNew && !mail.mustNotAutoReply() && !threads.failing(sender)) {
             Locale locale = Locale.ENGLISH;
             outbox.queue(new OutboundMessage(OutboundMessage.Channel.EMAIL, sender,

@@ -135,6 +135,41 @@ class EmailChannelTest {
                 "My BCA top-up of Rp 200.000 failed. Marker-A1", "We refunded it. Marker-B2", "Thanks, received. Marker-C3");
     }
 
+    @Autowired
+    io.walletdesk.disputes.Complaints complaints;
+
+    @Test
+    void aComplaintByMailFromACustomerIsFiledWithAReferenceAndAcknowledgedInTheirLanguage() throws Exception {
+        String customer = TestData.email();
+        long userId = registration.register(new io.walletdesk.identity.internal.Registration.RegisterCustomer(TestData.phone(), customer,
+                "Hendra Wijaya", "id", TestData.PASSWORD), io.walletdesk.shared.web.ClientInfo.system());
+        customerWrites(customer, newMessageId(), "Pengaduan: transfer Rp 500.000 tidak sampai",
+                "Saya sudah transfer ke adik saya kemarin tapi belum sampai. Marker-K1", Map.of());
+        poller.pollOnce();
+        var filed = complaints.ofCustomer(userId);
+        assertThat(filed).hasSize(1);
+        assertThat(filed.get(0).reference()).startsWith("CMP-");
+        assertThat(filed.get(0).category()).isEqualTo("TRANSFER");
+        assertThat(filed.get(0).language()).isEqualTo("id");
+        assertThat(filed.get(0).conversationId()).isEqualTo(conversationOf("Marker-K1").id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            mailer.sendPending();
+            return mailsTo(customer).stream().anyMatch(m -> {
+                try {
+                    return (m.getSubject() + m.getContent()).contains(filed.get(0).reference());
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        });
+
+        String stranger = TestData.email();
+        customerWrites(stranger, newMessageId(), "Complaint about my account", "Nobody helps me. Marker-K2", Map.of());
+        poller.pollOnce();
+        assertThat(conversations.messagesAfter(conversationOf("Marker-K2").id(), AGENT, 0, 10))
+                .anyMatch(m -> m.internalNote() && m.body().contains("not a registered customer"));
+    }
+
     @Test
     void aRedeliveredMailIsStoredOnceAndTheSubjectReferenceIsCheckedAgainstTheSender() throws Exception {
         String customer = TestData.email();
