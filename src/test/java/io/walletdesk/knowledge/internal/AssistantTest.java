@@ -306,6 +306,50 @@ class AssistantTest {
         assertThat(picked.text()).contains("/help/topup-not-received");
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    io.walletdesk.identity.internal.Registration registration;
+
+    private jakarta.servlet.http.Cookie staff(io.walletdesk.identity.Role role) throws Exception {
+        String email = TestData.email();
+        registration.createStaff(role, email, "Staff " + role, "asisten-belajar-terus-88", null, ClientInfo.system());
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(r -> {
+                    r.setRemoteAddr(TestData.clientIp());
+                    return r;
+                }).param("identifier", email).param("password", "asisten-belajar-terus-88"))
+                .andReturn().getResponse().getCookie("WDSESSION");
+    }
+
+    @Test
+    void staffSeeWhatTheAssistantUnderstoodAndCorrectIt() throws Exception {
+        Customer wati = customer("id");
+        ConversationView chat = chat(wati, "id");
+        ask(wati, chat, "kak saldo saya gak nambah padahal udah transfer dari BCA");
+        AssistantTurns.Turn turn = turns.ofConversation(chat.id()).get(0);
+        var agent = staff(io.walletdesk.identity.Role.AGENT);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/staff/assistant")
+                .cookie(agent)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("saldo saya gak nambah").contains("turn-" + turn.id());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
+                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("intent", "topup_not_received"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        assertThat(turns.ofConversation(chat.id()).get(0).correctedIntent()).isEqualTo("topup_not_received");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
+                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("intent", "no_such_intent"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+        // Only supervisors switch the assistant off.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/switch")
+                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("enabled", "false"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        assertThat(firstResponse.assistantEnabled()).isTrue();
+    }
+
     @Test
     void aStaffCorrectionBecomesTrainingDataForTheNextBuild() throws Exception {
         Customer ani = customer("id");
