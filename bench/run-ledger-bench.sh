@@ -15,7 +15,7 @@ PG="-h 127.0.0.1 -U postgres"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/walletdesk-*.jar | grep -v original | head -1)
+JAR=target/walletdesk.jar
 PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 
 dropdb $PG --if-exists "$DB"

@@ -15,7 +15,7 @@ BASE="http://127.0.0.1:$PORT"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/walletdesk-*.jar | grep -v original | head -1)
+JAR=target/walletdesk.jar
 dropdb $PG --if-exists "$DB"
 createdb $PG "$DB"
 
