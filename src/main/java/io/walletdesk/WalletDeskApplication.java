@@ -18,7 +18,10 @@ public class WalletDeskApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("intent-eval")) {
-            // offline evaluation of the intent classifier: no Spring context, no web server
+            // offline evaluation of the intent classifier: no Spring context, no web server; results alone on stdout
+            if (System.getProperty("logback.configurationFile") == null) {
+                System.setProperty("logback.configurationFile", "io/walletdesk/knowledge/intent/intent-eval-logback.xml");
+            }
             System.exit(IntentEvaluation.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(WalletDeskApplication.class, args);

@@ -82,6 +82,7 @@ public final class IntentEval {
             return fail(out, "--holdout must be between 0 and 1 (exclusive)");
         }
         try {
+            List<LabeledText> testSet = test == null ? null : LabeledTextCsv.read(test); // a wrong path fails first
             Map<String, List<LabeledText>> trainFiles = new LinkedHashMap<>();
             for (Path file : train) {
                 trainFiles.put(file.getFileName().toString(), LabeledTextCsv.read(file));
@@ -91,7 +92,6 @@ public final class IntentEval {
                         : ShippedPhrases.byFileFromClassPath();
             }
             if (test != null) {
-                List<LabeledText> testSet = LabeledTextCsv.read(test);
                 long start = System.nanoTime();
                 IntentModel model = IntentModel.train(concat(trainFiles.values()));
                 out.printf(Locale.ROOT, "# trained on %d examples (%d intents) in %.1f s; testing on %d examples of %s%n",

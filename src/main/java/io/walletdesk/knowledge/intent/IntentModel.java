@@ -17,12 +17,13 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The intent classifier: TF-IDF of word uni/bigrams and character 2-5-grams, one-vs-rest linear SVMs,
- * probabilities by a softmax whose temperature is fitted on held-out folds of the training data. One kind of
- * model for every language (English, Indonesian, Chinese) and every label set.
+ * The intent classifier: TF-IDF of word uni/bigrams and character 1-4-grams next to a sentence embedding
+ * (all-MiniLM-L6-v2), one-vs-rest linear SVMs on both, probabilities by a softmax whose temperature is fitted
+ * on held-out folds of the training data. One kind of model for every language (English, Indonesian,
+ * Chinese) and every label set.
  *
- * <p>Training is deterministic (the same examples, in any order, give the same model) and takes about a
- * second for a few thousand phrases. A model is immutable and thread-safe; {@link #write} and {@link #read}
+ * <p>Training is deterministic (the same examples, in any order, give the same model) and takes a few
+ * seconds for a few thousand phrases, most of it embedding them. A model is immutable and thread-safe; {@link #write} and {@link #read}
  * store it (e.g. in a database blob) so other nodes can load it without training.
  *
  * <p>When the training data has the label {@value #OUT_OF_SCOPE}, a message whose best intent is not probable
@@ -34,19 +35,26 @@ public final class IntentModel {
     public static final String OUT_OF_SCOPE = "out_of_scope";
 
     private static final int MAGIC = 0x5744494D; // "WDIM"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 1: no sentence embedding
 
     /** Training settings (tuned by cross-validation on BANKING77 and our phrases, see ADR 0400). */
-    record Options(TextFeatures.Options features, double c, int calibrationFolds, double targetPrecision,
-            double confidenceFloor, double outOfScopeQuantile) {
-        static final Options DEFAULT = new Options(TextFeatures.Options.DEFAULT, 1.0, 4, 0.95, 0.5, 0.03);
+    record Options(TextFeatures.Options features, float encoderWeight, double c, int calibrationFolds,
+            double targetPrecision, double confidenceFloor, double outOfScopeQuantile) {
+        static final Options DEFAULT = new Options(TextFeatures.Options.DEFAULT, 0.8f, 2.0, 4, 0.95, 0.5, 0.03);
 
         Options withoutCalibration() {
-            return new Options(features, c, 0, targetPrecision, confidenceFloor, outOfScopeQuantile);
+            return new Options(features, encoderWeight, c, 0, targetPrecision, confidenceFloor, outOfScopeQuantile);
+        }
+
+        Options withoutEncoder() {
+            return new Options(features, 0f, c, calibrationFolds, targetPrecision, confidenceFloor,
+                    outOfScopeQuantile);
         }
     }
 
     private final TextFeatures features;
+    private final float encoderWeight; // 0: no sentence embedding
+    private final SentenceEncoder encoder;
     private final String[] labels;
     private final float[] weights; // feature-major, (dimension + 1) * labels; the last row holds the biases
     private final double temperature;
@@ -54,9 +62,11 @@ public final class IntentModel {
     private final double outOfScopeThreshold;
     private final int outOfScopeIndex;
 
-    private IntentModel(TextFeatures features, String[] labels, float[] weights, double temperature,
-            double confidenceThreshold, double outOfScopeThreshold) {
+    private IntentModel(TextFeatures features, float encoderWeight, String[] labels, float[] weights,
+            double temperature, double confidenceThreshold, double outOfScopeThreshold) {
         this.features = features;
+        this.encoderWeight = encoderWeight;
+        this.encoder = encoderWeight > 0 ? SentenceEncoder.get() : null;
         this.labels = labels;
         this.weights = weights;
         this.temperature = temperature;
@@ -101,7 +111,12 @@ public final class IntentModel {
         if (labels.length < 2) {
             throw new IllegalArgumentException("need examples of at least two intents, got " + labels.length);
         }
-        IntentModel core = fit(sorted, labels, options, 0.2, 0.5, 0.0);
+        // each text is embedded once, for the final model and every calibration fold
+        float[][] embeddings = options.encoderWeight() > 0
+                ? SentenceEncoder.get().encodeAll(sorted.stream().map(LabeledText::text).toList())
+                : null;
+        int[] all = java.util.stream.IntStream.range(0, sorted.size()).toArray();
+        IntentModel core = fit(sorted, embeddings, all, labels, options);
         int folds = options.calibrationFolds();
         if (folds < 2 || sorted.size() < folds * 2) {
             return core;
@@ -110,10 +125,13 @@ public final class IntentModel {
         int[] fold = Folds.stratified(sorted, folds);
         double[][] heldOutScores = new double[sorted.size()][];
         for (int k = 0; k < folds; k++) {
-            IntentModel partial = fit(Folds.select(sorted, fold, k, false), labels, options, 1, 0.5, 0.0);
+            int current = k;
+            int[] rest = java.util.stream.IntStream.range(0, sorted.size()).filter(i -> fold[i] != current).toArray();
+            IntentModel partial = fit(sorted, embeddings, rest, labels, options);
             for (int i = 0; i < sorted.size(); i++) {
                 if (fold[i] == k) {
-                    heldOutScores[i] = partial.scores(sorted.get(i).text());
+                    heldOutScores[i] = partial.scores(partial.vector(sorted.get(i).text(),
+                            embeddings == null ? null : embeddings[i]));
                 }
             }
         }
@@ -123,30 +141,59 @@ public final class IntentModel {
         }
         Calibration calibration = Calibration.fit(heldOutScores, gold, Arrays.asList(labels).indexOf(OUT_OF_SCOPE),
                 options.targetPrecision(), options.confidenceFloor(), options.outOfScopeQuantile());
-        return new IntentModel(core.features, labels, core.weights, calibration.temperature(),
+        return new IntentModel(core.features, core.encoderWeight, labels, core.weights, calibration.temperature(),
                 calibration.confidenceThreshold(), calibration.outOfScopeThreshold());
     }
 
-    private static IntentModel fit(List<LabeledText> examples, String[] labels, Options options, double temperature,
-            double confidenceThreshold, double outOfScopeThreshold) {
-        TextFeatures features = TextFeatures.fit(examples.stream().map(LabeledText::text).toList(),
-                options.features());
-        SparseVector[] x = new SparseVector[examples.size()];
-        int[] y = new int[examples.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = features.transform(examples.get(i).text());
-            y[i] = Arrays.binarySearch(labels, examples.get(i).label());
+    /** Fits features and machines on the examples at {@code rows} (temperature and thresholds: defaults). */
+    private static IntentModel fit(List<LabeledText> examples, float[][] embeddings, int[] rows, String[] labels,
+            Options options) {
+        List<String> texts = Arrays.stream(rows).mapToObj(i -> examples.get(i).text()).toList();
+        TextFeatures features = TextFeatures.fit(texts, options.features());
+        IntentModel model = new IntentModel(features, embeddings == null ? 0f : options.encoderWeight(), labels,
+                null, 0.2, 0.5, 0.0);
+        SparseVector[] x = new SparseVector[rows.length];
+        int[] y = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            int i = rows[r];
+            x[r] = model.vector(examples.get(i).text(), embeddings == null ? null : embeddings[i]);
+            y[r] = Arrays.binarySearch(labels, examples.get(i).label());
         }
-        float[] weights = LinearSvm.trainOneVsRest(x, y, labels.length, features.dimension(), options.c(), null);
-        return new IntentModel(features, labels, weights, temperature, confidenceThreshold, outOfScopeThreshold);
+        float[] weights = LinearSvm.trainOneVsRest(x, y, labels.length, model.dimension(), options.c(), null);
+        return new IntentModel(features, model.encoderWeight, labels, weights, 0.2, 0.5, 0.0);
+    }
+
+    private int dimension() {
+        return features.dimension() + (encoderWeight > 0 ? SentenceEncoder.DIMENSION : 0);
+    }
+
+    /** TF-IDF features, then the weighted sentence embedding (computed here unless given). */
+    SparseVector vector(String text, float[] embedding) {
+        SparseVector sparse = features.transform(text);
+        if (encoderWeight <= 0) {
+            return sparse;
+        }
+        float[] e = embedding != null ? embedding : encoder.encode(text);
+        int n = sparse.size();
+        int[] index = Arrays.copyOf(sparse.index(), n + e.length);
+        float[] value = Arrays.copyOf(sparse.value(), n + e.length);
+        int base = features.dimension();
+        for (int j = 0; j < e.length; j++) {
+            index[n + j] = base + j;
+            value[n + j] = encoderWeight * e[j];
+        }
+        return new SparseVector(index, value);
     }
 
     /** Raw one-vs-rest margins, one per label (in label order). */
     double[] scores(String text) {
-        SparseVector x = features.transform(text);
+        return scores(vector(text, null));
+    }
+
+    private double[] scores(SparseVector x) {
         int classes = labels.length;
         double[] s = new double[classes];
-        int bias = features.dimension() * classes;
+        int bias = dimension() * classes;
         for (int c = 0; c < classes; c++) {
             s[c] = weights[bias + c];
         }
@@ -208,6 +255,8 @@ public final class IntentModel {
             data.writeUTF(label);
         }
         features.write(data);
+        data.writeUTF(encoderWeight > 0 ? SentenceEncoder.NAME : "");
+        data.writeFloat(encoderWeight);
         data.writeDouble(temperature);
         data.writeDouble(confidenceThreshold);
         data.writeDouble(outOfScopeThreshold);
@@ -230,7 +279,7 @@ public final class IntentModel {
             throw new IOException("not an intent model");
         }
         int version = data.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException("intent model format " + version + " is not supported (expected " + VERSION + ")");
         }
         int classes = data.readInt();
@@ -242,17 +291,27 @@ public final class IntentModel {
             labels[i] = data.readUTF();
         }
         TextFeatures features = TextFeatures.read(data);
+        float encoderWeight = 0;
+        if (version >= 2) {
+            String encoderName = data.readUTF();
+            encoderWeight = data.readFloat();
+            if (encoderWeight > 0 && !encoderName.equals(SentenceEncoder.NAME)) {
+                throw new IOException("the model needs the sentence encoder " + encoderName + ", this build has "
+                        + SentenceEncoder.NAME);
+            }
+        }
         double temperature = data.readDouble();
         double confidence = data.readDouble();
         double outOfScope = data.readDouble();
         int n = data.readInt();
-        if (n != (features.dimension() + 1) * classes) {
+        int dimension = features.dimension() + (encoderWeight > 0 ? SentenceEncoder.DIMENSION : 0);
+        if (n != (dimension + 1) * classes) {
             throw new IOException("corrupt model: " + n + " weights");
         }
         float[] weights = new float[n];
         for (int i = 0; i < n; i++) {
             weights[i] = data.readFloat();
         }
-        return new IntentModel(features, labels, weights, temperature, confidence, outOfScope);
+        return new IntentModel(features, encoderWeight, labels, weights, temperature, confidence, outOfScope);
     }
 }

@@ -21,7 +21,7 @@ final class TextFeatures {
 
     /** Feature extraction settings; part of the stored model. */
     record Options(int charMin, int charMax, boolean wordBigrams, float wordWeight, float charWeight, int minDf) {
-        static final Options DEFAULT = new Options(2, 5, true, 1f, 1f, 1);
+        static final Options DEFAULT = new Options(1, 4, true, 1f, 1f, 1);
     }
 
     private static final char WORD = '\u0001';

@@ -41,6 +41,20 @@ class Intents {
     record Build(long id, int examples, int corrections) {
     }
 
+    /** Loads the model (and the sentence encoder) at start-up in the background, so no customer waits for it. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread warm = new Thread(() -> {
+            try {
+                model().predict("hello");
+            } catch (RuntimeException e) {
+                log.warn("Intent model warm-up failed: {}", e.toString());
+            }
+        }, "intent-model-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     Prediction classify(String text) {
         return model().predict(text);
     }
@@ -55,7 +69,7 @@ class Intents {
             synchronized (this) {
                 model = current.get();
                 if (model == null) {
-                    model = followNewest().orElseGet(IntentModel::shipped);
+                    model = followNewest().or(ShippedModel::prebuilt).orElseGet(IntentModel::shipped);
                     current.compareAndSet(null, model);
                     model = current.get();
                 }

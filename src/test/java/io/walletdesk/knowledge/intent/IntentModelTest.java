@@ -1,0 +1,115 @@
+package io.walletdesk.knowledge.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Training, prediction, out-of-scope, determinism and storage of the intent model on a small multilingual set. */
+class IntentModelTest {
+
+    static List<LabeledText> phrases;
+    static IntentModel model;
+
+    @BeforeAll
+    static void train() throws IOException {
+        phrases = testPhrases();
+        model = IntentModel.train(phrases);
+    }
+
+    static List<LabeledText> testPhrases() throws IOException {
+        try (InputStream in = IntentModelTest.class.getResourceAsStream("/knowledge/intent-test/phrases.csv")) {
+            return LabeledTextCsv.read(in, "phrases.csv");
+        }
+    }
+
+    @Test
+    void recognisesNewWordingsInEnglishIndonesianAndChinese() {
+        assertThat(model.predict("my top-up keeps failing").intent()).isEqualTo("topup_failed");
+        assertThat(model.predict("I can't remember the PIN of my wallet").intent()).isEqualTo("forgot_pin");
+        assertThat(model.predict("kapan uang refund saya masuk").intent()).isEqualTo("refund");
+        assertThat(model.predict("tolong sambungkan saya ke CS manusia").intent()).isEqualTo("human_agent");
+        assertThat(model.predict("客服周日几点上班").intent()).isEqualTo("service_hours");
+        assertThat(model.predict("充值为什么失败").intent()).isEqualTo("topup_failed");
+    }
+
+    @Test
+    void ranksEveryIntentWithProbabilitiesThatSumToOne() {
+        Prediction p = model.predict("I forgot my pin");
+        assertThat(p.ranked()).hasSize(model.intents().size());
+        assertThat(p.ranked().stream().mapToDouble(IntentScore::probability).sum()).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.top().probability()).isGreaterThanOrEqualTo(p.second().probability());
+        assertThat(p.intent()).isEqualTo(p.top().intent());
+        assertThat(p.probability()).isEqualTo(p.top().probability());
+        assertThat(p.confident()).isEqualTo(p.probability() >= model.confidenceThreshold());
+    }
+
+    @Test
+    void unrelatedQuestionsAreOutOfScope() {
+        assertThat(model.predict("what will the weather be like on Saturday").intent())
+                .isEqualTo(IntentModel.OUT_OF_SCOPE);
+        assertThat(model.predict("rekomendasi film horor yang bagus").intent()).isEqualTo(IntentModel.OUT_OF_SCOPE);
+        assertThat(model.predict("今天天气怎么样").intent()).isEqualTo(IntentModel.OUT_OF_SCOPE);
+        assertThat(model.outOfScopeThreshold()).isBetween(0.0, model.confidenceThreshold());
+    }
+
+    @Test
+    void emptyOrUnknownTextDoesNotBreakPrediction() {
+        assertThat(model.predict("").ranked()).hasSize(model.intents().size());
+        assertThat(model.predict("zzzq xxyv").ranked()).hasSize(model.intents().size());
+    }
+
+    @Test
+    void sameExamplesInAnyOrderGiveTheSameModel() throws IOException {
+        List<LabeledText> shuffled = new ArrayList<>(phrases);
+        Collections.shuffle(shuffled, new Random(7));
+        assertThat(bytes(IntentModel.train(shuffled))).isEqualTo(bytes(model));
+    }
+
+    @Test
+    void storedModelPredictsExactlyTheSame() throws IOException {
+        IntentModel loaded = IntentModel.read(new ByteArrayInputStream(bytes(model)));
+        assertThat(loaded.intents()).isEqualTo(model.intents());
+        assertThat(loaded.confidenceThreshold()).isEqualTo(model.confidenceThreshold());
+        for (String text : List.of("my top up failed again", "lupa pin", "我要退款", "tell me a story", "")) {
+            assertThat(loaded.predict(text)).isEqualTo(model.predict(text));
+        }
+    }
+
+    @Test
+    void rejectsWhatIsNotAModel() {
+        assertThatThrownBy(() -> IntentModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void needsAtLeastTwoIntents() {
+        assertThatThrownBy(() -> IntentModel.train(List.of(new LabeledText("hello", "greeting"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two intents");
+    }
+
+    @Test
+    void worksWithoutOutOfScopeLabel() {
+        List<LabeledText> inScope = phrases.stream().filter(e -> !e.label().equals(IntentModel.OUT_OF_SCOPE)).toList();
+        IntentModel small = IntentModel.train(inScope);
+        assertThat(small.intents()).doesNotContain(IntentModel.OUT_OF_SCOPE);
+        assertThat(small.outOfScopeThreshold()).isZero();
+        assertThat(small.predict("what is the weather tomorrow").intent()).isNotEqualTo(IntentModel.OUT_OF_SCOPE);
+    }
+
+    private static byte[] bytes(IntentModel m) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.write(out);
+        return out.toByteArray();
+    }
+}

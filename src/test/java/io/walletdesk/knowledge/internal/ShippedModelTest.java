@@ -1,0 +1,18 @@
+package io.walletdesk.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The prebuilt model must be built from the phrases shipped now, or nodes would train at start-up. */
+class ShippedModelTest {
+
+    @Test
+    void thePrebuiltModelMatchesThePhraseFiles() {
+        assertThat(ShippedModel.recordedDigest())
+                .as("knowledge/intent-model.bin is stale: run bench/build-intent-model.sh after changing the phrases")
+                .contains(ShippedModel.phrasesDigest());
+        assertThat(ShippedModel.prebuilt()).isPresent();
+        assertThat(ShippedModel.prebuilt().orElseThrow().predict("my top up failed").intent()).isEqualTo("topup_failed");
+    }
+}
