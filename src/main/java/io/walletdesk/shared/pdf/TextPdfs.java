@@ -51,8 +51,6 @@ public class TextPdfs {
     private static final float TEXT_SIZE = 10;
     private static final float FOOTER_SIZE = 8;
     private static final float LEADING = 1.4f;
-    /** Code points Helvetica can show with WinAnsiEncoding (Latin-1 and a few typographic marks). */
-    private static final BitSet LATIN = latinCoverage();
 
     private final Clock clock;
     private final ResourceLoader resources;
@@ -133,6 +131,14 @@ public class TextPdfs {
                     cjkFontLocation, e.toString());
             return null;
         }
+    }
+
+    /**
+     * Code points Helvetica can show with WinAnsiEncoding (Latin-1 and a few typographic marks). Computed on
+     * first use: PDFBox looks through the system's fonts the first time a standard font is created.
+     */
+    private static final class Latin {
+        static final BitSet COVERED = latinCoverage();
     }
 
     private static BitSet latinCoverage() {
@@ -227,7 +233,7 @@ public class TextPdfs {
                     continue; // zero-width and direction marks, control characters: nothing to show
                 }
                 String ch = new String(Character.toChars(cp));
-                if (LATIN.get(cp)) {
+                if (Latin.COVERED.get(cp)) {
                     glyphs.add(new Glyph(ch, latin, false, cp == ' '));
                 } else if (cjk(cp)) {
                     glyphs.add(new Glyph(ch, cjk, true, false));
