@@ -16,9 +16,21 @@ public class EvidenceExports {
         this.chain = chain;
     }
 
-    /** The ZIP bundle (transcripts, attachments, timeline, chain, sha256 manifest) as the reader may see it. */
+    /** A conversation's readable transcript: the HTML and PDF files of its evidence bundle. */
+    public record Transcript(String reference, byte[] html, byte[] pdf) {
+    }
+
+    /**
+     * The ZIP bundle (transcript as text, HTML and PDF, attachments, timeline, chain, sha256 manifest and
+     * VERIFY.txt) as the reader may see it.
+     */
     public byte[] bundle(long conversationId, Participant reader) {
         return bundles.export(conversationId, reader);
+    }
+
+    /** The transcript as HTML and PDF, as the reader may see it (for files that carry it beside the bundle). */
+    public Transcript transcript(long conversationId, Participant reader) {
+        return bundles.transcript(conversationId, reader);
     }
 
     /** True when no message, file or step of the conversation was changed after the fact. */

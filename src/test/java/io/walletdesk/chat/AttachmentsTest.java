@@ -53,6 +53,16 @@ class AttachmentsTest {
         assertThat(disguised.statusCode()).isEqualTo(415);
         assertThat(new String(disguised.body(), StandardCharsets.UTF_8)).contains("/problems/attachment-type");
 
+        // Markup and scripts are refused by content, whatever the name claims: only image and PDF signatures pass.
+        for (var file : Map.of("bukti.png", "<!DOCTYPE html><html><body><script>alert(1)</script>",
+                "bukti.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+                "bukti.pdf", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                "bukti.jpg", "#!/bin/sh\nrm -rf ~\n", "bukti.gif", "GIF8<script>alert(1)</script>",
+                "bukti.webp", " %PDF-1.4 leading space").entrySet()) {
+            HttpResponse<byte[]> refused = upload(token, id, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(file.getKey()).isEqualTo(415);
+        }
+
         HttpResponse<byte[]> huge = upload(token, id, "big.pdf", new byte[11 * 1024 * 1024]);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(new String(huge.body(), StandardCharsets.UTF_8)).contains("/problems/attachment-too-large", "10 MB");
@@ -62,7 +72,9 @@ class AttachmentsTest {
         long seq = messages.get(0).get("seq").asLong();
         var download = visitor.get("/api/v1/chat/conversations/" + id + "/messages/" + seq + "/attachment");
         assertThat(download.status()).isEqualTo(200);
-        assertThat(download.header("Content-Disposition")).contains("attachment");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment;");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Type")).isEqualTo("image/png");
         assertThat(download.header("X-Content-SHA256")).hasSize(64);
 
         ApiClient stranger = new ApiClient(port);

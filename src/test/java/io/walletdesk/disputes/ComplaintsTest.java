@@ -112,6 +112,11 @@ class ComplaintsTest {
         assertThat(letter).contains(reference, "We found the transfer", "ESCALATED_TO_COMPLAINTS_TEAM", "NOT_SATISFIED");
         String manifest = new String(files.get("manifest.sha256"));
         assertThat(manifest).contains(Digests.sha256(files.get("cover-letter.txt")) + "  cover-letter.txt");
+        assertManifestMatches(files);
+        assertThat(new String(files.get("cover-letter.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(reference, "We found the transfer");
+        assertThat(pdfText(files.get("cover-letter.pdf"))).contains(reference, "My transfer of Rp1.000.000 never arrived.",
+                "We found the transfer and returned the money.", "NOT_SATISFIED");
 
         String otherPhone = TestData.phone();
         registration.register(new Registration.RegisterCustomer(otherPhone, null, "Orang Lain", "en", TestData.PASSWORD),
@@ -148,4 +153,65 @@ class ComplaintsTest {
 
     @Autowired
     io.walletdesk.support.Conversations conversations;
+    @Autowired
+    io.walletdesk.disputes.internal.ComplaintFiles complaintFiles;
+
+    @Test
+    void theComplaintFileCarriesTheConversationTranscriptAsHtmlAndPdf() throws Exception {
+        String phone = TestData.phone();
+        long customer = registration.register(new Registration.RegisterCustomer(phone, null, "Ayu Kartika", "id",
+                TestData.PASSWORD), ClientInfo.system());
+        var participant = new io.walletdesk.support.Participant.Customer(customer, "Ayu Kartika");
+        var chat = conversations.openNew(new io.walletdesk.support.StartConversation(participant,
+                io.walletdesk.support.Channel.CHAT, null, "Ayu", null, null, "id"));
+        conversations.post(new io.walletdesk.support.PostMessage(chat.id(), participant, null,
+                "Uang Rp250.000 sudah terpotong tapi pembayaran ke KOPI-NUSANTARA gagal, mohon dikembalikan.",
+                io.walletdesk.support.Channel.CHAT, false, null, null));
+        ComplaintView complaint = complaints.file(new Complaints.FileComplaint(customer, null, "id", "PAYMENT",
+                "Pembayaran gagal tapi saldo terpotong Rp250.000.", chat.id()));
+
+        Map<String, byte[]> files = unzip(complaintFiles.build(complaint, "Ayu Kartika"));
+        assertThat(files).containsKeys("cover-letter.txt", "cover-letter.html", "cover-letter.pdf", "transcript.html",
+                "transcript.pdf", "conversation-evidence.zip", "manifest.sha256");
+        assertManifestMatches(files);
+        assertThat(pdfText(files.get("transcript.pdf"))).contains(chat.reference(), "Ayu Kartika",
+                "Uang Rp250.000 sudah terpotong tapi pembayaran ke KOPI-NUSANTARA gagal, mohon dikembalikan.");
+        assertThat(pdfText(files.get("cover-letter.pdf"))).contains(complaint.reference(),
+                "Pembayaran gagal tapi saldo terpotong Rp250.000.");
+        assertThat(new String(files.get("transcript.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Uang Rp250.000 sudah terpotong");
+
+        // The evidence bundle inside carries the same transcript, and its own manifest matches its files.
+        Map<String, byte[]> bundle = unzip(files.get("conversation-evidence.zip"));
+        assertManifestMatches(bundle);
+        assertThat(bundle).containsKeys("transcript.pdf", "transcript.html", "VERIFY.txt");
+        assertThat(pdfText(bundle.get("transcript.pdf"))).contains("KOPI-NUSANTARA gagal");
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    /** Every file is in the manifest with its SHA-256, and the manifest names nothing else. */
+    private static void assertManifestMatches(Map<String, byte[]> files) {
+        String[] lines = new String(files.get("manifest.sha256"), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(files.size() - 1);
+        for (String line : lines) {
+            String[] parts = line.split("  ", 2);
+            assertThat(files).containsKey(parts[1]);
+            assertThat(Digests.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
 }

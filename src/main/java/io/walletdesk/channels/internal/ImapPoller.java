@@ -34,7 +34,8 @@ class ImapPoller {
         this.ingest = ingest;
     }
 
-    @Scheduled(fixedDelayString = "${walletdesk.mail.imap.poll-interval:PT30S}", initialDelayString = "PT10S")
+    @Scheduled(fixedDelayString = "${walletdesk.mail.imap.poll-interval:PT30S}",
+            initialDelayString = "${walletdesk.mail.imap.poll-initial-delay:PT10S}")
     @SchedulerLock(name = "imap-poll", lockAtMostFor = "PT5M")
     public void poll() {
         try {

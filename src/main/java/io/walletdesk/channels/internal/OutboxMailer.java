@@ -52,7 +52,8 @@ class OutboxMailer {
         this.conversations = conversations;
     }
 
-    @Scheduled(fixedDelayString = "${walletdesk.mail.send-interval:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${walletdesk.mail.send-interval:PT5S}",
+            initialDelayString = "${walletdesk.mail.send-initial-delay:PT5S}")
     @SchedulerLock(name = "outbox-mail", lockAtMostFor = "PT5M")
     public void send() {
         sendPending();

@@ -256,12 +256,7 @@ class ChatApiController {
     @GetMapping("/conversations/{id}/messages/{seq}/attachment")
     ResponseEntity<byte[]> attachment(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @PathVariable long seq) {
-        var file = attachments.ofMessage(id, seq, participant(token))
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.filename() + "\"")
-                .header("X-Content-SHA256", file.sha256())
-                .body(file.content());
+        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, participant(token)));
     }
 
     @GetMapping("/availability")

@@ -4,20 +4,25 @@ import io.walletdesk.disputes.ComplaintStep;
 import io.walletdesk.disputes.ComplaintView;
 import io.walletdesk.disputes.Complaints;
 import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.pdf.TextPdfs;
 import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The complaint file for the regulator or a lawyer (K3): a cover letter with the timeline and the service's
- * final answer, the evidence bundle of the conversation it concerns, and a manifest of SHA-256 sums.
+ * final answer (text, HTML and PDF), the transcript of the conversation it concerns (HTML and PDF) with that
+ * conversation's evidence bundle, and a manifest of SHA-256 sums.
  */
 @Component
 public class ComplaintFiles {
@@ -25,38 +30,74 @@ public class ComplaintFiles {
     private final Complaints complaints;
     private final EvidenceExports evidence;
     private final MessageSource messages;
+    private final TextPdfs pdfs;
 
-    ComplaintFiles(Complaints complaints, EvidenceExports evidence, MessageSource messages) {
+    ComplaintFiles(Complaints complaints, EvidenceExports evidence, MessageSource messages, TextPdfs pdfs) {
         this.complaints = complaints;
         this.evidence = evidence;
         this.messages = messages;
+        this.pdfs = pdfs;
     }
 
     public byte[] build(ComplaintView complaint, String customerName) {
         Locale locale = SupportedLanguage.fromTag(complaint.language()).orElse(SupportedLanguage.EN).locale();
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
-        StringBuilder letter = new StringBuilder();
-        letter.append(messages.getMessage("complaint.file.heading", new Object[] {complaint.reference()}, locale)).append("\n\n");
-        letter.append(messages.getMessage("complaint.file.customer", new Object[] {customerName}, locale)).append('\n');
-        letter.append(messages.getMessage("complaint.file.filed", new Object[] {local.format(complaint.createdAt())}, locale)).append('\n');
-        letter.append(messages.getMessage("complaint.file.deadline", new Object[] {local.format(complaint.answerDue())}, locale)).append("\n\n");
-        letter.append(messages.getMessage("complaint.file.description", null, locale)).append('\n').append(complaint.description()).append("\n\n");
-        letter.append(messages.getMessage("complaint.file.timeline", null, locale)).append('\n');
+        String title = messages.getMessage("complaint.file.heading", new Object[] {complaint.reference()}, locale);
+        List<TextPdfs.Section> letter = new ArrayList<>();
+        letter.add(new TextPdfs.Section(null,
+                messages.getMessage("complaint.file.customer", new Object[] {customerName}, locale) + '\n'
+                        + messages.getMessage("complaint.file.filed", new Object[] {local.format(complaint.createdAt())}, locale) + '\n'
+                        + messages.getMessage("complaint.file.deadline", new Object[] {local.format(complaint.answerDue())}, locale)));
+        letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.description", null, locale), complaint.description()));
+        StringBuilder steps = new StringBuilder();
         for (ComplaintStep step : complaints.timeline(complaint.id())) {
-            letter.append("- ").append(local.format(step.at())).append(" · ").append(step.action())
+            steps.append(steps.isEmpty() ? "" : "\n").append("- ").append(local.format(step.at())).append(" · ").append(step.action())
                     .append(step.actorRole() == null ? "" : " (" + step.actorRole() + ")")
-                    .append(step.note() == null ? "" : ": " + step.note()).append('\n');
+                    .append(step.note() == null ? "" : ": " + step.note());
         }
-        letter.append('\n').append(messages.getMessage("complaint.file.answer", null, locale)).append('\n')
-                .append(complaint.resolution() == null ? messages.getMessage("complaint.file.noAnswer", null, locale)
-                        : complaint.resolution()).append("\n\n");
-        letter.append(messages.getMessage("complaint.nextSteps", null, locale)).append('\n');
+        letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.timeline", null, locale), steps.toString()));
+        letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.answer", null, locale),
+                complaint.resolution() == null ? messages.getMessage("complaint.file.noAnswer", null, locale)
+                        : complaint.resolution()));
+        letter.add(new TextPdfs.Section(null, messages.getMessage("complaint.nextSteps", null, locale)));
+
+        // The letter and the conversation's transcript as text, HTML and PDF at the top level, readable
+        // without unpacking the evidence bundle; all of it is in the manifest.
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("cover-letter.txt", letter.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("cover-letter.txt", text(title, letter).getBytes(StandardCharsets.UTF_8));
+        files.put("cover-letter.html", html(title, letter, complaint.language()).getBytes(StandardCharsets.UTF_8));
+        files.put("cover-letter.pdf", pdfs.render(title, letter));
         if (complaint.conversationId() != null) {
-            files.put("conversation-evidence.zip", evidence.bundle(complaint.conversationId(),
-                    new Participant.Customer(complaint.customerUserId(), customerName)));
+            Participant customer = new Participant.Customer(complaint.customerUserId(), customerName);
+            EvidenceExports.Transcript transcript = evidence.transcript(complaint.conversationId(), customer);
+            files.put("transcript.html", transcript.html());
+            files.put("transcript.pdf", transcript.pdf());
+            files.put("conversation-evidence.zip", evidence.bundle(complaint.conversationId(), customer));
         }
         return io.walletdesk.shared.crypto.ManifestZip.of(files);
+    }
+
+    private static String text(String title, List<TextPdfs.Section> sections) {
+        StringBuilder text = new StringBuilder(title).append("\n\n");
+        for (TextPdfs.Section section : sections) {
+            if (section.heading() != null) {
+                text.append(section.heading()).append('\n');
+            }
+            text.append(section.body()).append("\n\n");
+        }
+        return text.toString();
+    }
+
+    private static String html(String title, List<TextPdfs.Section> sections, String language) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(language))
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(HtmlUtils.htmlEscape(title))
+                .append("</title></head><body><h1>").append(HtmlUtils.htmlEscape(title)).append("</h1>");
+        for (TextPdfs.Section section : sections) {
+            if (section.heading() != null) {
+                html.append("<h2>").append(HtmlUtils.htmlEscape(section.heading())).append("</h2>");
+            }
+            html.append("<p>").append(HtmlUtils.htmlEscape(section.body()).replace("\n", "<br>")).append("</p>");
+        }
+        return html.append("</body></html>").toString();
     }
 }

@@ -1,42 +1,69 @@
 package io.walletdesk.support.evidence;
 
+import io.walletdesk.shared.pdf.TextPdfs;
+import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Exports a conversation as a ZIP a third party can check with standard tools: transcript (text and HTML),
- * attachments, the timeline with device and time records, the hash-chain entries, and a
+ * Exports a conversation as a ZIP a third party can check with standard tools: transcript (text, HTML and
+ * PDF), attachments, the timeline with device and time records, the hash-chain entries, and a
  * {@code manifest.sha256} for {@code sha256sum -c}.
  */
 @Service
 public class EvidenceBundles {
 
+    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'")
+            .withZone(ZoneId.of("Asia/Jakarta"));
+
     private final Conversations conversations;
     private final Attachments attachments;
     private final JdbcClient jdbc;
+    private final TextPdfs pdfs;
+    private final MessageSource messageSource;
 
-    EvidenceBundles(Conversations conversations, Attachments attachments, JdbcClient jdbc) {
+    EvidenceBundles(Conversations conversations, Attachments attachments, JdbcClient jdbc, TextPdfs pdfs,
+            MessageSource messageSource) {
         this.conversations = conversations;
         this.attachments = attachments;
         this.jdbc = jdbc;
+        this.pdfs = pdfs;
+        this.messageSource = messageSource;
+    }
+
+    /** The readable transcript of a conversation as the reader may see it, as HTML and as PDF. */
+    public EvidenceExports.Transcript transcript(long conversationId, Participant reader) {
+        ConversationView conversation = conversations.get(conversationId, reader);
+        List<MessageView> messages = allMessages(conversationId, reader);
+        return new EvidenceExports.Transcript(conversation.reference(), html(conversation, messages, noteMark()).getBytes(StandardCharsets.UTF_8),
+                pdf(conversation, messages, noteMark()));
     }
 
     public byte[] export(long conversationId, Participant reader) {
         ConversationView conversation = conversations.get(conversationId, reader);
-        List<MessageView> messages = conversations.messagesAfter(conversationId, reader, 0, 500);
+        List<MessageView> messages = allMessages(conversationId, reader);
+        String noteMark = noteMark();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("transcript.txt", conversations.transcript(conversationId, reader).getBytes(StandardCharsets.UTF_8));
-        files.put("transcript.html", html(conversation, messages).getBytes(StandardCharsets.UTF_8));
+        files.put("transcript.html", html(conversation, messages, noteMark).getBytes(StandardCharsets.UTF_8));
+        files.put("transcript.pdf", pdf(conversation, messages, noteMark));
         StringBuilder timeline = new StringBuilder("seq,time_utc,author_type,author,channel,device,os,browser,app_version,client_time\n");
         for (MessageView m : messages) {
             timeline.append(m.seq()).append(',').append(m.createdAt()).append(',').append(m.authorType()).append(',')
@@ -44,8 +71,7 @@ public class EvidenceBundles {
                     .append(',').append(csv(m.os())).append(',').append(csv(m.browser())).append(',')
                     .append(csv(m.appVersion())).append(',').append(m.clientTime() == null ? "" : m.clientTime()).append('\n');
             if (m.body().startsWith("[attachment]")) {
-                attachments.ofMessage(conversationId, m.seq(), reader).ifPresent(file ->
-                        files.put("attachments/" + m.seq() + "-" + file.filename(), file.content()));
+                attachment(conversationId, m, reader, files);
             }
         }
         files.put("timeline.csv", timeline.toString().getBytes(StandardCharsets.UTF_8));
@@ -65,19 +91,73 @@ public class EvidenceBundles {
                 2. chain.csv lists the service's hash chain: entry_hash = SHA-256 of
                    previous_hash|position|kind|subject|content_hash|recorded_at, starting from 64 zeros.
                    Each attachment's content_hash equals its SHA-256 in manifest.sha256.
+                3. transcript.txt, transcript.html and transcript.pdf are the same messages in three forms; all
+                   three are in manifest.sha256. The PDF can be read and its text copied with any PDF reader
+                   (e.g. pdftotext transcript.pdf -). A character its fonts cannot show is printed as "?";
+                   transcript.html and transcript.txt always hold the exact text.
+                4. A file listed as attachments/...-damaged.txt could not be exported because the stored copy
+                   no longer matched its SHA-256; chain.csv still holds the hash it had when it was sent.
                 """).formatted(conversation.reference()).getBytes(StandardCharsets.UTF_8));
         return io.walletdesk.shared.crypto.ManifestZip.of(files);
     }
 
-    private static String html(ConversationView conversation, List<MessageView> messages) {
+    /** Adds the attachment, or a note when its stored copy no longer matches its SHA-256 (never the bad bytes). */
+    private void attachment(long conversationId, MessageView m, Participant reader, Map<String, byte[]> files) {
+        try {
+            attachments.ofMessage(conversationId, m.seq(), reader).ifPresent(file ->
+                    files.put("attachments/" + m.seq() + "-" + file.filename(), file.content()));
+        } catch (ProblemException damaged) {
+            if (!"attachment-damaged".equals(damaged.code())) {
+                throw damaged;
+            }
+            files.put("attachments/" + m.seq() + "-damaged.txt", ("""
+                    The file sent in message %d (%s) is not included: its stored copy no longer matches the SHA-256
+                    recorded when it was sent. See chain.csv for that hash.
+                    """).formatted(m.seq(), m.body()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Every message the reader may see, in pages (a long conversation has more than one page of 500). */
+    private List<MessageView> allMessages(long conversationId, Participant reader) {
+        List<MessageView> all = new ArrayList<>();
+        while (true) {
+            List<MessageView> page = conversations.messagesAfter(conversationId, reader,
+                    all.isEmpty() ? 0 : all.get(all.size() - 1).seq(), 500);
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+        }
+    }
+
+    private String noteMark() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return " (" + messageSource.getMessage("transcript.internalNote", null, locale) + ")";
+    }
+
+    private static String author(MessageView m, String noteMark) {
+        return (m.authorName() == null ? m.authorType() : m.authorName()) + (m.internalNote() ? noteMark : "");
+    }
+
+    private static String html(ConversationView conversation, List<MessageView> messages, String noteMark) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
                 .append(conversation.reference()).append("</title></head><body><h1>WalletDesk ")
                 .append(conversation.reference()).append("</h1><ol>");
         for (MessageView m : messages) {
-            html.append("<li><p><strong>").append(HtmlUtils.htmlEscape(String.valueOf(m.authorName()))).append("</strong> ")
+            html.append("<li><p><strong>").append(HtmlUtils.htmlEscape(author(m, noteMark))).append("</strong> ")
                     .append(m.createdAt()).append(" UTC</p><p>").append(HtmlUtils.htmlEscape(m.body())).append("</p></li>");
         }
         return html.append("</ol></body></html>").toString();
+    }
+
+    /** The same messages as the HTML transcript, as a PDF anyone can open, print and copy text from. */
+    private byte[] pdf(ConversationView conversation, List<MessageView> messages, String noteMark) {
+        List<TextPdfs.Section> sections = new ArrayList<>();
+        for (MessageView m : messages) {
+            sections.add(new TextPdfs.Section(author(m, noteMark) + "  ·  " + m.createdAt() + " UTC  |  "
+                    + WIB.format(m.createdAt()), m.body()));
+        }
+        return pdfs.render("WalletDesk " + conversation.reference(), sections);
     }
 
     private static String csv(String value) {

@@ -2,6 +2,8 @@ package io.walletdesk.support.evidence;
 
 import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.MessageView;
+import io.walletdesk.support.blobs.BlobStore;
+import io.walletdesk.support.blobs.CorruptBlobException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +25,12 @@ public class EvidenceChain {
     static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
+    private final BlobStore blobs;
     private final Clock clock;
 
-    EvidenceChain(JdbcClient jdbc, Clock clock) {
+    EvidenceChain(JdbcClient jdbc, BlobStore blobs, Clock clock) {
         this.jdbc = jdbc;
+        this.blobs = blobs;
         this.clock = clock;
     }
 
@@ -104,10 +108,23 @@ public class EvidenceChain {
         }
         if (entry.kind().equals("ATTACHMENT")) {
             long id = Long.parseLong(entry.subject().substring("attachment:".length()));
-            return Optional.of(jdbc.sql("SELECT content FROM conversation_attachments WHERE id = :id").param("id", id)
-                    .query((rs, n) -> Digests.sha256(rs.getBytes("content"))).optional().orElse("(deleted)"));
+            return Optional.of(jdbc.sql("SELECT sha256, content FROM conversation_attachments WHERE id = :id").param("id", id)
+                    .query((rs, n) -> storedHash(rs.getString("sha256"), rs.getBytes("content")))
+                    .optional().orElse("(deleted)"));
         }
         return Optional.empty();
+    }
+
+    /** The hash of the bytes actually stored: the old in-row content, or else the blob the row points at. */
+    private String storedHash(String sha256, byte[] inRow) {
+        if (inRow != null) {
+            return Digests.sha256(inRow);
+        }
+        try {
+            return blobs.get(sha256).map(Digests::sha256).orElse("(missing)");
+        } catch (CorruptBlobException | IllegalArgumentException damaged) {
+            return "(damaged)";
+        }
     }
 
     private void append(long conversationId, String kind, String subject, String contentHash) {

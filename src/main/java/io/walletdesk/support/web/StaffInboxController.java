@@ -118,7 +118,7 @@ class StaffInboxController {
     @GetMapping("/staff/conversations/{id}/messages/{seq}/attachment")
     org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @PathVariable long seq) {
-        return AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
+        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
     }
 
     @GetMapping("/staff/conversations/{id}/verify")

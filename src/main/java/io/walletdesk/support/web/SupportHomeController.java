@@ -212,7 +212,7 @@ class SupportHomeController {
         if (me == null) {
             throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        return AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
+        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
     }
 
     @GetMapping("/support/conversations/{id}/bundle")

@@ -40,7 +40,9 @@ import org.springframework.test.context.TestPropertySource;
     "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
     "walletdesk.mail.imap.host=127.0.0.1", "walletdesk.mail.imap.port=3143", "walletdesk.mail.imap.ssl=false",
     "walletdesk.mail.imap.username=help", "walletdesk.mail.imap.password=secret", "walletdesk.mail.imap.folder=INBOX",
-    "walletdesk.mail.imap.poll-interval=PT1H", "walletdesk.mail.send-interval=PT1H"})
+    "walletdesk.mail.imap.poll-interval=PT1H", "walletdesk.mail.send-interval=PT1H",
+    // The tests poll and send themselves: a scheduled run at the same moment would send the same mail twice.
+    "walletdesk.mail.imap.poll-initial-delay=PT1H", "walletdesk.mail.send-initial-delay=PT1H"})
 class EmailChannelTest {
 
     @RegisterExtension

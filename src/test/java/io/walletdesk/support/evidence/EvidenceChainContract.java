@@ -55,10 +55,22 @@ abstract class EvidenceChainContract {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        assertThat(files).containsKeys("transcript.html", "timeline.csv", "chain.csv", "manifest.sha256", "attachments/2-bukti.pdf");
-        for (String line : new String(files.get("manifest.sha256")).split("\n")) {
+        assertThat(files).containsKeys("transcript.html", "transcript.pdf", "timeline.csv", "chain.csv", "manifest.sha256",
+                "VERIFY.txt", "attachments/2-bukti.pdf");
+        String manifest = new String(files.get("manifest.sha256"));
+        for (String line : manifest.split("\n")) {
             String[] parts = line.split("  ", 2);
             assertThat(io.walletdesk.shared.crypto.Digests.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+        }
+        // Every file but the manifest itself is listed, the PDF transcript included.
+        assertThat(manifest.split("\n")).hasSize(files.size() - 1)
+                .anyMatch(line -> line.endsWith("  transcript.pdf"));
+        try (var transcript = org.apache.pdfbox.Loader.loadPDF(files.get("transcript.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(transcript))
+                    .contains("WalletDesk " + chat.reference(), "Dewi", "Transfer Rp500.000 ke rekening salah",
+                            "Agen Bima", "Kami bantu ajukan pembatalan", "[attachment] bukti.pdf");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
 
         jdbc.sql("UPDATE conversation_messages SET body = 'Transfer Rp50.000 ke rekening salah' WHERE conversation_id = :c AND seq = 1")

@@ -1,0 +1,31 @@
+package io.walletdesk.support.blobs;
+
+import java.util.Optional;
+
+/**
+ * Content-addressed storage of file bytes (attachments): a blob's key is the lower-case hex SHA-256 of its
+ * content, so identical content is stored once and every read can be checked against its key. The file
+ * system store is the first implementation; an S3-compatible one can follow behind this interface
+ * (ADR 0011).
+ */
+public interface BlobStore {
+
+    /** Stores the content (once, however often it is put) and returns its SHA-256, the key to read it back. */
+    String put(byte[] content);
+
+    /**
+     * The content stored under the key, verified against it; empty when nothing is stored under the key.
+     *
+     * @throws CorruptBlobException when the stored bytes no longer hash to the key (changed or damaged)
+     * @throws IllegalArgumentException when the key is not a SHA-256 in lower-case hex
+     */
+    Optional<byte[]> get(String sha256);
+
+    /** Whether something is stored under the key (without reading or verifying it). */
+    boolean exists(String sha256);
+
+    /** True for a SHA-256 in lower-case hex, the only keys a store accepts (so a key can never name a path). */
+    static boolean isKey(String sha256) {
+        return sha256 != null && sha256.matches("[0-9a-f]{64}");
+    }
+}
