@@ -4,6 +4,7 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationTeamAssigned;
 import io.walletdesk.support.Priority;
 import io.walletdesk.support.SlaBreached;
 import java.sql.Date;
@@ -150,6 +151,7 @@ public class ServiceLevels {
                 if (policy.escalateToTeam() != null) {
                     jdbc.sql("UPDATE conversations SET team_id = :t WHERE id = :c")
                             .param("t", policy.escalateToTeam()).param("c", sla.conversationId()).update();
+                    events.publishEvent(new ConversationTeamAssigned(sla.conversationId(), policy.escalateToTeam()));
                 }
                 if (policy.escalateTo() != null) {
                     jdbc.sql("UPDATE conversations SET priority = :p, updated_at = :now WHERE id = :c")
