@@ -102,9 +102,9 @@ public class ServiceLevels {
             jdbc.sql("""
                     UPDATE conversation_sla SET paused_since = NULL, stopped = FALSE, first_response_due = :first,
                       next_response_due = :next, resolution_due = :resolution WHERE conversation_id = :c""")
-                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), java.sql.Types.TIMESTAMP)
+                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), java.sql.Types.TIMESTAMP)
+                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), java.sql.Types.TIMESTAMP)
                     .param("c", conversationId).update();
         }
     }
