@@ -174,7 +174,7 @@ class ReportFacts {
                 .param("intent", after.intent(), Types.VARCHAR).param("seq", after.intentSeq(), Types.BIGINT)
                 .param("team", after.teamId(), Types.BIGINT).param("first", after.firstResponseSeconds(), Types.BIGINT)
                 .param("resolvedAt", after.resolvedAt() == null ? null : Timestamp.from(after.resolvedAt()),
-                        Types.TIMESTAMP_WITH_TIMEZONE)
+                        Types.TIMESTAMP)
                 .param("resolution", after.resolutionSeconds(), Types.BIGINT).param("breached", after.slaBreached())
                 .param("target", after.breachedTarget(), Types.VARCHAR).param("rating", after.rating(), Types.INTEGER)
                 .param("id", conversationId).update();
@@ -222,9 +222,9 @@ class ReportFacts {
                 .param("ackDue", Timestamp.from(complaint.acknowledgeDue()))
                 .param("answerDue", Timestamp.from(complaint.answerDue()))
                 .param("ack", complaint.acknowledgedAt() == null ? null : Timestamp.from(complaint.acknowledgedAt()),
-                        Types.TIMESTAMP_WITH_TIMEZONE)
+                        Types.TIMESTAMP)
                 .param("extended", complaint.extended())
-                .param("answered", answeredAt == null ? null : Timestamp.from(answeredAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("answered", answeredAt == null ? null : Timestamp.from(answeredAt), Types.TIMESTAMP)
                 .param("id", complaintId).update();
     }
 
