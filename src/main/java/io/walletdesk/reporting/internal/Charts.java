@@ -14,12 +14,11 @@ import java.util.function.DoubleFunction;
 final class Charts {
 
     static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final double LEFT = 52;
-    static final double RIGHT = 632;
-    static final double TOP = 12;
-    static final double BOTTOM = 206;
-    static final double LABEL_Y = 230;
+    static final int HEIGHT = 280;
+    static final double LEFT = 60;
+    static final double RIGHT = 630;
+    static final double TOP = 14;
+    static final double BOTTOM = 240;
 
     /** Channel (and other series) colours, all with at least 4.5:1 contrast on white. */
     static final List<String> COLOURS = List.of("#0b5d3b", "#1f6feb", "#a4161a", "#8a6d00", "#6f42c1", "#4a5560");
@@ -43,15 +42,25 @@ final class Charts {
     record Bar(String period, double x, double width, List<Segment> segments, long total) {
     }
 
-    record StackedBars(List<Bar> bars, List<Tick> ticks, List<XLabel> xLabels) {
+    /**
+     * One key's segments of every bar as a single SVG path (a rectangle per period), so a year by day is a
+     * handful of elements rather than thousands.
+     */
+    record Layer(String key, String colour, String path, long total) {
+    }
+
+    record StackedBars(List<Bar> bars, List<Layer> layers, List<Tick> ticks, List<XLabel> xLabels) {
     }
 
     /** A point of a line; {@code value} as shown in the table. */
     record Dot(double x, double y, String period, String value) {
     }
 
-    /** A line: {@code points} for an SVG polyline (segments only between periods that have a value). */
-    record Series(String key, String colour, List<String> points, List<Dot> dots) {
+    /**
+     * A line: {@code points} for SVG polylines (segments only between periods that have a value), and
+     * {@code marks} one path drawing a dot at every value.
+     */
+    record Series(String key, String colour, List<String> points, List<Dot> dots, String marks) {
     }
 
     record Lines(List<Series> series, List<Tick> ticks, List<XLabel> xLabels) {
@@ -93,11 +102,29 @@ final class Charts {
                         segments, total));
             }
         }
+        List<Layer> layers = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            StringBuilder path = new StringBuilder();
+            long total = 0;
+            for (Bar bar : bars) {
+                for (Segment segment : bar.segments()) {
+                    if (segment.key().equals(key)) {
+                        path.append('M').append(bar.x()).append(',').append(segment.y()).append('h').append(bar.width())
+                                .append('v').append(segment.height()).append('h').append(-bar.width()).append('z');
+                        total += segment.count();
+                    }
+                }
+            }
+            if (total > 0) {
+                layers.add(new Layer(key, COLOURS.get(k % COLOURS.size()), path.toString(), total));
+            }
+        }
         List<Tick> ticks = new ArrayList<>();
         for (double value : new double[] {0, top / 2, top}) {
             ticks.add(new Tick(round(BOTTOM - (BOTTOM - TOP) * value / top), number(value)));
         }
-        return new StackedBars(bars, ticks, xLabels(periods));
+        return new StackedBars(bars, layers, ticks, xLabels(periods));
     }
 
     /** Lines over periods on a fixed scale [{@code min}, {@code max}] with grid lines at {@code ticks}. */
@@ -126,7 +153,14 @@ final class Charts {
             if (run.length() > 0) {
                 runs.add(run.toString());
             }
-            series.add(new Series(input.key(), input.colour(), runs, dots));
+            double r = periods.size() > 60 ? 2.5 : 4;
+            StringBuilder marks = new StringBuilder();
+            for (Dot d : dots) {
+                marks.append('M').append(round(d.x() - r)).append(',').append(d.y()).append('a').append(r).append(',')
+                        .append(r).append(" 0 1,0 ").append(2 * r).append(",0a").append(r).append(',').append(r)
+                        .append(" 0 1,0 ").append(-2 * r).append(",0z");
+            }
+            series.add(new Series(input.key(), input.colour(), runs, dots, marks.toString()));
         }
         List<Tick> grid = new ArrayList<>();
         for (double value : ticks) {

@@ -53,6 +53,13 @@ class ReportsController {
     record PeriodRow(String label, Totals total, Map<String, Totals> channels) {
     }
 
+    /**
+     * One period's row of the overview tables, formatted here: a year by day is a few thousand cells, and plain
+     * strings render much faster than an expression per cell.
+     */
+    record PeriodCells(String label, List<Long> volumes, List<String> times, boolean rated, List<String> satisfaction) {
+    }
+
     /** A row of a breakdown table: a key (intent, team id, channel), its label, sums and bar length (0–100). */
     record Row(String key, String label, Totals totals, double bar, double percent) {
     }
@@ -71,7 +78,7 @@ class ReportsController {
     @GetMapping("/staff/reporting")
     @PreAuthorize("hasRole('SUPERVISOR')")
     String overview(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String by, Model model) {
+            @RequestParam(required = false) String by, Model model, Locale locale) {
         Range range = range(from, to, by);
         List<Reports.DayChannel> days = reports.byDayAndChannel(range.from(), range.to());
         List<String> channels = channelsOf(days);
@@ -97,7 +104,7 @@ class ReportsController {
         }).toList();
         model.addAttribute("range", range);
         model.addAttribute("summary", summary);
-        model.addAttribute("periods", periods);
+        model.addAttribute("cells", periods.stream().map(p -> cells(p, channels, locale)).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("channelRows", channelRows);
         model.addAttribute("colours", Charts.COLOURS);
@@ -112,6 +119,36 @@ class ReportsController {
                 new Charts.LineInput("rating", "#8a6d00", periods.stream().map(p -> p.total().averageRating()).toList())),
                 1, 5, new double[] {1, 2, 3, 4, 5}, v -> String.format(Locale.ROOT, "%.2f", v)));
         return "reporting/reports";
+    }
+
+    private static PeriodCells cells(PeriodRow p, List<String> channels, Locale locale) {
+        List<Long> volumes = new ArrayList<>();
+        for (String channel : channels) {
+            Totals t = p.channels().get(channel);
+            volumes.add(t == null ? 0 : t.conversations());
+        }
+        Totals t = p.total();
+        volumes.add(t.conversations());
+        List<String> times = List.of(String.valueOf(t.conversations()), String.valueOf(t.answered()),
+                decimal(t.averageFirstResponseMinutes(), 1, "", locale), decimal(t.firstResponseOnTimePercent(), 1, " %", locale),
+                String.valueOf(t.resolved()), decimal(t.averageResolutionHours(), 1, "", locale),
+                decimal(t.resolvedOnTimePercent(), 1, " %", locale));
+        List<String> satisfaction = new ArrayList<>(List.of(String.valueOf(t.rated()), decimal(t.averageRating(), 2, "", locale)));
+        for (int stars = 1; stars <= 5; stars++) {
+            satisfaction.add(String.valueOf(t.ratingCount(stars)));
+        }
+        return new PeriodCells(p.label(), volumes, times, t.rated() > 0, satisfaction);
+    }
+
+    private static String decimal(Double value, int digits, String suffix, Locale locale) {
+        if (value == null) {
+            return "-";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value) + suffix;
     }
 
     @GetMapping("/staff/reporting.csv")

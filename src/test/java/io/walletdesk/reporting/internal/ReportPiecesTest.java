@@ -39,7 +39,9 @@ class ReportPiecesTest {
         assertThat(bars.bars().get(0).total()).isEqualTo(40);
         assertThat(bars.ticks()).extracting(Charts.Tick::label).containsExactly("0", "25", "50");
         Charts.Segment chat = bars.bars().get(0).segments().get(0);
-        assertThat(chat.y() + chat.height()).isEqualTo(Charts.BOTTOM);
+        assertThat(chat.y() + chat.height()).isCloseTo(Charts.BOTTOM, org.assertj.core.data.Offset.offset(0.11));
+        assertThat(bars.layers()).extracting(Charts.Layer::key).containsExactly("CHAT", "EMAIL");
+        assertThat(bars.layers().get(0).path()).startsWith("M").endsWith("z").contains("h");
         assertThat(chat.height()).isCloseTo((Charts.BOTTOM - Charts.TOP) * 30 / 50, org.assertj.core.data.Offset.offset(0.1));
 
         Charts.Lines lines = Charts.lines(List.of("a", "b", "c", "d"), List.of(new Charts.LineInput("x", "#000",
@@ -49,6 +51,7 @@ class ReportPiecesTest {
         assertThat(series.dots()).hasSize(3);
         assertThat(series.dots().get(0).y()).isEqualTo(Charts.TOP);
         assertThat(series.dots().get(2).y()).isEqualTo(Charts.BOTTOM);
+        assertThat(series.marks().split("M")).hasSize(4);
 
         assertThat(Charts.niceCeiling(0)).isEqualTo(2);
         assertThat(Charts.niceCeiling(7)).isEqualTo(10);
