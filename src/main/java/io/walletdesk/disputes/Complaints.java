@@ -147,9 +147,11 @@ public class Complaints {
         if (complaint.acknowledgedAt() != null) {
             return;
         }
+        Instant now = clock.instant();
         jdbc.sql("UPDATE complaints SET status = 'ACKNOWLEDGED', acknowledged_at = :now, updated_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(now)).param("id", id).update();
         step(id, staffUserId, role, "ACKNOWLEDGED", null);
+        events.publishEvent(new ComplaintAcknowledged(id, now));
         notifyCustomer(complaint, email, "complaint.mail.acknowledged", new Object[] {complaint.reference(), complaint.answerDue()});
     }
 
@@ -179,6 +181,7 @@ public class Complaints {
         jdbc.sql("UPDATE complaints SET extended = TRUE, answer_due = :due, updated_at = :now WHERE id = :id")
                 .param("due", Timestamp.from(newDue)).param("now", Timestamp.from(clock.instant())).param("id", id).update();
         step(id, staffUserId, role, "EXTENDED", reason);
+        events.publishEvent(new ComplaintExtended(id, newDue));
         notifyCustomer(complaint, email, "complaint.mail.extended", new Object[] {complaint.reference(), newDue, reason});
     }
 
@@ -189,9 +192,11 @@ public class Complaints {
         if (resolution == null || resolution.strip().length() < 10) {
             throw ProblemException.forField("complaint-resolution", HttpStatus.BAD_REQUEST, "resolution");
         }
+        Instant now = clock.instant();
         jdbc.sql("UPDATE complaints SET status = 'ANSWERED', resolution = :r, acknowledged_at = COALESCE(acknowledged_at, :now), updated_at = :now WHERE id = :id")
-                .param("r", resolution.strip()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("r", resolution.strip()).param("now", Timestamp.from(now)).param("id", id).update();
         step(id, staffUserId, role, "ANSWERED", resolution.strip());
+        events.publishEvent(new ComplaintAnswered(id, now));
         notifyCustomer(complaint, email, "complaint.mail.answered", new Object[] {complaint.reference(), resolution.strip()});
     }
 

@@ -244,6 +244,7 @@ public class Conversations {
         ConversationView conversation = store.lock(conversationId).filter(c -> mayAccess(by, c))
                 .orElseThrow(Conversations::notFound);
         store.assignTeam(conversation.id(), teamId, clock.instant());
+        events.publishEvent(new ConversationTeamAssigned(conversation.id(), teamId));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.walletdesk.knowledge.internal;
 
+import io.walletdesk.knowledge.CustomerIntentDetected;
 import io.walletdesk.knowledge.intent.IntentScore;
 import io.walletdesk.knowledge.intent.Prediction;
 import io.walletdesk.shared.i18n.SupportedLanguage;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,7 @@ class Assistant {
     private final Clock clock;
     private final Duration timeout;
     private final TransactionTemplate separately;
+    private final ApplicationEventPublisher events;
     private final ExecutorService thinking = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "assistant");
         t.setDaemon(true);
@@ -60,7 +63,8 @@ class Assistant {
 
     Assistant(Conversations conversations, FirstResponse firstResponse, AssistantTurns turns, AssistantReplies replies,
             MessageSource messages, Clock clock, PlatformTransactionManager transactions,
-            @Value("${walletdesk.assistant.timeout:PT8S}") Duration timeout) {
+            @Value("${walletdesk.assistant.timeout:PT8S}") Duration timeout, ApplicationEventPublisher events) {
+        this.events = events;
         this.conversations = conversations;
         this.firstResponse = firstResponse;
         this.turns = turns;
@@ -106,6 +110,8 @@ class Assistant {
         turns.record(conversation.id(), posted.seq(), reply.intent() != null ? reply.intent() : p.intent(), p.probability(),
                 second == null ? null : second.intent(), second == null ? null : second.probability(),
                 AssistantTurns.Outcome.valueOf(reply.outcome().name()));
+        events.publishEvent(new CustomerIntentDetected(conversation.id(), posted.seq(),
+                reply.intent() != null ? reply.intent() : p.intent(), p.probability()));
         say(conversation.id(), posted.seq(), language, reply.text());
         if (reply.outcome() == AssistantReplies.Outcome.HANDOVER) {
             handOver(conversation.id(), posted.seq(), reply.intent(), p, reply.handoverReason());

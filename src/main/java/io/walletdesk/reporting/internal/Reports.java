@@ -1,16 +1,27 @@
 package io.walletdesk.reporting.internal;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The report queries: aggregated in the database over indexed day columns, so a year stays fast. */
+/**
+ * The report queries. Conversation figures are read from report_daily (sums per day, channel, intent and
+ * team), so a year is a few hundred thousand rows at most whatever the number of conversations; example
+ * conversations come from the facts through the (intent, day, id) index; complaints are few and read directly.
+ */
 @Service
-public class Reports {
+class Reports {
+
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(ReportFacts.ZONE);
 
     private final JdbcClient jdbc;
 
@@ -18,123 +29,145 @@ public class Reports {
         this.jdbc = jdbc;
     }
 
-    /** The headline numbers of a period. */
-    public record Summary(long conversations, long answered, Double averageFirstResponseMinutes, long resolved,
-            Double averageResolutionHours, long breached, long rated, Double averageRating) {
+    /** The sums of one day in one channel. */
+    record DayChannel(LocalDate day, String channel, Totals totals) {
+    }
 
-        public double breachedPercent() {
-            return conversations == 0 ? 0 : 100.0 * breached / conversations;
+    /** The sums of one intent ('' when none was detected) in one team (null when none). */
+    record IntentTeam(String intent, Long teamId, Totals totals) {
+    }
+
+    /** A conversation shown as an example of an issue. */
+    record Example(long conversationId, String reference, Instant startedAt, String channel, boolean resolved,
+            Integer rating) {
+
+        public String label() {
+            return reference != null ? reference : "#" + conversationId;
+        }
+
+        /** When it started, in Jakarta time. */
+        public String started() {
+            return LOCAL.format(startedAt);
         }
     }
 
-    /** Conversations started on one day in one channel. */
-    public record DayCount(LocalDate day, String channel, long count) {
+    /** Complaints of one cause filed in the period, and how their deadlines went (as of {@code now}). */
+    record Compliance(String category, long filed, long acknowledgedOnTime, long acknowledgedLate, long answeredOnTime,
+            long answeredLate, long overdue, long inProgress, long extended) {
+
+        /** Of the complaints answered or past their answer deadline, the share answered in time. */
+        public Double answeredOnTimePercent() {
+            long due = answeredOnTime + answeredLate + overdue;
+            return due == 0 ? null : 100.0 * answeredOnTime / due;
+        }
+
+        /** Of the complaints acknowledged or past their acknowledgement deadline, the share acknowledged in time. */
+        public Double acknowledgedOnTimePercent() {
+            long due = acknowledgedOnTime + acknowledgedLate;
+            return due == 0 ? null : 100.0 * acknowledgedOnTime / due;
+        }
+
+        Compliance plus(Compliance o) {
+            return new Compliance(category, filed + o.filed, acknowledgedOnTime + o.acknowledgedOnTime,
+                    acknowledgedLate + o.acknowledgedLate, answeredOnTime + o.answeredOnTime, answeredLate + o.answeredLate,
+                    overdue + o.overdue, inProgress + o.inProgress, extended + o.extended);
+        }
     }
 
-    /** A count per key (channel, rating, complaint category). */
-    public record Count(String key, long count) {
+    List<DayChannel> byDayAndChannel(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT started_day, channel, " + Totals.sumColumns() + """
+                 FROM report_daily WHERE started_day BETWEEN :from AND :to
+                GROUP BY started_day, channel HAVING SUM(conversations) > 0 ORDER BY started_day, channel""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> new DayChannel(rs.getDate("started_day").toLocalDate(), rs.getString("channel"),
+                        Totals.read(rs)))
+                .list();
+    }
+
+    List<IntentTeam> byIntentAndTeam(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT intent, team_id, " + Totals.sumColumns() + """
+                 FROM report_daily WHERE started_day BETWEEN :from AND :to
+                GROUP BY intent, team_id HAVING SUM(conversations) > 0""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> {
+                    long team = rs.getLong("team_id");
+                    return new IntentTeam(rs.getString("intent"), team == 0 ? null : team, Totals.read(rs));
+                })
+                .list();
+    }
+
+    /** Sums per intent, the most frequent first (the empty intent: none detected). */
+    static Map<String, Totals> perIntent(List<IntentTeam> rows) {
+        Map<String, Totals> sums = new LinkedHashMap<>();
+        rows.forEach(r -> sums.merge(r.intent(), r.totals(), Totals::plus));
+        return sorted(sums);
+    }
+
+    /** Sums per team id (null: no team), the busiest first. */
+    static Map<Long, Totals> perTeam(List<IntentTeam> rows) {
+        Map<Long, Totals> sums = new LinkedHashMap<>();
+        rows.forEach(r -> sums.merge(r.teamId(), r.totals(), Totals::plus));
+        return sorted(sums);
+    }
+
+    private static <K> Map<K, Totals> sorted(Map<K, Totals> sums) {
+        Map<K, Totals> sorted = new LinkedHashMap<>();
+        sums.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<K, Totals> e) -> e.getValue().conversations()).reversed()
+                        .thenComparing(e -> String.valueOf(e.getKey())))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /**
-     * One pass over the period's facts, grouped by day and channel with every sum the page needs; the
-     * summary, the per-day series and the rating distribution are all derived from these rows.
+     * Up to {@code count} example conversations of an intent in the period for agents to learn from: among the
+     * 50 newest, resolved ones rated 4 or 5 first, then other resolved ones, then the rest; newest first within each.
      */
-    public record DayTotals(LocalDate day, String channel, long conversations, long answered, long firstResponseSeconds,
-            long resolved, long resolutionSeconds, long breached, long[] ratings) {
+    List<Example> examples(String intent, LocalDate from, LocalDate to, int count) {
+        List<Example> newest = jdbc.sql("""
+                SELECT conversation_id, reference, started_at, channel, resolved_at, rating FROM report_conversations
+                WHERE intent = :intent AND started_day BETWEEN :from AND :to
+                ORDER BY intent DESC, started_day DESC, conversation_id DESC LIMIT 50""")
+                .param("intent", intent).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> new Example(rs.getLong("conversation_id"), rs.getString("reference"),
+                        rs.getTimestamp("started_at").toInstant(), rs.getString("channel"), rs.getTimestamp("resolved_at") != null,
+                        rs.getObject("rating", Integer.class)))
+                .list();
+        List<Example> picked = new ArrayList<>();
+        for (int preference = 0; preference < 3 && picked.size() < count; preference++) {
+            for (Example e : newest) {
+                if (picked.size() < count && preferenceOf(e) == preference) {
+                    picked.add(e);
+                }
+            }
+        }
+        return picked;
     }
 
-    public List<DayTotals> totals(LocalDate from, LocalDate to) {
+    private static int preferenceOf(Example e) {
+        if (e.resolved() && e.rating() != null && e.rating() >= 4) {
+            return 0;
+        }
+        return e.resolved() ? 1 : 2;
+    }
+
+    List<Compliance> complaints(LocalDate from, LocalDate to, Instant now) {
         return jdbc.sql("""
-                SELECT started_day, channel, COUNT(*) AS n, COUNT(first_response_seconds) AS answered,
-                  COALESCE(SUM(first_response_seconds), 0) AS first_sum, COUNT(resolved_at) AS resolved,
-                  COALESCE(SUM(resolution_seconds), 0) AS resolution_sum,
-                  SUM(CASE WHEN sla_breached THEN 1 ELSE 0 END) AS breached,
-                  SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS r1, SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END) AS r2,
-                  SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END) AS r3, SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END) AS r4,
-                  SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END) AS r5
-                FROM report_conversations WHERE started_day BETWEEN :from AND :to
-                GROUP BY started_day, channel ORDER BY started_day, channel""")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new DayTotals(rs.getDate("started_day").toLocalDate(), rs.getString("channel"),
-                        rs.getLong("n"), rs.getLong("answered"), rs.getLong("first_sum"), rs.getLong("resolved"),
-                        rs.getLong("resolution_sum"), rs.getLong("breached"),
-                        new long[] {rs.getLong("r1"), rs.getLong("r2"), rs.getLong("r3"), rs.getLong("r4"), rs.getLong("r5")}))
+                SELECT category, COUNT(*) AS filed,
+                  SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= acknowledge_due THEN 1 ELSE 0 END) AS ack_on_time,
+                  SUM(CASE WHEN acknowledged_at > acknowledge_due OR (acknowledged_at IS NULL AND acknowledge_due < :now)
+                      THEN 1 ELSE 0 END) AS ack_late,
+                  SUM(CASE WHEN answered_at IS NOT NULL AND answered_at <= answer_due THEN 1 ELSE 0 END) AS answered_on_time,
+                  SUM(CASE WHEN answered_at > answer_due THEN 1 ELSE 0 END) AS answered_late,
+                  SUM(CASE WHEN answered_at IS NULL AND answer_due < :now THEN 1 ELSE 0 END) AS overdue,
+                  SUM(CASE WHEN answered_at IS NULL AND answer_due >= :now THEN 1 ELSE 0 END) AS in_progress,
+                  SUM(CASE WHEN extended THEN 1 ELSE 0 END) AS extended_count
+                FROM report_complaints WHERE filed_day BETWEEN :from AND :to
+                GROUP BY category ORDER BY COUNT(*) DESC, category""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Compliance(rs.getString("category"), rs.getLong("filed"), rs.getLong("ack_on_time"),
+                        rs.getLong("ack_late"), rs.getLong("answered_on_time"), rs.getLong("answered_late"),
+                        rs.getLong("overdue"), rs.getLong("in_progress"), rs.getLong("extended_count")))
                 .list();
     }
-
-    public static Summary summaryOf(List<DayTotals> totals) {
-        long n = 0;
-        long answered = 0;
-        long firstSum = 0;
-        long resolved = 0;
-        long resolutionSum = 0;
-        long breached = 0;
-        long rated = 0;
-        long ratingSum = 0;
-        for (DayTotals t : totals) {
-            n += t.conversations();
-            answered += t.answered();
-            firstSum += t.firstResponseSeconds();
-            resolved += t.resolved();
-            resolutionSum += t.resolutionSeconds();
-            breached += t.breached();
-            for (int r = 0; r < 5; r++) {
-                rated += t.ratings()[r];
-                ratingSum += (r + 1) * t.ratings()[r];
-            }
-        }
-        return new Summary(n, answered, answered == 0 ? null : firstSum / 60.0 / answered, resolved,
-                resolved == 0 ? null : resolutionSum / 3600.0 / resolved, breached, rated,
-                rated == 0 ? null : (double) ratingSum / rated);
-    }
-
-    public static List<DayCount> perDayOf(List<DayTotals> totals) {
-        return totals.stream().map(t -> new DayCount(t.day(), t.channel(), t.conversations())).toList();
-    }
-
-    public static List<Count> ratingsOf(List<DayTotals> totals) {
-        long[] counts = new long[5];
-        totals.forEach(t -> {
-            for (int r = 0; r < 5; r++) {
-                counts[r] += t.ratings()[r];
-            }
-        });
-        java.util.List<Count> ratings = new java.util.ArrayList<>();
-        for (int r = 0; r < 5; r++) {
-            if (counts[r] > 0) {
-                ratings.add(new Count(String.valueOf(r + 1), counts[r]));
-            }
-        }
-        return ratings;
-    }
-
-    public List<DayCount> perDay(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT started_day, channel, COUNT(*) AS n FROM report_conversations
-                WHERE started_day BETWEEN :from AND :to GROUP BY started_day, channel ORDER BY started_day, channel""")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new DayCount(rs.getDate("started_day").toLocalDate(), rs.getString("channel"),
-                        rs.getLong("n")))
-                .list();
-    }
-
-    public List<Count> complaintsByCategory(LocalDate from, LocalDate to) {
-        return counts("SELECT category AS k, COUNT(*) AS n FROM report_complaints "
-                + "WHERE filed_day BETWEEN :from AND :to GROUP BY category ORDER BY COUNT(*) DESC, category", from, to);
-    }
-
-    /** Per day, per channel: the series a stacked chart draws. */
-    public Map<LocalDate, Map<String, Long>> series(List<DayCount> days) {
-        Map<LocalDate, Map<String, Long>> series = new TreeMap<>();
-        for (DayCount day : days) {
-            series.computeIfAbsent(day.day(), d -> new TreeMap<>()).put(day.channel(), day.count());
-        }
-        return series;
-    }
-
-    private List<Count> counts(String sql, LocalDate from, LocalDate to) {
-        return jdbc.sql(sql).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n"))).list();
-    }
-
 }

@@ -143,7 +143,7 @@ public class ConversationStore {
                 .param("type", m.authorType()).param("user", authorUserId, java.sql.Types.BIGINT)
                 .param("name", m.authorName()).param("channel", m.channel().name()).param("body", m.body())
                 .param("note", m.internalNote()).param("at", Timestamp.from(m.createdAt()))
-                .param("clientTime", m.clientTime() == null ? null : Timestamp.from(m.clientTime()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("clientTime", m.clientTime() == null ? null : Timestamp.from(m.clientTime()), java.sql.Types.TIMESTAMP)
                 .param("device", m.deviceType()).param("os", m.os()).param("browser", m.browser())
                 .param("app", m.appVersion()).param("ip", ip)
                 .update();
@@ -163,7 +163,7 @@ public class ConversationStore {
                   snoozed_until = CASE WHEN :status = 'SNOOZED' THEN snoozed_until ELSE NULL END, version = version + 1
                 WHERE id = :id""")
                 .param("seq", lastSeq).param("status", status.name()).param("now", Timestamp.from(now))
-                .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP)
                 .param("id", id).update();
     }
 

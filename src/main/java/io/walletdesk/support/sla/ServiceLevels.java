@@ -4,6 +4,7 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationTeamAssigned;
 import io.walletdesk.support.Priority;
 import io.walletdesk.support.SlaBreached;
 import java.sql.Date;
@@ -101,9 +102,9 @@ public class ServiceLevels {
             jdbc.sql("""
                     UPDATE conversation_sla SET paused_since = NULL, stopped = FALSE, first_response_due = :first,
                       next_response_due = :next, resolution_due = :resolution WHERE conversation_id = :c""")
-                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), java.sql.Types.TIMESTAMP)
+                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), java.sql.Types.TIMESTAMP)
+                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), java.sql.Types.TIMESTAMP)
                     .param("c", conversationId).update();
         }
     }
@@ -150,6 +151,7 @@ public class ServiceLevels {
                 if (policy.escalateToTeam() != null) {
                     jdbc.sql("UPDATE conversations SET team_id = :t WHERE id = :c")
                             .param("t", policy.escalateToTeam()).param("c", sla.conversationId()).update();
+                    events.publishEvent(new ConversationTeamAssigned(sla.conversationId(), policy.escalateToTeam()));
                 }
                 if (policy.escalateTo() != null) {
                     jdbc.sql("UPDATE conversations SET priority = :p, updated_at = :now WHERE id = :c")
