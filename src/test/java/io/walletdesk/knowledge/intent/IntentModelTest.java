@@ -93,6 +93,38 @@ class IntentModelTest {
     }
 
     @Test
+    void rejectsAFormatNewerThanThisBuildCleanly() throws IOException {
+        byte[] future = withVersion(bytes(model), 99);
+        assertThatThrownBy(() -> IntentModel.read(new ByteArrayInputStream(future)))
+                .isInstanceOf(IOException.class).hasMessageContaining("format 99 is not supported");
+    }
+
+    @Test
+    void storesNeighboursAndFourierFeaturesInFormat3AndReadsThemBack() throws IOException {
+        IntentModel withFourier = IntentModel.train(phrases, IntentModel.Options.DEFAULT.withFourierWeight(1.5f));
+        assertThat(withFourier.formatVersion()).isEqualTo(3);
+        byte[] stored = bytes(withFourier);
+        assertThat(versionOf(stored)).isEqualTo(3);
+        IntentModel loaded = IntentModel.read(new ByteArrayInputStream(stored));
+        assertThat(bytes(loaded)).isEqualTo(stored);
+        for (String text : List.of("my top up failed again", "lupa pin", "我要退款", "tell me a story", "")) {
+            assertThat(loaded.predict(text)).isEqualTo(withFourier.predict(text));
+        }
+    }
+
+    @Test
+    void aModelWithoutTheFormat3ExtrasIsStoredInFormat2AndReadsBack() throws IOException {
+        IntentModel plain = IntentModel.train(phrases, IntentModel.Options.DEFAULT.withoutExtras());
+        assertThat(plain.formatVersion()).isEqualTo(2);
+        byte[] stored = bytes(plain);
+        assertThat(versionOf(stored)).isEqualTo(2);
+        IntentModel loaded = IntentModel.read(new ByteArrayInputStream(stored));
+        for (String text : List.of("my top up failed again", "lupa pin", "我要退款", "tell me a story", "")) {
+            assertThat(loaded.predict(text)).isEqualTo(plain.predict(text));
+        }
+    }
+
+    @Test
     void needsAtLeastTwoIntents() {
         assertThatThrownBy(() -> IntentModel.train(List.of(new LabeledText("hello", "greeting"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two intents");
@@ -105,6 +137,27 @@ class IntentModelTest {
         assertThat(small.intents()).doesNotContain(IntentModel.OUT_OF_SCOPE);
         assertThat(small.outOfScopeThreshold()).isZero();
         assertThat(small.predict("what is the weather tomorrow").intent()).isNotEqualTo(IntentModel.OUT_OF_SCOPE);
+    }
+
+    private static int versionOf(byte[] stored) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.util.zip.InflaterInputStream(new ByteArrayInputStream(stored)))) {
+            in.readInt();
+            return in.readInt();
+        }
+    }
+
+    private static byte[] withVersion(byte[] stored, int version) throws IOException {
+        byte[] raw;
+        try (InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(stored))) {
+            raw = in.readAllBytes();
+        }
+        java.nio.ByteBuffer.wrap(raw).putInt(4, version);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflater = new java.util.zip.DeflaterOutputStream(out)) {
+            deflater.write(raw);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] bytes(IntentModel m) throws IOException {
