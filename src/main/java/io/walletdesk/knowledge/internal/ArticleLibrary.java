@@ -60,6 +60,11 @@ public class ArticleLibrary {
         return store.published(language.tag());
     }
 
+    /** Other published articles of the same category and language, by title. */
+    List<Article> related(Article article, int limit) {
+        return store.related(article.slug(), article.language(), article.category(), limit);
+    }
+
     /** Every language version of the article, in any state: readers filter to published ones. */
     List<Article> translations(String slug) {
         return store.translations(slug);

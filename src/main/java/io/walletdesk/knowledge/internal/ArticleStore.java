@@ -97,6 +97,14 @@ class ArticleStore {
                 .param("lang", language).query(ArticleStore::map).list();
     }
 
+    List<Article> related(String slug, String language, String category, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM kb_article WHERE lang = :lang AND category = :category AND state = 'PUBLISHED' AND slug <> :slug
+                ORDER BY title LIMIT :limit""")
+                .param("lang", language).param("category", category).param("slug", slug).param("limit", limit)
+                .query(ArticleStore::map).list();
+    }
+
     /** Staff list: optional language and state, newest change first. */
     List<Article> list(String language, ArticleState state, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """

@@ -89,8 +89,7 @@ class HelpPageController {
         model.addAttribute("untranslated", !shown.language().equals(wanted.tag()));
         model.addAttribute("translations", versions.stream().filter(a -> a != shown)
                 .sorted(Comparator.comparing(Article::language)).toList());
-        model.addAttribute("related", library.publishedIn(SupportedLanguage.fromTag(shown.language()).orElse(wanted))
-                .stream().filter(a -> a.category().equals(shown.category()) && !a.slug().equals(slug)).limit(5).toList());
+        model.addAttribute("related", library.related(shown, 5));
         return "knowledge/article";
     }
 

@@ -84,6 +84,7 @@ class Intents {
                 SELECT customer_text, corrected_intent FROM assistant_turn WHERE corrected_intent IS NOT NULL ORDER BY id""")
                 .query((rs, n) -> new LabeledText(rs.getString(1), rs.getString(2))).list();
         IntentModel model = IntentModel.shipped(corrections);
+        int examples = ShippedModel.phraseCount() + corrections.size();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             model.write(bytes);
@@ -94,12 +95,12 @@ class Intents {
         jdbc.sql("""
                 INSERT INTO intent_model (built_at, built_by, examples, corrections, model_bytes)
                 VALUES (:at, :by, :examples, :corrections, :bytes)""")
-                .param("at", Timestamp.from(clock.instant())).param("by", by).param("examples", shippedPhrases() + corrections.size())
+                .param("at", Timestamp.from(clock.instant())).param("by", by).param("examples", examples)
                 .param("corrections", corrections.size()).param("bytes", bytes.toByteArray()).update(keys, "id");
         long id = keys.getKey().longValue();
         current.set(model);
         loadedBuild.set(id);
-        return new Build(id, shippedPhrases() + corrections.size(), corrections.size());
+        return new Build(id, examples, corrections.size());
     }
 
     /** Loads a newer build from the database if another node (or this one) made one. */
@@ -125,18 +126,6 @@ class Intents {
             log.warn("Intent model build {} could not be loaded: {}", newest.get().id(), broken.toString());
             return java.util.Optional.empty();
         }
-    }
-
-    private static int shippedPhrases() {
-        int count = 0;
-        for (String language : List.of("en", "id", "zh-CN")) {
-            try (var in = Intents.class.getClassLoader().getResourceAsStream("knowledge/intents/" + language + ".csv")) {
-                count += in == null ? 0 : io.walletdesk.knowledge.intent.LabeledTextCsv.read(in, language).size();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return count;
     }
 
     long loadedBuild() {

@@ -34,6 +34,20 @@ final class ShippedModel {
         return Digests.sha256(all.toByteArray());
     }
 
+    /** How many phrases the shipped model is trained on. */
+    static int phraseCount() {
+        int count = 0;
+        for (String file : PHRASES) {
+            byte[] bytes = read("knowledge/intents/" + file).orElseThrow();
+            try {
+                count += io.walletdesk.knowledge.intent.LabeledTextCsv.read(new java.io.ByteArrayInputStream(bytes), file).size();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return count;
+    }
+
     static Optional<String> recordedDigest() {
         return read(DIGEST).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip());
     }

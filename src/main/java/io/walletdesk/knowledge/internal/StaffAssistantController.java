@@ -1,6 +1,5 @@
 package io.walletdesk.knowledge.internal;
 
-import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
@@ -8,6 +7,7 @@ import io.walletdesk.support.FirstResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,26 +60,20 @@ class StaffAssistantController {
     }
 
     @PostMapping("/staff/assistant/switch")
+    @PreAuthorize("hasRole('SUPERVISOR')")
     String toggle(@AuthenticationPrincipal SignedInUser me, @RequestParam boolean enabled, HttpServletRequest request,
             RedirectAttributes redirect) {
-        requireSupervisor(me);
         firstResponse.setAssistantEnabled(enabled, me.userId(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", enabled ? "assistant.staff.switchedOn" : "assistant.staff.switchedOff");
         return "redirect:/staff/assistant";
     }
 
     @PostMapping("/staff/assistant/rebuild")
+    @PreAuthorize("hasRole('SUPERVISOR')")
     String rebuild(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
-        requireSupervisor(me);
         Intents.Build build = intents.rebuild(me.userId());
         redirect.addFlashAttribute("notice", "assistant.staff.rebuilt");
         redirect.addFlashAttribute("build", build);
         return "redirect:/staff/assistant";
-    }
-
-    private static void requireSupervisor(SignedInUser me) {
-        if (me.role() != Role.SUPERVISOR && me.role() != Role.ADMIN) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
-        }
     }
 }

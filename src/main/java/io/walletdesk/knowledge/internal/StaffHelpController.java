@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,9 +112,9 @@ class StaffHelpController {
     }
 
     @PostMapping("/staff/help/{id}/state")
+    @PreAuthorize("hasRole('SUPERVISOR')")
     String changeState(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String state,
             HttpServletRequest request, RedirectAttributes redirect) {
-        requireSupervisor(me);
         ArticleState target = Arrays.stream(ArticleState.values()).filter(s -> s.name().equals(state)).findFirst()
                 .orElseThrow(() -> ProblemException.forField("help-invalid-state", HttpStatus.BAD_REQUEST, "state"));
         library.changeState(id, target, me.userId(), ClientInfo.from(request));
@@ -122,9 +123,9 @@ class StaffHelpController {
     }
 
     @PostMapping("/staff/help/{id}/restore")
+    @PreAuthorize("hasRole('SUPERVISOR')")
     String restore(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam int revision,
             HttpServletRequest request, RedirectAttributes redirect) {
-        requireSupervisor(me);
         library.restore(id, revision, me.userId(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "help.staff.restored");
         return "redirect:/staff/help/" + id;
