@@ -1,10 +1,10 @@
 package io.walletdesk.ledger;
 
-import io.walletdesk.testing.WalletDeskTest;
+import io.walletdesk.testing.H2Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** The concurrency contract on H2 with the group-commit writers switched on. */
-@WalletDeskTest
+@H2Test
 @TestPropertySource(properties = "walletdesk.wallet.batching.enabled=true")
 class LedgerConcurrencyBatchedH2Test extends LedgerConcurrencyContract {
 }

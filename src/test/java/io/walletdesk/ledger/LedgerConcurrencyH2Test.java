@@ -1,8 +1,8 @@
 package io.walletdesk.ledger;
 
-import io.walletdesk.testing.WalletDeskTest;
+import io.walletdesk.testing.H2Test;
 
 /** The concurrency contract on H2 (PostgreSQL mode). */
-@WalletDeskTest
+@H2Test
 class LedgerConcurrencyH2Test extends LedgerConcurrencyContract {
 }

@@ -108,7 +108,7 @@ class ArticleStore {
     /** Staff list: optional language and state, newest change first. */
     List<Article> list(String language, ArticleState state, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM kb_article WHERE (:lang IS NULL OR lang = :lang) AND (:state IS NULL OR state = :state)
+                 FROM kb_article WHERE (CAST(:lang AS VARCHAR) IS NULL OR lang = :lang) AND (CAST(:state AS VARCHAR) IS NULL OR state = :state)
                 ORDER BY updated_at DESC, id DESC LIMIT :limit""")
                 .param("lang", language).param("state", state == null ? null : state.name()).param("limit", limit)
                 .query(ArticleStore::map).list();

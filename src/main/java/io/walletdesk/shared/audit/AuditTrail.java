@@ -41,7 +41,7 @@ public class AuditTrail {
     public List<AuditRecord> recent(Long subjectUserId, int limit) {
         return jdbc.sql("""
                 SELECT id, occurred_at, action, actor_user_id, actor_role, subject_user_id, details, ip, user_agent
-                FROM audit_log WHERE (:subject IS NULL OR subject_user_id = :subject OR actor_user_id = :subject)
+                FROM audit_log WHERE (CAST(:subject AS BIGINT) IS NULL OR subject_user_id = :subject OR actor_user_id = :subject)
                 ORDER BY id DESC LIMIT :limit""")
                 .param("subject", subjectUserId, java.sql.Types.BIGINT)
                 .param("limit", limit)

@@ -72,7 +72,7 @@ public class ConversationStore {
     public Optional<ConversationView> latestResolvedSince(Long customerUserId, String visitorId, Instant since) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM conversations WHERE status = 'RESOLVED' AND resolved_at >= :since AND merged_into_id IS NULL
-                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY resolved_at DESC LIMIT 1""")
                 .param("since", Timestamp.from(since))
                 .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
@@ -82,7 +82,7 @@ public class ConversationStore {
     public Optional<ConversationView> latestActive(Long customerUserId, String visitorId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM conversations WHERE status IN ('OPEN', 'PENDING', 'SNOOZED') AND merged_into_id IS NULL
-                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY updated_at DESC LIMIT 1""")
                 .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
                 .query(ConversationStore::conversation).optional();
@@ -91,7 +91,7 @@ public class ConversationStore {
     public List<ConversationView> ofCustomer(Long customerUserId, String visitorId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM conversations WHERE merged_into_id IS NULL
-                AND ((:customer IS NOT NULL AND customer_user_id = :customer) OR (:visitor IS NOT NULL AND visitor_id = :visitor))
+                AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY updated_at DESC LIMIT :limit""")
                 .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
                 .param("limit", limit)
@@ -109,9 +109,9 @@ public class ConversationStore {
                 : " AND (team_id IS NULL OR assignee_user_id = " + viewer + " OR team_id IN (" + ids(teams) + "))";
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE merged_into_id IS NULL AND last_seq > 0" + teamFilter + """
 
-                AND (:status IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
-                AND (:assignee IS NULL OR (:assignee = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
-                AND (:channel IS NULL OR channel = :channel)
+                AND (CAST(:status AS VARCHAR) IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
+                AND (CAST(:assignee AS BIGINT) IS NULL OR (CAST(:assignee AS BIGINT) = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
+                AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)
                 ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, updated_at
                 LIMIT :limit""")
                 .param("status", status == null ? null : status.name())
