@@ -267,13 +267,14 @@ public class Conversations {
 
     @Transactional
     public void assign(long conversationId, Participant.Staff by, Long assigneeUserId) {
-        store.lock(conversationId).orElseThrow(Conversations::notFound);
+        store.lock(conversationId).filter(c -> mayAccess(by, c)).orElseThrow(Conversations::notFound);
         store.assign(conversationId, assigneeUserId, clock.instant());
     }
 
     @Transactional
     public void changeStatus(long conversationId, Participant.Staff by, ConversationStatus status) {
-        ConversationView conversation = store.lock(conversationId).orElseThrow(Conversations::notFound);
+        ConversationView conversation = store.lock(conversationId).filter(c -> mayAccess(by, c))
+                .orElseThrow(Conversations::notFound);
         Instant now = clock.instant();
         store.advance(conversationId, conversation.lastSeq(), status, now,
                 status == ConversationStatus.RESOLVED ? now : null);
@@ -292,7 +293,7 @@ public class Conversations {
 
     @Transactional
     public void changePriority(long conversationId, Participant.Staff by, Priority priority) {
-        store.lock(conversationId).orElseThrow(Conversations::notFound);
+        store.lock(conversationId).filter(c -> mayAccess(by, c)).orElseThrow(Conversations::notFound);
         store.prioritise(conversationId, priority, clock.instant());
     }
 
@@ -333,8 +334,10 @@ public class Conversations {
         if (sourceId == targetId) {
             throw ProblemException.forField("merge-invalid", HttpStatus.BAD_REQUEST, "target");
         }
-        ConversationView first = store.lock(Math.min(sourceId, targetId)).orElseThrow(Conversations::notFound);
-        ConversationView second = store.lock(Math.max(sourceId, targetId)).orElseThrow(Conversations::notFound);
+        ConversationView first = store.lock(Math.min(sourceId, targetId)).filter(c -> mayAccess(by, c))
+                .orElseThrow(Conversations::notFound);
+        ConversationView second = store.lock(Math.max(sourceId, targetId)).filter(c -> mayAccess(by, c))
+                .orElseThrow(Conversations::notFound);
         ConversationView source = first.id() == sourceId ? first : second;
         ConversationView target = first.id() == targetId ? first : second;
         boolean sameCustomer = source.customerUserId() != null

@@ -54,4 +54,35 @@ class TeamsTest {
         conversations.assign(chat.id(), supervisor, walletAgent.userId());
         assertThat(conversations.get(chat.id(), walletAgent).id()).as("assigned to them: visible").isEqualTo(chat.id());
     }
+
+    @Test
+    void anAgentOfAnotherTeamCanNeitherTakeNorChangeNorMergeAConversation() {
+        long wallet = teams.all().stream().filter(t -> t.name().equals("Wallet support")).findFirst().orElseThrow().id();
+        long fraud = teams.all().stream().filter(t -> t.name().equals("Fraud and security")).findFirst().orElseThrow().id();
+        Participant.Staff walletAgent = staff(Role.AGENT, "Wira Wallet");
+        Participant.Staff supervisor = staff(Role.SUPERVISOR, "Sari Supervisor");
+        teams.addMember(wallet, walletAgent.userId());
+
+        Participant.Visitor customer = new Participant.Visitor("v-" + UUID.randomUUID(), "Korban");
+        ConversationView first = conversations.openNew(new StartConversation(customer, Channel.CHAT, null, "Korban", null, null, "id"));
+        conversations.post(new PostMessage(first.id(), customer, null, "Akun saya dibobol", Channel.CHAT, false, null, null));
+        ConversationView second = conversations.openNew(new StartConversation(customer, Channel.CHAT, null, "Korban", null, null, "id"));
+        conversations.post(new PostMessage(second.id(), customer, null, "Tolong", Channel.CHAT, false, null, null));
+        conversations.assignTeam(first.id(), supervisor, fraud);
+        conversations.assignTeam(second.id(), supervisor, fraud);
+
+        assertThatThrownBy(() -> conversations.assign(first.id(), walletAgent, walletAgent.userId()))
+                .as("taking it would make it visible").isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> conversations.changeStatus(first.id(), walletAgent, ConversationStatus.PENDING))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> conversations.changePriority(first.id(), walletAgent, Priority.HIGH))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> conversations.merge(second.id(), first.id(), walletAgent))
+                .isInstanceOf(ProblemException.class);
+
+        ConversationView unchanged = conversations.get(first.id(), supervisor);
+        assertThat(unchanged.assigneeUserId()).isNotEqualTo((Object) walletAgent.userId());
+        assertThat(unchanged.status()).isNotEqualTo(ConversationStatus.PENDING);
+        assertThat(unchanged.priority()).isNotEqualTo(Priority.HIGH);
+    }
 }
