@@ -97,7 +97,7 @@ final class Actors {
                     .timeout(Duration.ofSeconds(30))
                     .header("X-Forwarded-For", ip).header("Accept-Language", "en")
                     .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36 " + who)
-                    .header("Accept", api ? "application/json, application/problem+json, */*"
+                    .header("Accept", api ? "*/*"
                             : "text/html,application/xhtml+xml,*/*;q=0.8");
             if (api && bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 class HostileInputTest {
 
     /** Random whole bodies and parameter sets per operation, on top of the one-property-at-a-time cases. */
-    static final int RANDOM_CASES_PER_OPERATION = 6;
+    static final int RANDOM_CASES_PER_OPERATION = 4;
     static final String SEED = "20261206";
 
     /** Tables a rejected request must leave alone. (Audit and rate-limit rows record rejections by design.) */
@@ -180,10 +180,10 @@ class HostileInputTest {
                 continue; // a valid value makes the server wait up to 30 s by design
             }
             boolean inPath = p.get("in").asString().equals("path");
-            List<String> values = new ArrayList<>(List.of("abc", "-1", "0", "1.5", "99999999999999999999", "%00",
-                    "x".repeat(5000), "\u0000", "' OR 1=1 --"));
+            List<String> values = new ArrayList<>(List.of("abc", "-1", "99999999999999999999", "%00",
+                    "x".repeat(5000), "' OR 1=1 --"));
             Iterator<String> random = HostileValues.anyParameter().sampleStream().iterator();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 values.add(random.next());
             }
             for (String value : values) {

@@ -24,7 +24,7 @@ final class HostileValues {
     /** Values of a type other than the declared one. */
     static List<Object> wrongTypes(String type) {
         return switch (type) {
-            case "integer", "number" -> List.of("10000", "abc", 1.5, 1e4, 10000.0, true, List.of(1), java.util.Map.of());
+            case "integer", "number" -> List.of("10000", "abc", 1.5, 1e4, true, List.of(1));
             case "boolean" -> List.of("yes", 2, List.of(), java.util.Map.of());
             case "array" -> List.of("x", 1, java.util.Map.of());
             case "object" -> List.of("x", 1, List.of());
@@ -39,8 +39,8 @@ final class HostileValues {
 
     /** Strings that are too long, contain NUL or other control characters, or are not valid UTF-16. */
     static List<String> hostileStrings() {
-        return List.of(NUL, "\u0000", "x".repeat(OVERSIZE), "\uD800", "\u202E\u0007\u001B[2J", "   ",
-                "<script>alert(1)</script>", "' OR 1=1 --", "%00", "ﾟ".repeat(2000));
+        return List.of(NUL, "x".repeat(OVERSIZE), "\uD800", "\u202E\u0007\u001B[2J", "   ", "' OR 1=1 --",
+                "ﾟ".repeat(2000));
     }
 
     /** Random values of any JSON type, drawn by jqwik: the part a human would not think of. */

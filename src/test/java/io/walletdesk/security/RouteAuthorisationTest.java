@@ -329,6 +329,17 @@ class RouteAuthorisationTest {
     /** Steps of a flow that send a caller without the flow's state back to its start, the sign-in page. */
     static final Set<String> FLOW_STEPS = Set.of("GET /login/2fa", "POST /login/2fa");
 
+    /**
+     * Forms for page actions whose access is decided after the parameters are bound (in the service, by team): an
+     * empty form would stop at the missing parameter and never reach the check this test is about.
+     */
+    static final Map<String, String> FORMS = Map.of(
+            "POST /staff/conversations/{id}/status", "status=PENDING",
+            "POST /staff/conversations/{id}/priority", "priority=HIGH",
+            "POST /staff/conversations/{id}/reply", "body=checking&note=true",
+            "POST /staff/conversations/{id}/merge", "target=999999",
+            "POST /staff/conversations/{conversationId}/complaint", "category=PAYMENT&description=checking");
+
     /** Run last: they end the caller's API session. */
     static final Set<String> LAST = Set.of("POST /api/v1/auth/revoke");
 
@@ -453,9 +464,12 @@ class RouteAuthorisationTest {
     }
 
     /** What a request without a payload carries: an empty JSON object to the API, an empty form to pages. */
-    static Reply knock(Caller caller, String method, String path) {
+    static Reply knock(Caller caller, String method, String route, String path) {
         if (method.equals("GET")) {
             return caller.get(path);
+        }
+        if (FORMS.containsKey(route)) {
+            return caller.postForm(path, FORMS.get(route));
         }
         return path.startsWith("/api/") ? caller.send(method, path, "application/json", "{}".getBytes())
                 : caller.send(method, path, "application/x-www-form-urlencoded", new byte[0]);
@@ -508,7 +522,7 @@ class RouteAuthorisationTest {
                 if (allowed && DENIED_ONLY.contains(route)) {
                     continue;
                 }
-                Reply reply = knock(actors.caller(who), method, path);
+                Reply reply = knock(actors.caller(who), method, route, path);
                 checked++;
                 String where = route + " as " + who + " (" + method + " " + path + "): " + reply.status()
                         + (reply.location().isEmpty() ? "" : " -> " + reply.location());
@@ -546,6 +560,7 @@ class RouteAuthorisationTest {
     private void restoreConversation(Actors actors) {
         var supervisor = new io.walletdesk.support.Participant.Staff(actors.caller(Who.SUPERVISOR).userId, "Staf supervisor");
         conversations.assign(actors.conversationA, supervisor, null);
+        conversations.changeStatus(actors.conversationA, supervisor, io.walletdesk.support.ConversationStatus.OPEN);
         conversations.assignTeam(actors.conversationA, supervisor, actors.teamX);
     }
 
