@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WalletDeskTest
 class PageCrawlTest {
 
-    static final int MAX_PAGES_PER_ROLE = 120;
+    static final int MAX_PAGES_PER_ROLE = 70;
     static final int MAX_VARIANTS_PER_PATH = 4;
     private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"(/[^\"#]*)");
     private static final List<String> NOT_PAGES = List.of("/api/", "/v3/", "/swagger-ui", "/actuator", "/css/", "/js/",
