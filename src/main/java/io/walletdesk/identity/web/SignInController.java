@@ -217,14 +217,19 @@ class SignInController {
         if (!errors.hasErrors()) {
             try {
                 ClientInfo client = ClientInfo.from(request);
-                registration.register(new RegisterCustomer(form.getPhone(), form.getEmail(), form.getName(),
-                        form.getLanguage(), form.getPassword()), client);
-                SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client, Channel.WEB);
-                if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-                    sessions.signIn(signedIn.user(), request, response);
-                    return "redirect:/account?welcome";
+                var created = registration.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
+                        form.getName(), form.getLanguage(), form.getPassword()), client);
+                if (created.isPresent()) {
+                    SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client,
+                            Channel.WEB);
+                    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+                        sessions.signIn(signedIn.user(), request, response);
+                        return "redirect:/account?welcome";
+                    }
                 }
-                return "redirect:/login";
+                // The phone or e-mail had an account (its owner got a message), or sign-in was paused: the
+                // same neutral next step either way (ADR 0012).
+                return "redirect:/login?registered";
             } catch (ProblemException problem) {
                 FormErrors.apply(problem, errors);
             }
