@@ -146,8 +146,14 @@ class SignInController {
             response.setStatus(400);
             return "identity/login";
         }
-        SignInOutcome outcome = signIn.withPassword(form.getIdentifier(), form.getPassword(), ClientInfo.from(request),
-                Channel.WEB);
+        SignInOutcome outcome;
+        try {
+            outcome = signIn.withPassword(form.getIdentifier(), form.getPassword(), ClientInfo.from(request),
+                    Channel.WEB);
+        } catch (ProblemException busy) {
+            form.setPassword(null);
+            return busy(busy, response, model, "identity/login");
+        }
         form.setPassword(null);
         return handle(outcome, request, response, model, "identity/login");
     }
@@ -194,6 +200,20 @@ class SignInController {
         return formView;
     }
 
+    /** 503 server-busy (all password-hashing turns taken): the form again, with the reason and Retry-After. */
+    private static String busy(ProblemException problem, HttpServletResponse response, Model model, String formView) {
+        if (!"server-busy".equals(problem.code())) {
+            throw problem;
+        }
+        response.setStatus(problem.status().value());
+        if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        model.addAttribute("rejection", problem.code());
+        model.addAttribute("retryMinutes", 1);
+        return formView;
+    }
+
     static String landingPage(SignedInUser user) {
         if (user.restricted()) {
             return "/account/status";
@@ -232,6 +252,14 @@ class SignInController {
                 return "redirect:/login?registered";
             } catch (ProblemException problem) {
                 FormErrors.apply(problem, errors);
+                form.setPassword(null);
+                // Limits (429) and a busy server (503) keep their status and tell when to come back.
+                response.setStatus(problem.status().is5xxServerError() || problem.status().value() == 429
+                        ? problem.status().value() : 400);
+                if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+                    response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+                }
+                return "identity/register";
             }
         }
         form.setPassword(null);
