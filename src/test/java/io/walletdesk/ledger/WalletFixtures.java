@@ -32,11 +32,11 @@ final class WalletFixtures {
         ApiClient api = new ApiClient(port);
         ApiClient.Response registered = api.post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
                 "name", name, "language", "en", "password", TestData.PASSWORD));
-        if (registered.status() != 201 && registered.status() != 200) {
+        if (registered.status() != 202) {
             throw new IllegalStateException("Registration failed: " + registered.status() + " " + registered.body());
         }
-        long userId = registered.json().get("userId").asLong();
         api.signIn(phone, TestData.PASSWORD);
+        long userId = api.get("/api/v1/me").json().get("id").asLong();
         return new Customer(userId, phone, api);
     }
 

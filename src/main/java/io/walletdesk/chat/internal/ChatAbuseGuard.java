@@ -10,14 +10,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits per customer, visitor or device, never per IP address: mobile carriers put thousands of
- * customers behind one address, and one abuser must not silence them all.
+ * Limits per customer, visitor or device. Messages are never limited per IP address: mobile carriers put
+ * thousands of customers behind one address, and one abuser must not silence them all. New visitors are
+ * limited per device and, far more generously, per address too: the device id is the client's own claim,
+ * and rotating it must not mint visitors without end.
  */
 @Component
 class ChatAbuseGuard {
 
     static final int MESSAGES_PER_MINUTE = 30;
     static final int VISITORS_PER_DEVICE_PER_HOUR = 10;
+    static final int VISITORS_PER_ADDRESS_PER_HOUR = 60;
 
     private final RateLimiter limiter;
 
@@ -47,6 +50,10 @@ class ChatAbuseGuard {
         String device = client.deviceId() != null ? client.deviceId()
                 : Integer.toHexString((client.ip() + "|" + client.userAgent()).hashCode());
         refuseIfOver(limiter.hit("chat-visitor:" + device, VISITORS_PER_DEVICE_PER_HOUR, Duration.ofHours(1)));
+        if (client.ip() != null) {
+            refuseIfOver(limiter.hit("chat-visitor-address:" + client.ip(), VISITORS_PER_ADDRESS_PER_HOUR,
+                    Duration.ofHours(1)));
+        }
     }
 
     private static void refuseIfOver(RateLimiter.Decision decision) {

@@ -59,9 +59,31 @@ class ChatSocketHandler extends TextWebSocketHandler {
         this.deliveries = chatDeliveries;
     }
 
+    /** Open connections on this node, so that revoking a user's chat tokens also ends their live sockets. */
+    private final java.util.Set<Connection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.getAttributes().put(STATE, new Connection(new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024)));
+        Connection connection = new Connection(new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024));
+        session.getAttributes().put(STATE, connection);
+        open.add(connection);
+    }
+
+    /** Closes this node's sockets of a user whose chat tokens were revoked (code 4401: sign in again). */
+    void disconnectUser(long userId) {
+        for (Connection connection : open) {
+            Participant participant = connection.participant;
+            if (participant != null && ChatTokens.userIdOf(participant) == userId) {
+                connection.close();
+                connection.participant = null;
+                try {
+                    connection.socket.close(new CloseStatus(4401, "signed out"));
+                } catch (IOException | RuntimeException alreadyGone) {
+                    log.debug("Socket already closed", alreadyGone);
+                }
+                open.remove(connection);
+            }
+        }
     }
 
     @Override
@@ -161,6 +183,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         Connection connection = (Connection) session.getAttributes().get(STATE);
         if (connection != null) {
             connection.close();
+            open.remove(connection);
         }
     }
 
@@ -178,7 +201,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     /** One client connection and how far it has been served. */
     private final class Connection {
         private final WebSocketSession socket;
-        private Participant participant;
+        private volatile Participant participant;
         private long conversationId;
         private long delivered;
         private ClientInfo client;

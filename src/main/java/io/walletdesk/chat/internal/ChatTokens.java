@@ -54,7 +54,7 @@ public class ChatTokens {
 
     /**
      * Recently resolved tokens, so a customer keeps writing (into the intake journal) while the database is
-     * briefly away. Entries expire after ten minutes; revocation therefore takes up to that long.
+     * briefly away. Entries expire after ten minutes; {@link #revokeUser} removes a user's entries at once.
      */
     private final java.util.Map<String, CachedParticipant> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -116,6 +116,26 @@ public class ChatTokens {
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
         return token;
+    }
+
+    /**
+     * Ends every chat token of a signed-in user (customer or staff), e.g. at sign-out, password change or
+     * account lock; also from the outage cache, so a revoked token is not honoured while the database is away.
+     */
+    public int revokeUser(long userId) {
+        recent.values().removeIf(cached -> userIdOf(cached.participant()) == userId);
+        return jdbc.sql("DELETE FROM chat_tokens WHERE user_id = :user AND kind IN ('CUSTOMER', 'STAFF')")
+                .param("user", userId).update();
+    }
+
+    static long userIdOf(Participant participant) {
+        if (participant instanceof Participant.Customer customer) {
+            return customer.userId();
+        }
+        if (participant instanceof Participant.Staff staff) {
+            return staff.userId();
+        }
+        return -1;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")

@@ -24,7 +24,11 @@ public class AccountStatusService {
     private final Notifications notifications;
     private final Clock clock;
 
-    AccountStatusService(UserAccountRepository users, AuditTrail audit, Notifications notifications, Clock clock) {
+    private final SignInCounters counters;
+
+    AccountStatusService(UserAccountRepository users, AuditTrail audit, Notifications notifications,
+            SignInCounters counters, Clock clock) {
+        this.counters = counters;
         this.users = users;
         this.audit = audit;
         this.notifications = notifications;
@@ -48,6 +52,7 @@ public class AccountStatusService {
         UserAccount user = find(command.userId());
         user.unlock(command.byStaffUserId());
         users.save(user);
+        counters.clear(user.id());
         audit.record(AuditEntry.of("ACCOUNT_UNLOCKED", command.byStaffUserId(), actorRole, user.id(),
                 trimNote(command.note()), client));
         notifications.notify(user.id(), "ACCOUNT_UNLOCKED", null);
@@ -69,6 +74,12 @@ public class AccountStatusService {
             throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
         }
         return account;
+    }
+
+    /** A search as a staff member may see it: staff accounts appear for admins only (as in the API). */
+    public List<AccountView> searchVisibleTo(io.walletdesk.identity.SignedInUser staff, String query) {
+        return search(query).stream()
+                .filter(a -> !a.role().isStaff() || staff.role() == io.walletdesk.identity.Role.ADMIN).toList();
     }
 
     public List<AccountView> staffMembers() {

@@ -16,9 +16,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changing the phone number or e-mail address: the password (and TOTP when enabled) proves it is the user,
@@ -33,7 +33,8 @@ public class ContactChanges {
     public enum Kind { PHONE, EMAIL }
 
     private final UserAccountRepository users;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
+    private final TransactionTemplate transactions;
     private final TwoFactor twoFactor;
     private final JdbcClient jdbc;
     private final OutboundMessages outbox;
@@ -44,10 +45,11 @@ public class ContactChanges {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    ContactChanges(UserAccountRepository users, PasswordEncoder passwords, TwoFactor twoFactor, JdbcClient jdbc,
+    ContactChanges(UserAccountRepository users, PasswordHashing passwords, TransactionTemplate transactions, TwoFactor twoFactor, JdbcClient jdbc,
             OutboundMessages outbox, Notifications notifications, RateLimiter rateLimiter, AuditTrail audit,
             MessageSource messages, IdentityProperties properties, Clock clock) {
         this.users = users;
+        this.transactions = transactions;
         this.passwords = passwords;
         this.twoFactor = twoFactor;
         this.jdbc = jdbc;
@@ -60,17 +62,33 @@ public class ContactChanges {
         this.clock = clock;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    /** The password is checked before the transaction (Argon2 must not hold a database connection). */
     public Started start(long userId, Kind kind, String newValue, String password, String totpCode, ClientInfo client) {
         var limit = rateLimiter.hit("contact-change:" + userId, 5, Duration.ofMinutes(15));
         if (!limit.allowed()) {
             throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)}, Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
-        UserAccount user = users.findById(userId).orElseThrow();
-        if (password == null || !passwords.matches(password, user.passwordHash())) {
+        UserAccount checked = users.findById(userId).orElseThrow();
+        if (!passwords.matches(password, checked.passwordHash())) {
             throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
         }
+        // A refusal inside still commits (a second-factor code it consumed stays used), as before.
+        Object outcome = transactions.execute(status -> {
+            try {
+                return startChecked(userId, kind, newValue, totpCode, client);
+            } catch (ProblemException refused) {
+                return refused;
+            }
+        });
+        if (outcome instanceof ProblemException refused) {
+            throw refused;
+        }
+        return (Started) outcome;
+    }
+
+    private Started startChecked(long userId, Kind kind, String newValue, String totpCode, ClientInfo client) {
+        UserAccount user = users.findById(userId).orElseThrow();
         if (user.totpEnabled() && !twoFactor.verify(user, totpCode, clock.instant())) {
             throw ProblemException.forField("invalid-second-factor", HttpStatus.BAD_REQUEST, "code");
         }

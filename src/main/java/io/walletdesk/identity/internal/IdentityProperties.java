@@ -2,9 +2,15 @@ package io.walletdesk.identity.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Tunables of account security; see application.properties for the defaults. */
+/**
+ * Tunables of account security; see application.properties for the defaults. {@code hashingConcurrency}
+ * 0 means twice the number of processors.
+ */
 @ConfigurationProperties("walletdesk.identity")
 public record IdentityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, int maxFailedSignIns,
-        Duration signInBlock, int signInsPerAddress, Duration signInAddressWindow, Duration contactCodeTtl) {
+        Duration signInBlock, int signInsPerAddress, Duration signInAddressWindow, Duration contactCodeTtl,
+        @DefaultValue("0") int hashingConcurrency, @DefaultValue("PT2S") Duration hashingWait,
+        @DefaultValue("5") int registrationsPerAddress, @DefaultValue("PT1H") Duration registrationAddressWindow) {
 }

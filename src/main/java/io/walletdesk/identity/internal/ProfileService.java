@@ -1,5 +1,6 @@
 package io.walletdesk.identity.internal;
 
+import io.walletdesk.identity.PasswordChanged;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.i18n.SupportedLanguage;
@@ -8,9 +9,10 @@ import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import java.time.ZoneId;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A user's own profile: name, language, time zone and password. */
 @Service
@@ -18,13 +20,18 @@ public class ProfileService {
 
     private final UserAccountRepository users;
     private final PasswordPolicy policy;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final ApiTokens tokens;
     private final Notifications notifications;
     private final AuditTrail audit;
 
-    ProfileService(UserAccountRepository users, PasswordPolicy policy, PasswordEncoder passwords, ApiTokens tokens,
-            Notifications notifications, AuditTrail audit) {
+    ProfileService(UserAccountRepository users, PasswordPolicy policy, PasswordHashing passwords, ApiTokens tokens,
+            Notifications notifications, AuditTrail audit, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.transactions = transactions;
+        this.events = events;
         this.users = users;
         this.policy = policy;
         this.passwords = passwords;
@@ -57,18 +64,29 @@ public class ProfileService {
         users.save(user);
     }
 
-    /** Needs the current password; signs every API client out afterwards. */
-    @Transactional
+    /**
+     * Needs the current password; signs every API client out afterwards and tells the other modules
+     * (chat tokens). Both Argon2 computations run before the short transaction that stores the new hash.
+     */
     public void changePassword(long userId, String currentPassword, String newPassword, ClientInfo client) {
-        UserAccount user = get(userId);
-        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+        UserAccount checked = get(userId);
+        if (!passwords.matches(currentPassword, checked.passwordHash())) {
             throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "currentPassword");
         }
-        policy.check(newPassword, user.phone(), user.email(), user.displayName(), "newPassword");
-        user.changePassword(passwords.encode(newPassword));
-        users.save(user);
-        tokens.revokeAll(userId);
-        audit.record(AuditEntry.of("PASSWORD_CHANGED", userId, user.role().name(), userId, null, client));
-        notifications.notify(userId, "PASSWORD_CHANGED", client.device().label());
+        policy.check(newPassword, checked.phone(), checked.email(), checked.displayName(), "newPassword");
+        String newHash = passwords.encode(newPassword);
+        transactions.executeWithoutResult(status -> {
+            UserAccount user = get(userId);
+            if (!user.passwordHash().equals(checked.passwordHash())) {
+                // Changed by a parallel request since the check: the current password given is no longer current.
+                throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "currentPassword");
+            }
+            user.changePassword(newHash);
+            users.save(user);
+            tokens.revokeAll(userId);
+            audit.record(AuditEntry.of("PASSWORD_CHANGED", userId, user.role().name(), userId, null, client));
+            notifications.notify(userId, "PASSWORD_CHANGED", client.device().label());
+            events.publishEvent(new PasswordChanged(userId));
+        });
     }
 }

@@ -18,17 +18,20 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs users in with password and, when enabled, a second factor. Five wrong answers block sign-in to the
- * account for 15 minutes; each client address has its own rate limit. Every attempt is recorded.
+ * account for 15 minutes (counted under a row lock, see {@link SignInCounters}); each client address has its
+ * own rate limit. Every attempt is recorded.
  */
 @Service
 public class SignInService {
 
     private final UserAccountRepository users;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
+    private final SignInCounters counters;
+    private final TransactionTemplate transactions;
     private final TwoFactor twoFactor;
     private final SignInHistory history;
     private final Notifications notifications;
@@ -39,11 +42,14 @@ public class SignInService {
     private final Clock clock;
     private final String dummyHash;
 
-    SignInService(UserAccountRepository users, PasswordEncoder passwords, TwoFactor twoFactor, SignInHistory history,
+    SignInService(UserAccountRepository users, PasswordEncoder encoder, PasswordHashing passwords,
+            SignInCounters counters, TransactionTemplate transactions, TwoFactor twoFactor, SignInHistory history,
             Notifications notifications, RateLimiter rateLimiter, AuditTrail audit, ApplicationEventPublisher events,
             IdentityProperties properties, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.counters = counters;
+        this.transactions = transactions;
         this.twoFactor = twoFactor;
         this.history = history;
         this.notifications = notifications;
@@ -52,10 +58,13 @@ public class SignInService {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.dummyHash = passwords.encode("timing-equaliser-not-a-password");
+        this.dummyHash = encoder.encode("timing-equaliser-not-a-password");
     }
 
-    @Transactional
+    /**
+     * No transaction around the whole: Argon2 runs while no database connection is held, and the reads
+     * and writes around it are short transactions of their own.
+     */
     public SignInOutcome withPassword(String identifier, String password, ClientInfo client, Channel channel) {
         Optional<Rejected> limited = addressLimit(client);
         if (limited.isPresent()) {
@@ -74,8 +83,8 @@ public class SignInService {
             history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
             return new Rejected("sign-in-blocked", secondsUntil(user.signInBlockedUntil(), now));
         }
-        if (password == null || !passwords.matches(password, user.passwordHash())) {
-            return failed(user, identifier, channel, Result.WRONG_PASSWORD, client, now, "invalid-credentials");
+        if (!passwords.matches(password, user.passwordHash())) {
+            return failed(user, identifier, channel, Result.WRONG_PASSWORD, client, "invalid-credentials");
         }
         if (user.totpEnabled()) {
             return new SecondFactorRequired(user.id());
@@ -84,7 +93,6 @@ public class SignInService {
     }
 
     /** Second step: a TOTP code or one of the recovery codes. */
-    @Transactional
     public SignInOutcome withSecondFactor(long userId, String code, ClientInfo client, Channel channel) {
         Optional<Rejected> limited = addressLimit(client);
         if (limited.isPresent()) {
@@ -98,24 +106,31 @@ public class SignInService {
             return new Rejected("sign-in-blocked", secondsUntil(user.signInBlockedUntil(), now));
         }
         if (!twoFactor.verify(user, code, now)) {
-            return failed(user, null, channel, Result.WRONG_SECOND_FACTOR, client, now, "invalid-second-factor");
+            return failed(user, null, channel, Result.WRONG_SECOND_FACTOR, client, "invalid-second-factor");
         }
         return complete(user, null, channel, client);
     }
 
     private Rejected failed(UserAccount user, String identifier, Channel channel, Result result, ClientInfo client,
-            Instant now, String code) {
-        boolean nowBlocked = user.recordFailedSignIn(now, properties.maxFailedSignIns(), properties.signInBlock());
-        users.save(user);
-        history.record(user.id(), identifier, channel, result, client, false);
-        audit.record(AuditEntry.of("SIGN_IN_FAILED", null, null, user.id(), result.name(), client));
-        if (nowBlocked) {
-            audit.record(AuditEntry.of("SIGN_IN_BLOCKED", null, null, user.id(),
-                    "blocked for " + properties.signInBlock(), client));
-            notifications.notify(user.id(), "SIGN_IN_BLOCKED", client.device().label());
-            return new Rejected("sign-in-blocked", properties.signInBlock().toSeconds());
-        }
-        return new Rejected(code, 0);
+            String code) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            var failure = counters.recordFailure(user.id(), now, properties.maxFailedSignIns(), properties.signInBlock());
+            if (failure.effect() == SignInCounters.Effect.ALREADY_BLOCKED) {
+                // Another guess of the same burst started the block while this one was being checked.
+                history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
+                return new Rejected("sign-in-blocked", secondsUntil(failure.blockedUntil(), now));
+            }
+            history.record(user.id(), identifier, channel, result, client, false);
+            audit.record(AuditEntry.of("SIGN_IN_FAILED", null, null, user.id(), result.name(), client));
+            if (failure.effect() == SignInCounters.Effect.BLOCKED_NOW) {
+                audit.record(AuditEntry.of("SIGN_IN_BLOCKED", null, null, user.id(),
+                        "blocked for " + properties.signInBlock(), client));
+                notifications.notify(user.id(), "SIGN_IN_BLOCKED", client.device().label());
+                return new Rejected("sign-in-blocked", properties.signInBlock().toSeconds());
+            }
+            return new Rejected(code, 0);
+        });
     }
 
     private SignInOutcome complete(UserAccount user, String identifier, Channel channel, ClientInfo client) {
@@ -124,18 +139,25 @@ public class SignInService {
             history.record(user.id(), identifier, channel, Result.STAFF_DISABLED, client, false);
             return new Rejected("staff-account-disabled", 0);
         }
-        user.recordSuccessfulSignIn();
-        users.save(user);
-        boolean newDevice = history.rememberDevice(user.id(), client);
-        Result result = principal.get().restricted() ? Result.SUPPORT_ONLY : Result.SUCCESS;
-        long eventId = history.record(user.id(), identifier, channel, result, client, newDevice);
-        audit.record(AuditEntry.of(result == Result.SUCCESS ? "SIGN_IN" : "SIGN_IN_SUPPORT_ONLY", user.id(),
-                user.role().name(), user.id(), channel.name(), client));
-        if (newDevice) {
-            notifications.notify(user.id(), "NEW_DEVICE_SIGN_IN", client.device().label() + " · " + client.ip());
-            events.publishEvent(new SignedInFromNewDevice(user.id(), eventId));
-        }
-        return new SignedIn(principal.get(), newDevice);
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            Optional<Instant> blocked = counters.recordSuccess(user.id(), now);
+            if (blocked.isPresent()) {
+                // The right answer arrived while a burst of wrong ones blocked the account: the block holds.
+                history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
+                return new Rejected("sign-in-blocked", secondsUntil(blocked.get(), now));
+            }
+            boolean newDevice = history.rememberDevice(user.id(), client);
+            Result result = principal.get().restricted() ? Result.SUPPORT_ONLY : Result.SUCCESS;
+            long eventId = history.record(user.id(), identifier, channel, result, client, newDevice);
+            audit.record(AuditEntry.of(result == Result.SUCCESS ? "SIGN_IN" : "SIGN_IN_SUPPORT_ONLY", user.id(),
+                    user.role().name(), user.id(), channel.name(), client));
+            if (newDevice) {
+                notifications.notify(user.id(), "NEW_DEVICE_SIGN_IN", client.device().label() + " · " + client.ip());
+                events.publishEvent(new SignedInFromNewDevice(user.id(), eventId));
+            }
+            return new SignedIn(principal.get(), newDevice);
+        });
     }
 
     private Optional<Rejected> addressLimit(ClientInfo client) {

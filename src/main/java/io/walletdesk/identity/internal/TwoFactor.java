@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** TOTP enrolment (with QR code), ten one-time recovery codes, and verification of either at sign-in. */
 @Service
@@ -27,13 +27,15 @@ public class TwoFactor {
     private final UserAccountRepository users;
     private final SecretBox secrets;
     private final JdbcClient jdbc;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
+    private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
 
-    TwoFactor(UserAccountRepository users, SecretBox secrets, JdbcClient jdbc, PasswordEncoder passwords,
-            AuditTrail audit, Notifications notifications, Clock clock) {
+    TwoFactor(UserAccountRepository users, SecretBox secrets, JdbcClient jdbc, PasswordHashing passwords,
+            TransactionTemplate transactions, AuditTrail audit, Notifications notifications, Clock clock) {
+        this.transactions = transactions;
         this.users = users;
         this.secrets = secrets;
         this.jdbc = jdbc;
@@ -85,14 +87,24 @@ public class TwoFactor {
         return codes;
     }
 
-    /** Turning the second factor off needs the password and a current code (or recovery code). */
-    @Transactional
+    /**
+     * Turning the second factor off needs the password and a current code (or recovery code). The password
+     * is checked before the transaction starts (Argon2 must not hold a connection).
+     */
     public void disable(long userId, String password, String code, ClientInfo client) {
+        UserAccount checked = users.findById(userId).orElseThrow();
+        if (!passwords.matches(password, checked.passwordHash())) {
+            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
+        }
+        transactions.executeWithoutResult(status -> disableChecked(userId, checked.passwordHash(), code, client));
+    }
+
+    private void disableChecked(long userId, String checkedHash, String code, ClientInfo client) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (!user.totpEnabled()) {
             throw new ProblemException("totp-not-enabled", HttpStatus.CONFLICT);
         }
-        if (password == null || !passwords.matches(password, user.passwordHash())) {
+        if (!user.passwordHash().equals(checkedHash)) {
             throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
         }
         if (!verify(user, code, clock.instant())) {
@@ -105,7 +117,7 @@ public class TwoFactor {
         notifications.notify(userId, "TWO_FACTOR_DISABLED", null);
     }
 
-    /** Checks a TOTP code (not replayable) or consumes a recovery code. Saves the user when accepted. */
+    /** Checks a TOTP code (not replayable) or consumes a recovery code; either is used up when accepted. */
     boolean verify(UserAccount user, String code, Instant now) {
         if (code == null || code.isBlank() || user.totpSecret() == null) {
             return false;
@@ -113,11 +125,12 @@ public class TwoFactor {
         String trimmed = code.trim();
         if (trimmed.matches("\\d{3}\\s?\\d{3}")) {
             OptionalLong step = Totp.matchingStep(secrets.open(user.totpSecret()), trimmed.replace(" ", ""), now);
-            if (step.isPresent() && user.acceptTotpStep(step.getAsLong())) {
-                users.save(user);
-                return true;
-            }
-            return false;
+            // Atomic, so that parallel requests with one observed code cannot both use it. The version moves
+            // on, so a stale save of the account cannot put an older step back.
+            return step.isPresent() && jdbc.sql("""
+                    UPDATE users SET totp_last_step = :step, version = version + 1
+                    WHERE id = :user AND totp_enabled AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+                    .param("step", step.getAsLong()).param("user", user.id()).update() == 1;
         }
         return jdbc.sql("""
                 UPDATE recovery_codes SET used_at = :at

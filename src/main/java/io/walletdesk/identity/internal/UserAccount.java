@@ -8,10 +8,10 @@ import io.walletdesk.identity.LockReason;
 import io.walletdesk.identity.Role;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ProblemException;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
@@ -40,7 +40,10 @@ public class UserAccount extends AbstractAggregateRoot<UserAccount> {
     private String totpSecret;
     private boolean totpEnabled;
     private Long totpLastStep;
+    // Written only by SignInCounters under a row lock, never by saving the aggregate (see there).
+    @ReadOnlyProperty
     private int failedSignIns;
+    @ReadOnlyProperty
     private Instant signInBlockedUntil;
     private Instant createdAt;
     @Version
@@ -71,22 +74,6 @@ public class UserAccount extends AbstractAggregateRoot<UserAccount> {
         return signInBlockedUntil != null && signInBlockedUntil.isAfter(now);
     }
 
-    /** Counts a wrong password or code; returns true when this failure started a block. */
-    boolean recordFailedSignIn(Instant now, int maxFailures, Duration blockFor) {
-        failedSignIns++;
-        if (failedSignIns >= maxFailures) {
-            failedSignIns = 0;
-            signInBlockedUntil = now.plus(blockFor);
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccessfulSignIn() {
-        failedSignIns = 0;
-        signInBlockedUntil = null;
-    }
-
     // --- status -------------------------------------------------------------------------------
 
     void lock(LockReason reason, String note, Long byStaffUserId, Instant now) {
@@ -108,8 +95,6 @@ public class UserAccount extends AbstractAggregateRoot<UserAccount> {
         lockReason = null;
         lockNote = null;
         lockedAt = null;
-        failedSignIns = 0;
-        signInBlockedUntil = null;
         registerEvent(new AccountUnlocked(id, byStaffUserId));
     }
 
@@ -139,15 +124,6 @@ public class UserAccount extends AbstractAggregateRoot<UserAccount> {
         totpEnabled = false;
         totpSecret = null;
         totpLastStep = null;
-    }
-
-    /** Refuses a code from a time step already used, so an observed code cannot be replayed. */
-    boolean acceptTotpStep(long step) {
-        if (totpLastStep != null && step <= totpLastStep) {
-            return false;
-        }
-        totpLastStep = step;
-        return true;
     }
 
     // --- profile ------------------------------------------------------------------------------

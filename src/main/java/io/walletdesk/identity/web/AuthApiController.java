@@ -2,12 +2,14 @@ package io.walletdesk.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.identity.internal.ApiTokens;
 import io.walletdesk.identity.internal.ApiTokens.TokenPair;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
 import io.walletdesk.identity.internal.SignInOutcome;
 import io.walletdesk.identity.internal.SignInService;
+import io.walletdesk.identity.internal.SignOut;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,8 +35,10 @@ class AuthApiController {
     private final Registration registration;
     private final SignInService signIn;
     private final ApiTokens tokens;
+    private final SignOut signOut;
 
-    AuthApiController(Registration registration, SignInService signIn, ApiTokens tokens) {
+    AuthApiController(Registration registration, SignInService signIn, ApiTokens tokens, SignOut signOut) {
+        this.signOut = signOut;
         this.registration = registration;
         this.signIn = signIn;
         this.tokens = tokens;
@@ -44,7 +49,8 @@ class AuthApiController {
             @NotBlank @Size(max = 200) String password) {
     }
 
-    record Registered(long userId) {
+    /** The same answer whether or not the phone or e-mail already had an account (ADR 0012). */
+    record Registered(String next) {
     }
 
     /**
@@ -61,11 +67,14 @@ class AuthApiController {
     }
 
     @PostMapping("/register")
-    @Operation(summary = "Register a customer", description = "Phone numbers are normalised to E.164 (0812... becomes +62812...).")
+    @Operation(summary = "Register a customer", description = """
+            Phone numbers are normalised to E.164 (0812... becomes +62812...). Answers 202 with next "sign-in" \
+            whether or not the phone or e-mail already has an account (its owner then gets a message instead), \
+            so that registration cannot be used to find out who is a customer. Then get a token.""")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
-        long id = registration.register(new Registration.RegisterCustomer(body.phone(), body.email(), body.name(),
+        registration.attempt(new Registration.RegisterCustomer(body.phone(), body.email(), body.name(),
                 body.language(), body.password()), ClientInfo.from(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Registered("sign-in"));
     }
 
     @PostMapping("/token")
@@ -96,8 +105,12 @@ class AuthApiController {
 
     @PostMapping("/revoke")
     @Operation(summary = "Sign this app out", description = "Revokes the presented access token and its refresh token.")
-    ResponseEntity<Void> revoke(@RequestHeader("Authorization") String authorization) {
+    ResponseEntity<Void> revoke(@RequestHeader("Authorization") String authorization,
+            @AuthenticationPrincipal SignedInUser me) {
         tokens.revoke(authorization.substring(Math.min(7, authorization.length())).trim());
+        if (me != null) {
+            signOut.signedOut(me.userId());
+        }
         return ResponseEntity.noContent().build();
     }
 

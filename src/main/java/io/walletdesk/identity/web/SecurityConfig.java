@@ -2,6 +2,7 @@ package io.walletdesk.identity.web;
 
 import io.walletdesk.identity.internal.ApiTokens;
 import io.walletdesk.identity.internal.Principals;
+import io.walletdesk.identity.internal.SignOut;
 import io.walletdesk.shared.web.Problems;
 import jakarta.servlet.RequestDispatcher;
 import org.springframework.context.annotation.Bean;
@@ -103,8 +104,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, Principals principals, SecurityContextRepository contexts)
-            throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, Principals principals, SecurityContextRepository contexts,
+            SignOut signOut) throws Exception {
         // CSRF token in a cookie (double-submit), so anonymous pages need no server-side session.
         http.securityContext(sc -> sc.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
@@ -135,6 +136,12 @@ class SecurityConfig {
                             }
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null
+                                    && authentication.getPrincipal() instanceof io.walletdesk.identity.SignedInUser user) {
+                                signOut.signedOut(user.userId());
+                            }
+                        })
                         .deleteCookies("WDSESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
                 .headers(h -> h

@@ -146,8 +146,14 @@ class SignInController {
             response.setStatus(400);
             return "identity/login";
         }
-        SignInOutcome outcome = signIn.withPassword(form.getIdentifier(), form.getPassword(), ClientInfo.from(request),
-                Channel.WEB);
+        SignInOutcome outcome;
+        try {
+            outcome = signIn.withPassword(form.getIdentifier(), form.getPassword(), ClientInfo.from(request),
+                    Channel.WEB);
+        } catch (ProblemException busy) {
+            form.setPassword(null);
+            return busy(busy, response, model, "identity/login");
+        }
         form.setPassword(null);
         return handle(outcome, request, response, model, "identity/login");
     }
@@ -194,6 +200,20 @@ class SignInController {
         return formView;
     }
 
+    /** 503 server-busy (all password-hashing turns taken): the form again, with the reason and Retry-After. */
+    private static String busy(ProblemException problem, HttpServletResponse response, Model model, String formView) {
+        if (!"server-busy".equals(problem.code())) {
+            throw problem;
+        }
+        response.setStatus(problem.status().value());
+        if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        model.addAttribute("rejection", problem.code());
+        model.addAttribute("retryMinutes", 1);
+        return formView;
+    }
+
     static String landingPage(SignedInUser user) {
         if (user.restricted()) {
             return "/account/status";
@@ -217,16 +237,29 @@ class SignInController {
         if (!errors.hasErrors()) {
             try {
                 ClientInfo client = ClientInfo.from(request);
-                registration.register(new RegisterCustomer(form.getPhone(), form.getEmail(), form.getName(),
-                        form.getLanguage(), form.getPassword()), client);
-                SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client, Channel.WEB);
-                if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-                    sessions.signIn(signedIn.user(), request, response);
-                    return "redirect:/account?welcome";
+                var created = registration.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
+                        form.getName(), form.getLanguage(), form.getPassword()), client);
+                if (created.isPresent()) {
+                    SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client,
+                            Channel.WEB);
+                    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+                        sessions.signIn(signedIn.user(), request, response);
+                        return "redirect:/account?welcome";
+                    }
                 }
-                return "redirect:/login";
+                // The phone or e-mail had an account (its owner got a message), or sign-in was paused: the
+                // same neutral next step either way (ADR 0012).
+                return "redirect:/login?registered";
             } catch (ProblemException problem) {
                 FormErrors.apply(problem, errors);
+                form.setPassword(null);
+                // Limits (429) and a busy server (503) keep their status and tell when to come back.
+                response.setStatus(problem.status().is5xxServerError() || problem.status().value() == 429
+                        ? problem.status().value() : 400);
+                if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+                    response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+                }
+                return "identity/register";
             }
         }
         form.setPassword(null);

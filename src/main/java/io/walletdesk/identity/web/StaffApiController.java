@@ -62,7 +62,7 @@ class StaffApiController {
 
     @GetMapping("/users")
     List<AccountView> search(@AuthenticationPrincipal SignedInUser me, @RequestParam String q) {
-        return accounts.search(q).stream().filter(a -> !a.role().isStaff() || me.role() == Role.ADMIN).toList();
+        return accounts.searchVisibleTo(me, q);
     }
 
     @GetMapping("/users/{id}")

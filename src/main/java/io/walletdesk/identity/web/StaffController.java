@@ -45,9 +45,10 @@ class StaffController {
     }
 
     @GetMapping("/staff/users")
-    String search(@RequestParam(required = false, defaultValue = "") String q, Model model) {
+    String search(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false, defaultValue = "") String q,
+            Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("results", q.isBlank() ? java.util.List.of() : accounts.search(q));
+        model.addAttribute("results", q.isBlank() ? java.util.List.of() : accounts.searchVisibleTo(me, q));
         return "identity/staff/users";
     }
 

@@ -95,10 +95,10 @@ class AssistantTest {
     private Customer customer(String language) {
         String phone = TestData.phone();
         ApiClient api = new ApiClient(port);
-        ApiClient.Response registered = api.post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
+        api.post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
                 "name", "Sari Wulandari", "language", language, "password", TestData.PASSWORD));
         api.signIn(phone, TestData.PASSWORD);
-        return new Customer(registered.json().get("userId").asLong(), "Sari Wulandari", api);
+        return new Customer(api.get("/api/v1/me").json().get("id").asLong(), "Sari Wulandari", api);
     }
 
     private void topUp(Customer customer, long amount, String bankAccount) {
