@@ -33,6 +33,9 @@ class PasswordHashing {
     }
 
     boolean matches(String raw, String hash) {
+        if (raw != null && !wellFormed(raw)) {
+            return false; // never accepted as a new password, so it cannot be anyone's; Argon2 would throw on it
+        }
         acquire();
         try {
             return raw != null && encoder.matches(raw, hash);
@@ -42,12 +45,31 @@ class PasswordHashing {
     }
 
     String encode(String raw) {
+        if (raw == null || !wellFormed(raw)) {
+            throw ProblemException.forField("malformed-request", HttpStatus.BAD_REQUEST, "password");
+        }
         acquire();
         try {
             return encoder.encode(raw);
         } finally {
             turns.release();
         }
+    }
+
+    /** False for text with an unpaired UTF-16 surrogate, which a client can send as {@code "\\uD800"} in JSON. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void acquire() {

@@ -23,6 +23,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -45,6 +46,21 @@ class SecurityConfig {
                 ROLE_ADMIN > ROLE_SUPERVISOR
                 ROLE_SUPERVISOR > ROLE_AGENT
                 """);
+    }
+
+    /**
+     * Requests the firewall refuses (an encoded NUL, slash or backslash, control characters in the path) are a
+     * client's mistake: a 400 problem on the API, a plain 400 elsewhere, never Boot's default error.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> {
+            if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
+                problems.write(request, response, "malformed-request", HttpStatus.BAD_REQUEST);
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
     }
 
     @Bean
@@ -93,7 +109,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+        http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Swagger UI ships inline styles; it is read-only and never sees a session cookie.

@@ -61,4 +61,18 @@ class PasswordHashingTest {
         assertThat(hashing.matches("dua", "hash:dua")).as("a turn is free again").isTrue();
         assertThat(hashing.matches(null, "hash:dua")).isFalse();
     }
+
+    @Test
+    void anUnpairedSurrogateIsAWrongPasswordOrABadRequestNeverAnArgon2Crash() {
+        PasswordHashing hashing = new PasswordHashing(
+                org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                properties(2, Duration.ofSeconds(2)));
+        String hash = hashing.encode("kopi-susu-gula-aren-7");
+        assertThat(hashing.matches("\uD800", hash)).isFalse();
+        assertThat(hashing.matches("kopi\uDC00", hash)).isFalse();
+        assertThat(hashing.matches("kopi-susu-gula-aren-7", hash)).isTrue();
+        assertThat(PasswordHashing.wellFormed("\uD83D\uDE00 emoji")).isTrue();
+        assertThatThrownBy(() -> hashing.encode("gajah\uD800terbang"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("password"));
+    }
 }
