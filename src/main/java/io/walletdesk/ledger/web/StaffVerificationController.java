@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff review identity verifications: see the photos, approve (unlock, verify) or reject with a reason. */
+/** Staff review identity verifications: see the photos, approve (verify; lift a lock that asked for it) or reject with a reason. */
 @Controller
 @Tag(name = "Wallet (staff)")
 class StaffVerificationController {
@@ -44,7 +44,7 @@ class StaffVerificationController {
     @PostMapping("/staff/wallet/verifications/{id}")
     String decide(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String decision,
             @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
-        verifications.decide(id, me.userId(), me.role().name(), "approve".equals(decision), reason, ClientInfo.from(request));
+        verifications.decide(id, me.userId(), me.role(), "approve".equals(decision), reason, ClientInfo.from(request));
         redirect.addFlashAttribute("decided", true);
         return "redirect:/staff/wallet/verifications";
     }
