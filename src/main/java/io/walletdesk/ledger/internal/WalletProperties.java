@@ -16,7 +16,8 @@ public record WalletProperties(
         @DefaultValue TopUp topUp,
         @DefaultValue Rules rules,
         @DefaultValue Bank bank,
-        @DefaultValue Kyc kyc) {
+        @DefaultValue Kyc kyc,
+        @DefaultValue RecipientLookups recipientLookups) {
 
     /** Limits per tier ({@code walletdesk.wallet.tiers.unverified-max-balance} etc.). */
     public record Tiers(
@@ -79,6 +80,13 @@ public record WalletProperties(
 
     /** Identity verification uploads. */
     public record Kyc(@DefaultValue("5242880") int maxFileBytes) {
+    }
+
+    /**
+     * Look-ups of who a phone number belongs to, per user and fixed window: each answer reveals a masked name,
+     * so without a limit the look-up enumerates customers.
+     */
+    public record RecipientLookups(@DefaultValue("20") int limit, @DefaultValue("PT10M") Duration window) {
     }
 
     public Tier tier(WalletTier tier) {

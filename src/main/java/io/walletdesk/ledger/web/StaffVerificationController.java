@@ -41,7 +41,7 @@ class StaffVerificationController {
         return "wallet/staff-verifications";
     }
 
-    @PostMapping("/staff/wallet/verifications/{id}")
+    @PostMapping("/staff/wallet/verifications/{id:\\d{1,18}}")
     String decide(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String decision,
             @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
         verifications.decide(id, me.userId(), me.role(), "approve".equals(decision), reason, ClientInfo.from(request));
@@ -49,7 +49,7 @@ class StaffVerificationController {
         return "redirect:/staff/wallet/verifications";
     }
 
-    @GetMapping("/staff/wallet/verifications/{id}/{which}")
+    @GetMapping("/staff/wallet/verifications/{id:\\d{1,18}}/{which:id-photo|selfie}")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable String which) {
         IdentityVerifications.Photo photo = verifications.photo(id, which)
                 .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));

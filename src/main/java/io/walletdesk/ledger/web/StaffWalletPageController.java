@@ -35,7 +35,7 @@ class StaffWalletPageController {
         this.reversals = reversals;
     }
 
-    @GetMapping("/staff/wallet/customers/{userId}")
+    @GetMapping("/staff/wallet/customers/{userId:\\d{1,18}}")
     String customer(@PathVariable long userId, Model model) {
         requireCustomer(accounts, userId);
         List<TransactionView> transactions = log.history(userId, new TransactionLog.Filter(null, null, null, null), null, 100);
@@ -51,9 +51,12 @@ class StaffWalletPageController {
                 .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
     }
 
-    @PostMapping("/staff/wallet/transactions/{id}/reversal")
-    String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam long customerId,
+    @PostMapping("/staff/wallet/transactions/{id:\\d{1,18}}/reversal")
+    String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String customerId,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!customerId.matches("\\d{1,18}")) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "customerId");
+        }
         try {
             reversals.reverse(id, me.userId(), me.role().name(), note == null || note.isBlank() ? null : note.strip(),
                     ClientInfo.from(request));
