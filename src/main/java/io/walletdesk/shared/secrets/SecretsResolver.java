@@ -129,13 +129,13 @@ public class SecretsResolver implements BeanFactoryPostProcessor, EnvironmentAwa
             if (!generated.isEmpty()) {
                 write(file, kept);
                 log.warn("Embedded demo: generated {} and kept {} in {} (owner-only). A real deployment sets them "
-                        + "in the environment.", names(generated), generated.size() == 1 ? "it" : "them", file.toAbsolutePath());
+                        + "in the environment.", names(generated), generated.size() == 1 ? "it" : "them", file.toAbsolutePath().normalize());
             } else {
-                log.info("Embedded demo: {} from {}", names(missing), file.toAbsolutePath());
+                log.info("Embedded demo: {} from {}", names(missing), file.toAbsolutePath().normalize());
             }
             return values;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the demo's generated secrets in " + file.toAbsolutePath(), e);
+            throw new UncheckedIOException("Cannot keep the demo's generated secrets in " + file.toAbsolutePath().normalize(), e);
         }
     }
 
@@ -147,7 +147,7 @@ public class SecretsResolver implements BeanFactoryPostProcessor, EnvironmentAwa
 
     /** Writes beside the file and moves it in place, so a crash never leaves half a file of keys. */
     private static void write(Path file, Properties values) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
+        Path directory = file.toAbsolutePath().normalize().getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, ".secrets", ".tmp");
         try {
