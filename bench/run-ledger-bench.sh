@@ -22,6 +22,9 @@ dropdb $PG --if-exists "$DB"
 createdb $PG "$DB"
 
 LOG=$(mktemp /tmp/walletdesk-bench-XXXX.log)
+# A fresh database per run, so fresh secrets per run (a configured database refuses to start without them).
+export WALLETDESK_DATA_KEY="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PIN_PEPPER="$(head -c 32 /dev/urandom | base64)" \
+  WALLETDESK_BANK_CALLBACK_SECRET="$(head -c 32 /dev/urandom | base64)"
 WALLETDESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WALLETDESK_DB_USER=postgres WALLETDESK_DEMO_DATA=false \
 WALLETDESK_DB_POOL=${POOL:-24} \
 java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -jar "$JAR" \

@@ -41,4 +41,9 @@ public class Accounts {
     public AccountView unlock(UnlockAccount command) {
         return status.unlock(command, command.byStaffUserId() == null ? "SYSTEM" : null, ClientInfo.system());
     }
+
+    /** Unlocks on a staff member's action, naming their role in the audit entry. Publishes {@link AccountUnlocked}. */
+    public AccountView unlock(UnlockAccount command, Role actorRole, ClientInfo client) {
+        return status.unlock(command, actorRole.name(), client);
+    }
 }

@@ -1,7 +1,10 @@
 package io.walletdesk.ledger.internal;
 
 import io.walletdesk.identity.AccountStatus;
+import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.LockReason;
+import io.walletdesk.identity.Role;
 import io.walletdesk.identity.UnlockAccount;
 import io.walletdesk.ledger.IdentityVerificationDecided;
 import io.walletdesk.ledger.IdentityVerificationSubmitted;
@@ -12,6 +15,7 @@ import io.walletdesk.shared.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Identity verification (KYC): the customer uploads an ID photo and a selfie (type sniffed from the bytes,
- * size-limited); staff approve (the wallet becomes VERIFIED and a locked account is unlocked) or reject
+ * size-limited); staff approve (the wallet becomes VERIFIED; a lock that asked for verification is lifted) or reject
  * with a reason. Everything is audited.
  */
 @Service
@@ -81,9 +85,17 @@ public class IdentityVerifications {
         return id;
     }
 
-    /** Approve (verify the wallet, unlock a locked account) or reject with a reason. */
+    /**
+     * The lock reasons whose next step for the customer is to verify their identity (see {@code lock.todo.*}).
+     * Approval lifts only these: any other lock (fraud, compliance, the customer's own request) is lifted by a
+     * supervisor (ADR 0004, four eyes), so an agent cannot lock, approve an upload and unlock alone.
+     */
+    public static final Set<LockReason> LIFTED_BY_VERIFICATION =
+            EnumSet.of(LockReason.IDENTITY_VERIFICATION_REQUIRED, LockReason.CREDENTIAL_BRUTE_FORCE);
+
+    /** Approve (verify the wallet; lift a lock that asked for verification) or reject with a reason. */
     @Transactional
-    public Verification decide(long verificationId, long staffUserId, String staffRole, boolean approve,
+    public Verification decide(long verificationId, long staffUserId, Role staffRole, boolean approve,
             String rejectionReason, ClientInfo client) {
         Verification v = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", verificationId)
                 .query((rs, n) -> row(rs)).optional()
@@ -100,17 +112,23 @@ public class IdentityVerifications {
                 .params(approve ? "APPROVED" : "REJECTED", Timestamp.from(clock.instant()), staffUserId,
                         approve ? null : rejectionReason, verificationId)
                 .update();
+        String lockNote = "";
         if (approve) {
             wallets.setTier(v.userId(), WalletTier.VERIFIED);
-            boolean locked = accounts.find(v.userId()).map(a -> a.status() == AccountStatus.LOCKED).orElse(false);
-            if (locked) {
-                accounts.unlock(new UnlockAccount(v.userId(), "identity verified (verification " + verificationId + ")",
-                        staffUserId));
-                wallets.setLocked(v.userId(), false);
+            AccountView account = accounts.find(v.userId()).orElse(null);
+            if (account != null && account.status() == AccountStatus.LOCKED) {
+                if (LIFTED_BY_VERIFICATION.contains(account.lockReason())) {
+                    accounts.unlock(new UnlockAccount(v.userId(), "identity verified (verification " + verificationId + ")",
+                            staffUserId), staffRole, client);
+                    wallets.setLocked(v.userId(), false);
+                    lockNote = " lifted lock=" + account.lockReason();
+                } else {
+                    lockNote = " kept lock=" + account.lockReason();
+                }
             }
         }
-        audit.record(AuditEntry.of(approve ? "KYC_APPROVED" : "KYC_REJECTED", staffUserId, staffRole, v.userId(),
-                "verification=" + verificationId + (approve ? "" : " reason=" + rejectionReason), client));
+        audit.record(AuditEntry.of(approve ? "KYC_APPROVED" : "KYC_REJECTED", staffUserId, staffRole.name(), v.userId(),
+                "verification=" + verificationId + (approve ? lockNote : " reason=" + rejectionReason), client));
         events.publishEvent(new IdentityVerificationDecided(verificationId, v.userId(), approve,
                 approve ? null : rejectionReason, staffUserId));
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", verificationId).query((rs, n) -> row(rs)).single();
@@ -128,6 +146,9 @@ public class IdentityVerifications {
 
     /** {@code which} is <q>id-photo</q> or <q>selfie</q>. */
     public Optional<Photo> photo(long verificationId, String which) {
+        if (!"selfie".equals(which) && !"id-photo".equals(which)) {
+            return Optional.empty();
+        }
         String column = "selfie".equals(which) ? "selfie" : "id_photo";
         return jdbc.sql("SELECT " + column + ", " + column + "_type FROM identity_verification WHERE id = :id")
                 .param("id", verificationId)

@@ -81,53 +81,67 @@ public class Pins {
         verify(wallets.open(userId), pin, client);
     }
 
-    /** As {@link #verify(long, String, ClientInfo)} with the wallet already loaded. */
+    /**
+     * As {@link #verify(long, String, ClientInfo)}. The wallet may have been read before a parallel request
+     * set the block, so the PIN state is read again under the wallet's row lock: parallel guesses are
+     * counted one after another and none is decided on an earlier look.
+     */
     public void verify(CustomerWallets.Wallet wallet, String pin, ClientInfo client) {
         long userId = wallet.userId();
-        if (!wallet.pinSet()) {
-            throw ProblemException.forField("pin-not-set", HttpStatus.CONFLICT, "pin");
-        }
-        Instant now = clock.instant();
-        if (wallet.pinBlockedUntil() != null && wallet.pinBlockedUntil().isAfter(now)) {
-            throw blocked(wallet.pinBlockedUntil(), now);
-        }
-        requireFormat(pin, "pin");
-        boolean matches = MessageDigest.isEqual(wallet.pinHash().getBytes(StandardCharsets.US_ASCII),
-                hash(userId, wallet.pinSalt(), pin).getBytes(StandardCharsets.US_ASCII));
-        if (matches) {
-            if (wallet.pinFailures() > 0) {
-                jdbc.sql("UPDATE wallet SET pin_failures = 0 WHERE user_id = :user").param("user", userId).update();
-            }
-            return;
-        }
         int max = properties.pin().maxFailures();
-        Instant blockedUntil = newTransaction.execute(status -> {
-            jdbc.sql("SELECT user_id FROM wallet WHERE user_id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
-            jdbc.sql("UPDATE wallet SET pin_failures = pin_failures + 1 WHERE user_id = :user").param("user", userId).update();
+        Instant now = clock.instant();
+        Check check = newTransaction.execute(status -> {
+            PinState state = jdbc.sql("""
+                    SELECT pin_hash, pin_salt, pin_failures, pin_blocked_until FROM wallet WHERE user_id = :user FOR UPDATE""")
+                    .param("user", userId)
+                    .query((rs, n) -> new PinState(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                    .single();
+            if (state.hash() == null) {
+                throw ProblemException.forField("pin-not-set", HttpStatus.CONFLICT, "pin");
+            }
+            if (state.blockedUntil() != null && state.blockedUntil().isAfter(now)) {
+                throw blocked(state.blockedUntil(), now);
+            }
+            requireFormat(pin, "pin");
+            boolean matches = MessageDigest.isEqual(state.hash().getBytes(StandardCharsets.US_ASCII),
+                    hash(userId, state.salt(), pin).getBytes(StandardCharsets.US_ASCII));
+            if (matches) {
+                if (state.failures() > 0) {
+                    jdbc.sql("UPDATE wallet SET pin_failures = 0 WHERE user_id = :user").param("user", userId).update();
+                }
+                return null;
+            }
             jdbc.sql("INSERT INTO wallet_pin_failure (user_id, occurred_at) VALUES (?, ?)").params(userId, Timestamp.from(now)).update();
-            int failures = jdbc.sql("SELECT pin_failures FROM wallet WHERE user_id = :user").param("user", userId)
-                    .query(Integer.class).single();
+            int failures = state.failures() + 1;
+            Instant until = null;
             if (failures >= max) {
-                Instant until = now.plus(properties.pin().block());
+                until = now.plus(properties.pin().block());
                 jdbc.sql("UPDATE wallet SET pin_failures = 0, pin_blocked_until = :until WHERE user_id = :user")
                         .param("until", Timestamp.from(until)).param("user", userId).update();
-                return until;
+            } else {
+                jdbc.sql("UPDATE wallet SET pin_failures = :failures WHERE user_id = :user")
+                        .param("failures", failures).param("user", userId).update();
             }
-            return null;
+            return new Check(failures, until);
         });
-        audit.record(AuditEntry.of("WALLET_PIN_WRONG", userId, "CUSTOMER", userId,
-                blockedUntil == null ? null : "payments blocked until " + blockedUntil, client));
-        risk.afterPinFailure(userId);
-        if (blockedUntil != null) {
-            throw blocked(blockedUntil, now);
+        if (check == null) {
+            return;
         }
-        int remaining = max - find(userId);
-        throw ProblemException.forField("pin-wrong", HttpStatus.FORBIDDEN, "pin", remaining);
+        audit.record(AuditEntry.of("WALLET_PIN_WRONG", userId, "CUSTOMER", userId,
+                check.blockedUntil() == null ? null : "payments blocked until " + check.blockedUntil(), client));
+        risk.afterPinFailure(userId);
+        if (check.blockedUntil() != null) {
+            throw blocked(check.blockedUntil(), now);
+        }
+        throw ProblemException.forField("pin-wrong", HttpStatus.FORBIDDEN, "pin", max - check.failures());
     }
 
-    private int find(long userId) {
-        return jdbc.sql("SELECT pin_failures FROM wallet WHERE user_id = :user").param("user", userId)
-                .query(Integer.class).single();
+    private record PinState(String hash, String salt, int failures, Instant blockedUntil) {
+    }
+
+    /** A wrong PIN: the failures in a row so far, and the end of the block it set (or null). */
+    private record Check(int failures, Instant blockedUntil) {
     }
 
     private static ProblemException blocked(Instant until, Instant now) {

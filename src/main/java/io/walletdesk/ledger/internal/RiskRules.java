@@ -1,5 +1,6 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.LockAccount;
 import io.walletdesk.identity.LockReason;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -107,7 +109,15 @@ public class RiskRules {
     }
 
     private void lock(long userId, String rule, LockReason reason) {
-        accounts.lock(new LockAccount(userId, reason, "wallet rule " + rule, null));
+        try {
+            accounts.lock(new LockAccount(userId, reason, "wallet rule " + rule, null));
+        } catch (OptimisticLockingFailureException concurrent) {
+            // Parallel requests can trip the same rule at once; one lock is enough, a failure here is not the customer's.
+            if (accounts.find(userId).map(a -> a.status() == AccountStatus.ACTIVE).orElse(true)) {
+                throw concurrent;
+            }
+            return;
+        }
         newTransaction.executeWithoutResult(status -> {
             wallets.setLocked(userId, true);
             audit.record(AuditEntry.of("WALLET_RULE_LOCKED", null, "SYSTEM", userId, "rule=" + rule + " reason=" + reason,

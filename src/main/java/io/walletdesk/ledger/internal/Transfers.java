@@ -7,9 +7,11 @@ import io.walletdesk.ledger.TransferCompleted;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
+import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -31,10 +33,12 @@ public class Transfers {
     private final ApplicationEventPublisher events;
     private final PartyLabels labels;
     private final PostingBatcher batcher;
+    private final RateLimiter rateLimiter;
 
-    Transfers(PostingBatcher batcher, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+    Transfers(RateLimiter rateLimiter, PostingBatcher batcher, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.rateLimiter = rateLimiter;
         this.batcher = batcher;
         this.labels = labels;
         this.accounts = accounts;
@@ -52,6 +56,21 @@ public class Transfers {
 
     /** Who a phone number belongs to, as the sender may see it before paying. */
     public record Recipient(long userId, String phone, String maskedName) {
+    }
+
+    /**
+     * A look-up the customer asked for (to confirm the masked name before sending), limited per user: the
+     * answers would otherwise enumerate customers by phone number.
+     */
+    public Recipient lookUp(long senderUserId, String phone) {
+        WalletProperties.RecipientLookups limit = properties.recipientLookups();
+        RateLimiter.Decision decision = rateLimiter.hit("recipient-lookup:" + senderUserId, limit.limit(), limit.window());
+        if (!decision.allowed()) {
+            long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
+            throw new ProblemException("too-many-lookups", HttpStatus.TOO_MANY_REQUESTS, "phone", new Object[] {minutes},
+                    Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
+        }
+        return recipient(senderUserId, phone);
     }
 
     public Recipient recipient(long senderUserId, String phone) {

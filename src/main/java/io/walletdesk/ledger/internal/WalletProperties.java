@@ -16,7 +16,8 @@ public record WalletProperties(
         @DefaultValue TopUp topUp,
         @DefaultValue Rules rules,
         @DefaultValue Bank bank,
-        @DefaultValue Kyc kyc) {
+        @DefaultValue Kyc kyc,
+        @DefaultValue RecipientLookups recipientLookups) {
 
     /** Limits per tier ({@code walletdesk.wallet.tiers.unverified-max-balance} etc.). */
     public record Tiers(
@@ -50,9 +51,11 @@ public record WalletProperties(
             @DefaultValue("10000000") long maxTransfer) {
     }
 
-    /** Wrong PINs in a row before payments are blocked, and for how long. */
-    public record Pin(@DefaultValue("3") int maxFailures, @DefaultValue("PT60M") Duration block,
-            @DefaultValue("walletdesk-development-pin-pepper") String pepper) {
+    /**
+     * Wrong PINs in a row before payments are blocked, and for how long; the pepper is a secret without a
+     * default ({@code WALLETDESK_PIN_PEPPER}, see {@code io.walletdesk.shared.secrets}).
+     */
+    public record Pin(@DefaultValue("3") int maxFailures, @DefaultValue("PT60M") Duration block, String pepper) {
     }
 
     /** How long a top-up waits for the bank's confirmation before it expires (GoPay promises 2x24 hours). */
@@ -69,9 +72,12 @@ public record WalletProperties(
             @DefaultValue("PT1H") Duration newDeviceWindow) {
     }
 
-    /** The bank gateway: the shared HMAC secret of callbacks and the simulated bank's behaviour. */
+    /**
+     * The bank gateway: the shared HMAC secret of callbacks (no default: {@code WALLETDESK_BANK_CALLBACK_SECRET})
+     * and the simulated bank's behaviour.
+     */
     public record Bank(
-            @DefaultValue("walletdesk-development-bank-callback-secret") String callbackSecret,
+            String callbackSecret,
             @DefaultValue("PT5M") Duration callbackMaxAge,
             @DefaultValue("PT2S") Duration simulatedCallbackDelay,
             @DefaultValue("PT3S") Duration simulatedTimeout) {
@@ -79,6 +85,13 @@ public record WalletProperties(
 
     /** Identity verification uploads. */
     public record Kyc(@DefaultValue("5242880") int maxFileBytes) {
+    }
+
+    /**
+     * Look-ups of who a phone number belongs to, per user and fixed window: each answer reveals a masked name,
+     * so without a limit the look-up enumerates customers.
+     */
+    public record RecipientLookups(@DefaultValue("20") int limit, @DefaultValue("PT10M") Duration window) {
     }
 
     public Tier tier(WalletTier tier) {

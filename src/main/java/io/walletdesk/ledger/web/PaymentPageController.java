@@ -44,13 +44,16 @@ class PaymentPageController {
             BindingResult errors, Model model, HttpServletResponse response) {
         try {
             long amount = WalletForms.amount(form.getAmount());
-            Transfers.Recipient recipient = transfers.recipient(me.userId(), form.getPhone());
+            Transfers.Recipient recipient = transfers.lookUp(me.userId(), form.getPhone());
             model.addAttribute("recipientName", recipient.maskedName());
             model.addAttribute("amountFormatted", Money.format(amount));
             return "wallet/send-confirm";
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
             response.setStatus(problem.status().value());
+            if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+                response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+            }
             return "wallet/send";
         }
     }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff review identity verifications: see the photos, approve (unlock, verify) or reject with a reason. */
+/** Staff review identity verifications: see the photos, approve (verify; lift a lock that asked for it) or reject with a reason. */
 @Controller
 @Tag(name = "Wallet (staff)")
 class StaffVerificationController {
@@ -41,15 +41,15 @@ class StaffVerificationController {
         return "wallet/staff-verifications";
     }
 
-    @PostMapping("/staff/wallet/verifications/{id}")
+    @PostMapping("/staff/wallet/verifications/{id:\\d{1,18}}")
     String decide(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String decision,
             @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
-        verifications.decide(id, me.userId(), me.role().name(), "approve".equals(decision), reason, ClientInfo.from(request));
+        verifications.decide(id, me.userId(), me.role(), "approve".equals(decision), reason, ClientInfo.from(request));
         redirect.addFlashAttribute("decided", true);
         return "redirect:/staff/wallet/verifications";
     }
 
-    @GetMapping("/staff/wallet/verifications/{id}/{which}")
+    @GetMapping("/staff/wallet/verifications/{id:\\d{1,18}}/{which:id-photo|selfie}")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable String which) {
         IdentityVerifications.Photo photo = verifications.photo(id, which)
                 .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));

@@ -2,6 +2,8 @@ package io.walletdesk.ledger.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.ledger.internal.Reversals;
 import io.walletdesk.ledger.internal.TransactionLog;
@@ -32,7 +34,10 @@ class StaffWalletApiController {
     private final Reversals reversals;
     private final TransactionPresenter presenter;
 
-    StaffWalletApiController(TransactionLog log, Reversals reversals, TransactionPresenter presenter) {
+    private final Accounts accounts;
+
+    StaffWalletApiController(TransactionLog log, Reversals reversals, TransactionPresenter presenter, Accounts accounts) {
+        this.accounts = accounts;
         this.log = log;
         this.reversals = reversals;
         this.presenter = presenter;
@@ -41,6 +46,7 @@ class StaffWalletApiController {
     @GetMapping("/customers/{userId}/transactions")
     @Operation(summary = "A customer's recent transactions")
     List<TransactionPresenter.TransactionDto> transactions(@PathVariable long userId, Locale locale) {
+        StaffWalletPageController.requireCustomer(accounts, userId);
         return log.history(userId, new TransactionLog.Filter(null, null, null, null), null, 100).stream()
                 .map(t -> presenter.dto(t, userId, locale)).toList();
     }

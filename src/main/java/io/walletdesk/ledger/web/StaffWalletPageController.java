@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.web;
 
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.ledger.internal.Reversals;
 import io.walletdesk.ledger.internal.TransactionLog;
@@ -8,6 +10,7 @@ import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +27,17 @@ class StaffWalletPageController {
     private final TransactionLog log;
     private final Reversals reversals;
 
-    StaffWalletPageController(TransactionLog log, Reversals reversals) {
+    private final Accounts accounts;
+
+    StaffWalletPageController(TransactionLog log, Reversals reversals, Accounts accounts) {
+        this.accounts = accounts;
         this.log = log;
         this.reversals = reversals;
     }
 
-    @GetMapping("/staff/wallet/customers/{userId}")
+    @GetMapping("/staff/wallet/customers/{userId:\\d{1,18}}")
     String customer(@PathVariable long userId, Model model) {
+        requireCustomer(accounts, userId);
         List<TransactionView> transactions = log.history(userId, new TransactionLog.Filter(null, null, null, null), null, 100);
         model.addAttribute("customerId", userId);
         model.addAttribute("transactions", transactions);
@@ -38,9 +45,18 @@ class StaffWalletPageController {
         return "wallet/staff-customer";
     }
 
-    @PostMapping("/staff/wallet/transactions/{id}/reversal")
-    String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam long customerId,
+    /** Only customers have wallets; a staff account is not shown to agents (ADR 0004), so it is simply not found. */
+    static void requireCustomer(Accounts accounts, long userId) {
+        accounts.find(userId).filter(a -> a.role() == Role.CUSTOMER)
+                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/staff/wallet/transactions/{id:\\d{1,18}}/reversal")
+    String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String customerId,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!customerId.matches("\\d{1,18}")) {
+            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "customerId");
+        }
         try {
             reversals.reverse(id, me.userId(), me.role().name(), note == null || note.isBlank() ? null : note.strip(),
                     ClientInfo.from(request));

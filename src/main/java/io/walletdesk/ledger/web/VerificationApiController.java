@@ -64,10 +64,10 @@ class VerificationApiController {
 
     @PostMapping("/api/v1/staff/wallet/verifications/{id}/decision")
     @ResponseBody
-    @Operation(summary = "Approve (verify and unlock) or reject (reason: UNREADABLE, MISMATCH, EXPIRED_ID, NOT_AN_ID)")
+    @Operation(summary = "Approve (verify; lifts only a lock that asked for verification) or reject (reason: UNREADABLE, MISMATCH, EXPIRED_ID, NOT_AN_ID)")
     IdentityVerifications.Verification decideApi(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestBody Decision body, HttpServletRequest request) {
-        return verifications.decide(id, me.userId(), me.role().name(), body.approve(), body.reason(),
+        return verifications.decide(id, me.userId(), me.role(), body.approve(), body.reason(),
                 ClientInfo.from(request));
     }
 }

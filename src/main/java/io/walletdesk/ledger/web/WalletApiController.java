@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The wallet on the API. Every money-moving call needs an {@code Idempotency-Key} header: a retry with the
@@ -85,7 +86,7 @@ class WalletApiController {
     @GetMapping("/recipients")
     @Operation(summary = "Who a phone number belongs to: the masked name to confirm before sending")
     Transfers.Recipient recipient(@AuthenticationPrincipal SignedInUser me, @RequestParam String phone) {
-        Transfers.Recipient recipient = transfers.recipient(me.userId(), phone);
+        Transfers.Recipient recipient = transfers.lookUp(me.userId(), phone);
         return new Transfers.Recipient(0, recipient.phone(), recipient.maskedName());
     }
 
@@ -109,7 +110,7 @@ class WalletApiController {
                 .toList();
     }
 
-    record TransferRequest(@NotBlank @Size(max = 30) String phone, @NotNull Long amount, @NotBlank String pin,
+    record TransferRequest(@NotBlank @Size(max = 30) String phone, @NotNull @JsonDeserialize(using = WholeRupiah.class) Long amount, @NotBlank String pin,
             @Size(max = 140) String note) {
     }
 
@@ -123,7 +124,7 @@ class WalletApiController {
         return result(outcome, me, locale);
     }
 
-    record PaymentRequest(@NotBlank @Size(max = 40) String merchantCode, @NotNull Long amount, @NotBlank String pin,
+    record PaymentRequest(@NotBlank @Size(max = 40) String merchantCode, @NotNull @JsonDeserialize(using = WholeRupiah.class) Long amount, @NotBlank String pin,
             @Size(max = 140) String note) {
     }
 
@@ -138,7 +139,7 @@ class WalletApiController {
         return result(outcome, me, locale);
     }
 
-    record TopUpRequest(@NotBlank String bankCode, @NotBlank @Size(max = 30) String bankAccount, @NotNull Long amount) {
+    record TopUpRequest(@NotBlank String bankCode, @NotBlank @Size(max = 30) String bankAccount, @NotNull @JsonDeserialize(using = WholeRupiah.class) Long amount) {
     }
 
     @PostMapping("/top-ups")

@@ -132,7 +132,8 @@ class WalletPageController {
                 me.userId(), presenter, locale);
     }
 
-    @GetMapping("/wallet/transactions/{id}")
+    // Only digits reach the handler: anything else is simply not found (was a 500 on a failed conversion).
+    @GetMapping("/wallet/transactions/{id:\\d{1,18}}")
     String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model, Locale locale) {
         TransactionView t = log.findFor(me.userId(), id)
                 .orElseThrow(() -> new ProblemException("transaction-not-found", HttpStatus.NOT_FOUND));
