@@ -1,18 +1,19 @@
 package io.walletdesk.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Pages never show a stack trace: failures render the translated error page. */
+/** Pages never show a stack trace: failures render the translated error page with a meaningful status. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(1)
 class PageProblemHandler {
@@ -25,34 +26,36 @@ class PageProblemHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler(ProblemException.class)
-    String problem(ProblemException failure, Model model, HttpServletResponse response, Locale locale) {
-        return render(failure.code(), failure.status().value(), model, response, locale, failure.args());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    String notFound(NoResourceFoundException missing, Model model, HttpServletResponse response, Locale locale) {
-        return render("not-found", 404, model, response, locale);
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     void denied(AccessDeniedException denied) {
         // Let Spring Security's access-denied handling decide (redirect restricted users, 403 page otherwise).
         throw denied;
     }
 
+    /** Problems, mistyped or missing fields, unknown pages, no database connection, and our own faults. */
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception failure, Model model, HttpServletResponse response, Locale locale) {
-        log.error("Unexpected failure while rendering a page", failure);
-        return render("internal", 500, model, response, locale);
+    ModelAndView failed(Exception failure, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        WebFailure meaning = WebFailure.classifyForPage(failure);
+        if (meaning.isServerFault()) {
+            log.error("Unexpected failure while rendering {} {}", request.getMethod(), request.getRequestURI(), failure);
+        } else if (meaning.status().is5xxServerError()) {
+            log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+        }
+        response.setStatus(meaning.status().value());
+        if (meaning.retryAfterSeconds() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(meaning.retryAfterSeconds()));
+        }
+        return page(problems, meaning, locale);
     }
 
-    private String render(String code, int status, Model model, HttpServletResponse response, Locale locale,
-            Object... args) {
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        model.addAttribute("problemTitle", problems.title(code, locale));
-        model.addAttribute("problemDetail", problems.detail(code, locale, args));
-        return "error";
+    /** The translated error page for a failure. */
+    static ModelAndView page(Problems problems, WebFailure failure, Locale locale) {
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(failure.status());
+        page.addObject("status", failure.status().value());
+        page.addObject("problemTitle", problems.title(failure.code(), locale));
+        page.addObject("problemDetail", problems.detail(failure.code(), locale, failure.args()));
+        return page;
     }
 }

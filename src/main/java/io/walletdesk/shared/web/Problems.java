@@ -52,6 +52,39 @@ public class Problems {
         return problem;
     }
 
+    /** A classified failure: names the field (also as {@code errors}) and says when to retry. */
+    ProblemDetail build(WebFailure failure, Locale locale, String instance) {
+        ProblemDetail problem = build(failure.code(), failure.status(), locale, failure.args());
+        if (failure.field() != null) {
+            problem.setProperty("field", failure.field());
+            String message = "validation".equals(failure.code())
+                    ? messages.getMessage("validation.missingOrInvalid", null, locale)
+                    : problem.getDetail() == null ? problem.getTitle() : problem.getDetail();
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", failure.field(), "message", message)));
+        }
+        if (failure.retryAfterSeconds() != null) {
+            problem.setProperty("retryAfterSeconds", failure.retryAfterSeconds());
+        }
+        problem.setInstance(instance(instance));
+        return problem;
+    }
+
+    /** The instance member for a request path; null for a path that is no valid URI reference. */
+    static URI instance(String path) {
+        try {
+            return path == null ? null : URI.create(path);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+
+    /** Writes a built problem; status and headers are the caller's. */
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     public String title(String code, Locale locale) {
         return messages.getMessage("problem." + code + ".title", null, code, locale);
     }
@@ -73,7 +106,7 @@ public class Problems {
                 ? RequestContextUtils.getLocaleResolver(request).resolveLocale(request)
                 : LocaleContextHolder.getLocale();
         ProblemDetail problem = build(code, status, locale, args);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");

@@ -19,7 +19,7 @@ class SupportedLanguageTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"i18n/messages", "i18n/support", "i18n/disputes", "i18n/reporting", "i18n/wallet", "i18n/status", "i18n/reachability", "i18n/knowledge"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"i18n/messages", "i18n/support", "i18n/disputes", "i18n/reporting", "i18n/wallet", "i18n/status", "i18n/reachability", "i18n/knowledge", "i18n/web"})
     void everyBundleHasEveryKey(String name) {
         ResourceBundle english = ResourceBundle.getBundle(name, Locale.ROOT);
         for (SupportedLanguage language : SupportedLanguage.values()) {
