@@ -108,6 +108,9 @@ final class Actors {
             if (!api && csrf != null && !method.equals("GET")) {
                 request.header("X-XSRF-TOKEN", csrf);
             }
+            if (api && !method.equals("GET") && path.startsWith("/api/v1/wallet/")) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString()); // money endpoints require one
+            }
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }

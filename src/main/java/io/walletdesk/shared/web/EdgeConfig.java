@@ -57,6 +57,16 @@ class EdgeConfig {
         });
     }
 
+    /** Requests Tomcat itself refuses (before any filter) still answer the API with problem+json. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> containerProblems() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ContainerProblemValve.class.getName());
+            }
+        });
+    }
+
     /** JSON strings refuse U+0000 like every other text input. */
     @Bean
     JacksonModule noNulStrings() {

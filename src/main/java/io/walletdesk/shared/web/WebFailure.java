@@ -51,6 +51,13 @@ record WebFailure(String code, HttpStatus status, String field, Object[] args, L
             return new WebFailure(problem.code(), problem.status(), problem.field(), problem.args(),
                     retry instanceof Number n ? n.longValue() : null);
         }
+        // Method security refuses inside the handler; Spring Security's 403 then reaches the error page with it.
+        if (failure instanceof org.springframework.security.access.AccessDeniedException) {
+            return of("forbidden", HttpStatus.FORBIDDEN);
+        }
+        if (failure instanceof org.springframework.security.core.AuthenticationException) {
+            return of("unauthenticated", HttpStatus.UNAUTHORIZED);
+        }
         if (failure instanceof MaxUploadSizeExceededException) {
             return new WebFailure("attachment-too-large", HttpStatus.PAYLOAD_TOO_LARGE, null, new Object[] {10}, null);
         }

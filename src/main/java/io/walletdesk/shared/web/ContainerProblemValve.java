@@ -1,0 +1,44 @@
+package io.walletdesk.shared.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * Tomcat refuses some requests before any filter or handler sees them (an encoded NUL or control character in
+ * the path). API clients still get problem+json for those, in English because no application code (and so no
+ * language negotiation) ran; pages keep Tomcat's plain report without server details.
+ */
+public class ContainerProblemValve extends ErrorReportValve {
+
+    public ContainerProblemValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        String uri = request.getCoyoteRequest().requestURI().toString();
+        if (status < 400 || uri == null || !uri.startsWith("/api/") || response.isCommitted()) {
+            super.report(request, response, throwable);
+            return;
+        }
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            String code = status == 400 ? "malformed-request" : "bad-request";
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write("{\"type\":\"/problems/" + code + "\",\"title\":\"Request not understood\",\"status\":"
+                        + status + ",\"detail\":\"The address of the request contains characters that are not allowed.\","
+                        + "\"code\":\"" + code + "\"}");
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // The client is gone or the response is already on its way: nothing more to tell it.
+        }
+    }
+}
