@@ -109,6 +109,16 @@ class DatabaseOutageTest {
         long conversation = chat.post("/api/v1/chat/conversations", Map.of()).json().get("id").asLong();
         assertThat(chat.post("/api/v1/chat/conversations/" + conversation + "/messages",
                 Map.of("clientMessageId", "before-" + marker, "body", "Before " + marker)).status()).isEqualTo(201);
+        // A customer signed in on the web before the outage: the session and account live in the database.
+        String phone = TestData.phone();
+        assertThat(new ApiClient(port).post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
+                "name", "Sari Wulandari", "language", "en", "password", TestData.PASSWORD)).status()).isEqualTo(201);
+        Pages signedIn = new Pages(port, "en");
+        Answer login = signedIn.get("/login");
+        Answer afterLogin = signedIn.post("/login", Map.of("_csrf", login.csrf(), "identifier", phone,
+                "password", TestData.PASSWORD));
+        assertThat(afterLogin.status()).as(afterLogin.body()).isEqualTo(302);
+        assertThat(signedIn.get("/support").body).contains("/logout");
         Pages before = new Pages(port, "en");
         assertThat(before.get("/help").status).isEqualTo(200);
         assertThat(before.get("/help").body).doesNotContain("id=\"degraded-notice\"");
@@ -139,6 +149,12 @@ class DatabaseOutageTest {
                 Matcher receipt = Pattern.compile("J-[0-9A-F]{8}").matcher(sent.body);
                 assertThat(receipt.find()).isTrue();
                 leftReceipts.add(receipt.group());
+            }
+            for (String path : List.of("/", "/help", "/help/topup-failed", "/help/search?q=top+up", "/support",
+                    "/support/message", "/diagnose", "/verify", "/status")) {
+                Answer page = signedIn.following(path);
+                statuses.put("signed-in " + path, page.status);
+                assertThat(page.status).as("signed in: " + path).isEqualTo(200);
             }
             for (int i = 1; i <= 3; i++) {
                 ApiClient.Response kept = chat.post("/api/v1/chat/conversations/" + conversation + "/messages",
@@ -176,7 +192,7 @@ class DatabaseOutageTest {
         return jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE body LIKE :b").param("b", bodyLike).query(Long.class).single();
     }
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String location) {
         String csrf() {
             Matcher m = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(body);
             if (!m.find()) {
@@ -204,6 +220,15 @@ class DatabaseOutageTest {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         }
 
+        /** As a browser does: follows a redirect to the same address (a page retried once the outage is known). */
+        Answer following(String path) throws Exception {
+            Answer answer = get(path);
+            for (int i = 0; i < 3 && answer.status == 302 && path.equals(answer.location); i++) {
+                answer = get(path);
+            }
+            return answer;
+        }
+
         Answer post(String path, Map<String, String> form) throws Exception {
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
@@ -217,7 +242,9 @@ class DatabaseOutageTest {
             request.header("Accept-Language", language).header("X-Forwarded-For", ip)
                     .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").timeout(Duration.ofSeconds(30));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            String location = response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", ""))
+                    .orElse(null);
+            return new Answer(response.statusCode(), response.body(), location);
         }
     }
 }
