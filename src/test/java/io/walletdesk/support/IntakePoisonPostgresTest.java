@@ -121,5 +121,24 @@ class IntakePoisonPostgresTest {
         });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'INTAKE_DEAD_LETTERED' AND details LIKE :d")
                 .param("d", "%P-" + run + "-10%").query(Long.class).single()).isEqualTo(1);
+
+        // Staff see it where they work, not only in the logs.
+        String email = io.walletdesk.testing.TestData.email();
+        registration.createStaff(io.walletdesk.identity.Role.AGENT, email, "Agent Dewi", "agen-sabar-sekali-77", null,
+                io.walletdesk.shared.web.ClientInfo.system());
+        var session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(io.walletdesk.testing.TestData.clientIp());
+                            return r;
+                        }).param("identifier", email).param("password", "agen-sabar-sekali-77"))
+                .andReturn().getResponse().getCookie("WDSESSION");
+        var inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/staff/inbox")
+                .cookie(session)).andReturn().getResponse();
+        assertThat(inbox.getStatus()).isEqualTo(200);
+        assertThat(inbox.getContentAsString()).contains("id=\"dead-letters\"");
     }
+
+    @Autowired
+    io.walletdesk.identity.internal.Registration registration;
 }
