@@ -19,9 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signed-in people reading the public pages (help centre, support, diagnose, contact check) while the database
  * is away: their session and account live in the database, so loading them fails before the page is reached.
- * These pages need neither, so while an outage is known they are served as to an anonymous visitor. A read
- * that fails because the outage has only just begun is answered with a redirect to itself, which then finds
- * the outage known. The cookie stays in the browser, so the person is signed in again when the database is back.
+ * These pages need neither, so while an outage is known they are served as to an anonymous visitor (a message
+ * left meanwhile is journaled like a visitor's). A request that fails because the outage has only just begun is
+ * answered with a 307 redirect to itself, which keeps the method and form and then finds the outage known. The cookie stays in the browser, so the person is signed in again when the database is back.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicPagesDuringOutage {
@@ -40,8 +40,10 @@ class PublicPagesDuringOutage {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String method = request.getMethod();
-                return !("GET".equals(method) || "HEAD".equals(method)) || !isPublicPage(request.getRequestURI())
-                        || !hasSessionCookie(request);
+                boolean read = ("GET".equals(method) || "HEAD".equals(method)) && isPublicPage(request.getRequestURI());
+                // Leaving a message must work too: it is journaled, as from a visitor who gives a contact.
+                boolean leaveMessage = "POST".equals(method) && "/support/message".equals(request.getRequestURI());
+                return !(read || leaveMessage) || !hasSessionCookie(request);
             }
 
             @Override
@@ -59,7 +61,9 @@ class PublicPagesDuringOutage {
                     }
                     response.reset();
                     String query = request.getQueryString();
-                    response.sendRedirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+                    // 307 keeps the method and the form, so a message being left is sent again, not lost.
+                    response.setStatus(HttpServletResponse.SC_TEMPORARY_REDIRECT);
+                    response.setHeader("Location", request.getRequestURI() + (query == null ? "" : "?" + query));
                 }
             }
         };
