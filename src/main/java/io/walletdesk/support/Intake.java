@@ -1,23 +1,38 @@
 package io.walletdesk.support;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.walletdesk.shared.audit.AuditEntry;
+import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.DeviceSummary;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.intake.IntakeJournal;
 import io.walletdesk.support.intake.JournalEntry;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 
 /**
- * The front door for customers' words. When the database is away, a message is written to this node's
- * durable journal instead of being lost, the customer is told it is safe, and it is replayed once and in
- * order when the database is back; duplicates fall away through the client message id.
+ * The front door for customers' words. When the database cannot be reached, a message is written to this
+ * node's durable journal instead of being lost, the customer is told it is safe, and it is replayed once and
+ * in order when the database is back; duplicates fall away through the client message id. A message the
+ * database refuses (a constraint, a bad statement) is not an outage: the customer hears so at once, because
+ * journaling it would only postpone the same refusal. An entry that keeps failing on replay is set aside
+ * (dead-lettered, with an audit entry and a metric for staff) so that it cannot hold up the others.
  */
 @Service
 public class Intake {
@@ -27,11 +42,26 @@ public class Intake {
     private final Conversations conversations;
     private final IntakeJournal journal;
     private final Clock clock;
+    private final DatabaseOutage outage;
+    private final AuditTrail audit;
+    private final int maxAttempts;
+    private final Counter deadLettered;
+    /** Failed replay attempts per entry; in memory, so a restart gives an entry a few more tries. */
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
 
-    Intake(Conversations conversations, IntakeJournal journal, Clock clock) {
+    Intake(Conversations conversations, IntakeJournal journal, Clock clock, DatabaseOutage outage, AuditTrail audit,
+            MeterRegistry meters, @Value("${walletdesk.intake.max-attempts:3}") int maxAttempts) {
         this.conversations = conversations;
         this.journal = journal;
         this.clock = clock;
+        this.outage = outage;
+        this.audit = audit;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.deadLettered = Counter.builder("walletdesk.intake.dead.lettered")
+                .description("Journaled customer messages set aside because they could not be stored").register(meters);
+        Gauge.builder("walletdesk.intake.journal.pending", pendingCount, AtomicInteger::get)
+                .description("Customer messages waiting in this node's journal for the database").register(meters);
     }
 
     /** What happened to a customer's message. */
@@ -58,19 +88,24 @@ public class Intake {
 
     public Outcome post(PostMessage command) {
         validateBody(command.body());
+        rejectNul("clientMessageId", command.clientMessageId());
         PostMessage idempotent = command.clientMessageId() == null || command.clientMessageId().isBlank()
                 ? new PostMessage(command.conversationId(), command.by(), "j-" + UUID.randomUUID(), command.body(),
                         command.channel(), command.internalNote(), command.client(), command.clientTime())
                 : command;
         try {
             return new Outcome.Stored(conversations.post(idempotent));
-        } catch (DataAccessException | TransactionException databaseAway) {
+        } catch (DataAccessException | TransactionException failure) {
+            if (!outage.noteFailure(failure)) {
+                throw refused(failure);
+            }
             if (idempotent.by().isStaff()) {
-                throw databaseAway;
+                throw failure;
             }
             String id = receipt();
             journal.append(entry(id, "MESSAGE", idempotent.conversationId(), idempotent.by(), idempotent.clientMessageId(),
                     idempotent.body(), idempotent.channel(), null, null, null, idempotent.client(), idempotent.clientTime()));
+            pendingCount.incrementAndGet();
             log.warn("Database unavailable: message {} kept in the intake journal as {}", idempotent.clientMessageId(), id);
             return new Outcome.Journaled(id, idempotent.clientMessageId());
         }
@@ -78,6 +113,11 @@ public class Intake {
 
     public LeftOutcome leaveMessage(LeaveMessage command) {
         validateBody(command.body());
+        rejectNul("name", command.name());
+        rejectNul("email", command.email());
+        rejectNul("phone", command.phone());
+        rejectNul("language", command.language());
+        rejectNul("clientMessageId", command.clientMessageId());
         boolean noContact = (command.email() == null || command.email().isBlank())
                 && (command.phone() == null || command.phone().isBlank());
         if (!(command.by() instanceof Participant.Customer) && noContact) {
@@ -90,10 +130,14 @@ public class Intake {
                 command.body(), command.client(), clientId);
         try {
             return new LeftOutcome.Stored(conversations.leaveMessage(fixed));
-        } catch (DataAccessException | TransactionException databaseAway) {
+        } catch (DataAccessException | TransactionException failure) {
+            if (!outage.noteFailure(failure)) {
+                throw refused(failure);
+            }
             String id = receipt();
             journal.append(entry(id, "LEFT_MESSAGE", null, by, clientId, command.body(), Channel.WEB_FORM, command.email(),
                     command.phone(), command.language(), command.client(), null));
+            pendingCount.incrementAndGet();
             log.warn("Database unavailable: left message kept in the intake journal as {}", id);
             return new LeftOutcome.Journaled(id);
         }
@@ -112,22 +156,69 @@ public class Intake {
         }
     }
 
-    /** Applies pending entries in order; stops at the first database failure. Returns how many were applied. */
-    public int replay() {
+    /**
+     * Applies pending entries in order and stops at the first sign that the database is still unreachable,
+     * so order is kept. An entry the database refuses is skipped this round (the others go on) and set aside
+     * after {@code walletdesk.intake.max-attempts} rounds; one refused as invalid is set aside at once.
+     * Returns how many entries were stored.
+     */
+    public synchronized int replay() {
         int applied = 0;
-        for (JournalEntry entry : journal.pending()) {
+        java.util.List<JournalEntry> pending = journal.pending();
+        pendingCount.set(pending.size());
+        for (JournalEntry entry : pending) {
             try {
                 apply(entry);
-            } catch (DataAccessException | TransactionException stillAway) {
-                return applied;
             } catch (ProblemException rejected) {
-                salvage(entry, rejected);
+                int salvaged = salvage(entry, rejected);
+                if (salvaged < 0) {
+                    return applied; // the database went away meanwhile: stop, keep the entry
+                }
+                applied += salvaged;
+                continue;
+            } catch (RuntimeException failure) {
+                if (outage.noteFailure(failure)) {
+                    return applied;
+                }
+                int tries = attempts.merge(entry.id(), 1, Integer::sum);
+                log.warn("Journal entry {} failed on replay (attempt {} of {}): {}", entry.id(), tries, maxAttempts,
+                        failure.toString());
+                if (tries >= maxAttempts) {
+                    deadLetter(entry, failure.getClass().getSimpleName() + ": "
+                            + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+                }
+                continue;
             }
+            outage.noteSuccess();
             journal.markDone(entry.id());
+            attempts.remove(entry.id());
+            pendingCount.decrementAndGet();
             applied++;
         }
         journal.compactIfIdle();
         return applied;
+    }
+
+    /** Entries set aside on this node, oldest first: their text is kept in the dead-letter file. */
+    public java.util.List<IntakeJournal.DeadLetter> deadLetters() {
+        return journal.deadLetters();
+    }
+
+    private void deadLetter(JournalEntry entry, String reason) {
+        journal.deadLetter(entry, reason);
+        attempts.remove(entry.id());
+        pendingCount.decrementAndGet();
+        deadLettered.increment();
+        log.error("Journal entry {} ({} from {} {}) could not be stored and was set aside in the dead-letter file: {}",
+                entry.id(), entry.kind(), entry.participantKind(), entry.userId() != null ? entry.userId() : entry.visitorId(),
+                reason);
+        try {
+            audit.record(AuditEntry.of("INTAKE_DEAD_LETTERED", null, "SYSTEM", entry.userId(),
+                    "Journal entry " + entry.id() + " (" + entry.kind() + ", client message " + entry.clientMessageId()
+                            + ") set aside: " + reason, null));
+        } catch (RuntimeException auditFailed) {
+            log.error("Could not record the dead-lettered journal entry {} in the audit log", entry.id(), auditFailed);
+        }
     }
 
     private void apply(JournalEntry entry) {
@@ -143,18 +234,57 @@ public class Intake {
         }
     }
 
-    /** A message for a conversation that closed meanwhile still reaches a person, as a left message. */
-    private void salvage(JournalEntry entry, ProblemException rejected) {
+    /**
+     * A message for a conversation that closed meanwhile still reaches a person, as a left message; what
+     * cannot be stored at all is set aside. Returns 1 when stored, 0 when set aside, -1 when the database
+     * went away meanwhile.
+     */
+    private int salvage(JournalEntry entry, ProblemException rejected) {
+        if (!"conversation-closed".equals(rejected.code()) && !"not-found".equals(rejected.code())) {
+            deadLetter(entry, "rejected: " + rejected.code() + (rejected.field() == null ? "" : " (" + rejected.field() + ")"));
+            return 0;
+        }
         try {
             conversations.leaveMessage(new LeaveMessage(participant(entry), entry.name(), entry.email(), entry.phone(),
                     entry.language(), entry.body(), null, entry.clientMessageId() + ":salvaged"));
+            outage.noteSuccess();
+            journal.markDone(entry.id());
+            attempts.remove(entry.id());
+            pendingCount.decrementAndGet();
+            return 1;
         } catch (ProblemException unrecoverable) {
-            log.error("Journal entry {} could not be stored ({}, then {}); see the journal file", entry.id(),
-                    rejected.code(), unrecoverable.code());
+            deadLetter(entry, "rejected: " + rejected.code() + ", then " + unrecoverable.code());
+            return 0;
+        } catch (RuntimeException failure) {
+            if (outage.noteFailure(failure)) {
+                return -1;
+            }
+            deadLetter(entry, "rejected: " + rejected.code() + ", then " + failure);
+            return 0;
+        }
+    }
+
+    /**
+     * The database refused the statement although it is reachable. A broken constraint is the customer's input
+     * (400); anything else is our bug (500) and is said as such: nothing claims the message was kept.
+     */
+    private static RuntimeException refused(RuntimeException failure) {
+        if (failure instanceof DataIntegrityViolationException) {
+            log.warn("Database refused a customer message: {}", failure.getMessage());
+            return ProblemException.forField("message-refused", HttpStatus.BAD_REQUEST, "body");
+        }
+        return failure;
+    }
+
+    /** U+0000 cannot be stored in PostgreSQL text and has no place in what people write. */
+    private static void rejectNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.forField("text-nul", HttpStatus.BAD_REQUEST, field);
         }
     }
 
     private static void validateBody(String body) {
+        rejectNul("body", body);
         if (body == null || body.isBlank()) {
             throw ProblemException.forField("message-empty", org.springframework.http.HttpStatus.BAD_REQUEST, "body");
         }

@@ -4,19 +4,26 @@ import io.walletdesk.knowledge.ArticleHit;
 import io.walletdesk.knowledge.HelpArticle;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,22 +32,62 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Articles and their lifecycle (draft, published, archived, with every revision kept), reading and voting,
  * and this node's search index. Edits reach the local index right after commit; other nodes pick them up
  * within {@link #SYNC_EVERY} by polling {@code updated_at}, so no broker is needed between nodes.
+ *
+ * <p>Next to the index, every node keeps a copy of the published articles in memory, kept in step the same
+ * way. When the database cannot be reached, readers get the articles from this copy: the help centre is what
+ * customers need most exactly when the rest is down.
  */
 @Service
 public class ArticleLibrary {
 
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
 
+    /** After a connection failure, readers go straight to the copy for this long instead of waiting for the pool. */
+    static final Duration RETRY_DATABASE_AFTER = Duration.ofSeconds(5);
+
     private final ArticleStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DatabaseOutage outage;
     private final SearchIndex index = new SearchIndex();
+    /** The published articles by id: what readers get while the database is away. */
+    private final Map<Long, Article> copy = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> syncedUpTo = new AtomicReference<>(Instant.EPOCH);
 
-    ArticleLibrary(ArticleStore store, AuditTrail audit, Clock clock) {
+    ArticleLibrary(ArticleStore store, AuditTrail audit, Clock clock, DatabaseOutage outage) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.outage = outage;
+    }
+
+    /** Reads from the database, or from the local copy when the database cannot be reached. */
+    private <T> T read(Supplier<T> database, Supplier<T> local) {
+        if (outage.seenWithin(RETRY_DATABASE_AFTER)) {
+            return local.get();
+        }
+        try {
+            T result = database.get();
+            outage.noteSuccess();
+            return result;
+        } catch (DataAccessException | TransactionException failure) {
+            if (!outage.noteFailure(failure)) {
+                throw failure;
+            }
+            return local.get();
+        }
+    }
+
+    private List<Article> copied(java.util.function.Predicate<Article> which) {
+        return copy.values().stream().filter(which).toList();
+    }
+
+    private void keep(Article article) {
+        if (article.state() == ArticleState.PUBLISHED) {
+            copy.put(article.id(), article);
+        } else {
+            copy.remove(article.id());
+        }
     }
 
     public List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
@@ -48,7 +95,9 @@ public class ArticleLibrary {
     }
 
     public Optional<HelpArticle> published(String slug, SupportedLanguage language) {
-        return store.find(slug, language.tag()).filter(a -> a.state() == ArticleState.PUBLISHED).map(ArticleLibrary::view);
+        return read(() -> store.find(slug, language.tag()),
+                () -> copied(a -> a.slug().equals(slug) && a.language().equals(language.tag())).stream().findFirst())
+                .filter(a -> a.state() == ArticleState.PUBLISHED).map(ArticleLibrary::view);
     }
 
     static HelpArticle view(Article a) {
@@ -57,17 +106,27 @@ public class ArticleLibrary {
     }
 
     List<Article> publishedIn(SupportedLanguage language) {
-        return store.published(language.tag());
+        return read(() -> store.published(language.tag()), () -> copied(a -> a.language().equals(language.tag())).stream()
+                .sorted(Comparator.comparing(Article::title)).toList());
     }
 
     /** Other published articles of the same category and language, by title. */
     List<Article> related(Article article, int limit) {
-        return store.related(article.slug(), article.language(), article.category(), limit);
+        return read(() -> store.related(article.slug(), article.language(), article.category(), limit),
+                () -> copied(a -> a.language().equals(article.language()) && a.category().equals(article.category())
+                        && !a.slug().equals(article.slug())).stream()
+                        .sorted(Comparator.comparing(Article::title)).limit(limit).toList());
     }
 
     /** Every language version of the article, in any state: readers filter to published ones. */
     List<Article> translations(String slug) {
-        return store.translations(slug);
+        return read(() -> store.translations(slug), () -> copied(a -> a.slug().equals(slug)).stream()
+                .sorted(Comparator.comparing(Article::language)).toList());
+    }
+
+    /** Whether readers are being served from the local copy right now. */
+    boolean fromCopy() {
+        return outage.seenWithin(RETRY_DATABASE_AFTER);
     }
 
     Optional<Article> find(long id) {
@@ -174,7 +233,10 @@ public class ArticleLibrary {
     }
 
     private void reindex(long id) {
-        store.find(id).ifPresent(index::put);
+        store.find(id).ifPresent(article -> {
+            index.put(article);
+            keep(article);
+        });
         index.refresh();
     }
 
@@ -185,6 +247,8 @@ public class ArticleLibrary {
         index.clear();
         all.forEach(index::put);
         index.refresh();
+        copy.clear();
+        all.forEach(this::keep);
         syncedUpTo.set(all.stream().map(Article::updatedAt).max(Instant::compareTo).orElse(started));
     }
 
@@ -192,11 +256,20 @@ public class ArticleLibrary {
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
     void catchUp() {
         Instant since = syncedUpTo.get().minus(Duration.ofMinutes(2));
-        List<Article> changed = store.changedSince(since);
+        List<Article> changed;
+        try {
+            changed = store.changedSince(since);
+        } catch (DataAccessException | TransactionException failure) {
+            if (outage.noteFailure(failure)) {
+                return; // the copy stays as it is until the database is back
+            }
+            throw failure;
+        }
         if (changed.isEmpty()) {
             return;
         }
         changed.forEach(index::put);
+        changed.forEach(this::keep);
         index.refresh();
         changed.stream().map(Article::updatedAt).max(Instant::compareTo)
                 .ifPresent(max -> syncedUpTo.accumulateAndGet(max, (a, b) -> a.isAfter(b) ? a : b));

@@ -21,7 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AssistantReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(AssistantReplies.class);
 
     /** Two intents this close (in probability) are worth one clarifying question. */
     static final double CLOSE = 0.15;
@@ -134,12 +141,12 @@ class AssistantReplies {
             case "complaint" -> handOver(q, prediction, intent, "complaint", text(q, "assistant.complaint") + article(q, intent));
             case "unauthorized_transaction" -> handOver(q, prediction, intent, "unauthorized-transaction",
                     text(q, "assistant.unauthorized") + article(q, intent));
-            case "topup_failed" -> answered(q, prediction, intent, topUpFailed(q));
-            case "topup_not_received" -> answered(q, prediction, intent, topUpNotReceived(q));
-            case "transfer_not_received", "transfer_failed" -> answered(q, prediction, intent, latestTransfer(q));
-            case "payment_failed" -> answered(q, prediction, intent, paymentFailed(q));
-            case "account_locked" -> answered(q, prediction, intent, accountLocked(q));
-            case "limits_fees" -> answered(q, prediction, intent, limits(q));
+            case "topup_failed" -> answered(q, prediction, intent, wallet(q, () -> topUpFailed(q)));
+            case "topup_not_received" -> answered(q, prediction, intent, wallet(q, () -> topUpNotReceived(q)));
+            case "transfer_not_received", "transfer_failed" -> answered(q, prediction, intent, wallet(q, () -> latestTransfer(q)));
+            case "payment_failed" -> answered(q, prediction, intent, wallet(q, () -> paymentFailed(q)));
+            case "account_locked" -> answered(q, prediction, intent, wallet(q, () -> accountLocked(q)));
+            case "limits_fees" -> answered(q, prediction, intent, wallet(q, () -> limits(q)));
             case "cs_unreachable" -> answered(q, prediction, intent, text(q, "assistant.csUnreachable"));
             case "phishing_report" -> answered(q, prediction, intent, text(q, "assistant.phishing"));
             case "verify_identity" -> answered(q, prediction, intent, text(q, "assistant.verify"));
@@ -162,6 +169,19 @@ class AssistantReplies {
     }
 
     // ---- wallet-aware parts ------------------------------------------------------------------------------
+
+    /**
+     * The wallet part of an answer, or, when the wallet cannot be read right now (database trouble), a plain
+     * "I cannot see your wallet right now": the article still follows, so the customer is not left empty-handed.
+     */
+    private String wallet(Question q, Supplier<String> lookup) {
+        try {
+            return lookup.get();
+        } catch (DataAccessException | TransactionException unavailable) {
+            log.warn("Assistant could not read the wallet of conversation {}: {}", q.conversationId(), unavailable.toString());
+            return text(q, "assistant.walletUnavailable");
+        }
+    }
 
     private String topUpFailed(Question q) {
         if (q.customerUserId() == null) {

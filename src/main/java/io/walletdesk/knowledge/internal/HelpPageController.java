@@ -104,7 +104,15 @@ class HelpPageController {
         ClientInfo client = ClientInfo.from(request);
         // One vote per browser and address; the raw address is not kept.
         String voter = Digests.sha256(client.ip() + "|" + client.deviceId() + "|" + client.userAgent());
-        library.vote(article.id(), voter, "yes".equals(helpful));
+        try {
+            library.vote(article.id(), voter, "yes".equals(helpful));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException failure) {
+            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+                throw failure;
+            }
+            // No flash attribute: it would need the session, which lives in the database that is away.
+            return "redirect:/help/" + slug + "?lang=" + language.tag();
+        }
         redirect.addFlashAttribute("voted", true);
         return "redirect:/help/" + slug + "?lang=" + language.tag() + "#vote";
     }

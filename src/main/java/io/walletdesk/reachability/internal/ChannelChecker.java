@@ -169,8 +169,15 @@ class ChannelChecker {
     }
 
     private boolean confirmedFake(String normalized) {
-        return !normalized.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM reach_fake_report WHERE normalized = :n AND state = 'CONFIRMED'")
-                .param("n", normalized).query(Long.class).single() > 0;
+        try {
+            return !normalized.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM reach_fake_report WHERE normalized = :n AND state = 'CONFIRMED'")
+                    .param("n", normalized).query(Long.class).single() > 0;
+        } catch (org.springframework.dao.DataAccessException failure) {
+            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+                throw failure;
+            }
+            return false; // the look-alike checks against the official list still run
+        }
     }
 
     private static String reason(Match match) {

@@ -37,9 +37,23 @@ class ChannelRegistry {
             boolean active, Instant createdAt) {
     }
 
+    /** The last list read, so that customers can still check a contact while the database is away. */
+    private final java.util.concurrent.atomic.AtomicReference<List<OfficialChannel>> lastActive =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
+
     List<OfficialChannel> active() {
-        return jdbc.sql("SELECT * FROM reach_official_channel WHERE active = TRUE ORDER BY kind, network, normalized")
-                .query(ChannelRegistry::row).list();
+        try {
+            List<OfficialChannel> active = jdbc.sql(
+                    "SELECT * FROM reach_official_channel WHERE active = TRUE ORDER BY kind, network, normalized")
+                    .query(ChannelRegistry::row).list();
+            lastActive.set(List.copyOf(active));
+            return active;
+        } catch (org.springframework.dao.DataAccessException failure) {
+            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+                throw failure;
+            }
+            return lastActive.get();
+        }
     }
 
     List<OfficialChannel> all() {

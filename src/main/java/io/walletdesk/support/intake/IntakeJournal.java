@@ -27,10 +27,11 @@ public class IntakeJournal {
 
     private final Path entries;
     private final Path done;
+    private final Path deadLetters;
     private final JsonMapper json;
     private final ReentrantLock lock = new ReentrantLock();
 
-    IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory, JsonMapper json) {
+    public IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory, JsonMapper json) {
         Path dir = Path.of(directory);
         try {
             Files.createDirectories(dir);
@@ -39,6 +40,7 @@ public class IntakeJournal {
         }
         this.entries = dir.resolve("journal.log");
         this.done = dir.resolve("journal.done");
+        this.deadLetters = dir.resolve("dead-letter.log");
         this.json = json;
     }
 
@@ -91,6 +93,49 @@ public class IntakeJournal {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Sets an entry aside for good: it is copied, with the reason, to {@code dead-letter.log} (never
+     * truncated; staff recover it from there) and then marked done, so replay goes on with the rest.
+     */
+    public void deadLetter(JournalEntry entry, String reason) {
+        lock.lock();
+        try {
+            appendLine(deadLetters, json.writeValueAsString(new DeadLetter(entry, reason)));
+            appendLine(done, entry.id());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything ever set aside on this node, oldest first. */
+    public List<DeadLetter> deadLetters() {
+        lock.lock();
+        try {
+            if (!Files.exists(deadLetters)) {
+                return List.of();
+            }
+            List<DeadLetter> all = new ArrayList<>();
+            for (String line : Files.readAllLines(deadLetters, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    try {
+                        all.add(json.readValue(line, DeadLetter.class));
+                    } catch (RuntimeException tornWrite) {
+                        // a line cut by a crash; the entry itself is still pending in the journal
+                    }
+                }
+            }
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A journal entry that could not be stored, and why. */
+    public record DeadLetter(JournalEntry entry, String reason) {
     }
 
     /** Empties both files when nothing is pending, so the journal does not grow forever. */

@@ -31,6 +31,7 @@ class StaffInboxController {
     private final io.walletdesk.support.Teams teams;
     private final io.walletdesk.ledger.WalletTransactions wallet;
     private final io.walletdesk.support.evidence.EvidenceChain evidence;
+    private final io.walletdesk.support.Intake intake;
 
     /** A customer's transaction as the agent sees it next to the conversation. */
     record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
@@ -39,7 +40,9 @@ class StaffInboxController {
 
     StaffInboxController(io.walletdesk.support.evidence.EvidenceChain evidence,
             io.walletdesk.ledger.WalletTransactions wallet, io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
-            io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses) {
+            io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses,
+            io.walletdesk.support.Intake intake) {
+        this.intake = intake;
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
         this.teams = teams;
@@ -70,6 +73,8 @@ class StaffInboxController {
             list = list.stream().filter(c -> atRisk.contains(c.id())).toList();
         }
         model.addAttribute("conversations", list);
+        // Customer messages this node could not store: staff must not learn of them only from the logs.
+        model.addAttribute("deadLetters", intake.deadLetters().size());
         return "support/staff/inbox";
     }
 
