@@ -153,7 +153,8 @@ final class Actors {
             refreshCsrf();
             Reply login = postForm("/login", "identifier=" + enc(identifier) + "&password=" + enc(password));
             if (login.status() != 302 || login.location().contains("/login")) {
-                throw new IllegalStateException(who + ": page sign-in failed: " + login.status() + " " + login.location());
+                throw new IllegalStateException(who + ": page sign-in failed: " + login.status() + " " + login.location()
+                        + " " + login.body().replaceAll("\\s+", " ").substring(0, Math.min(600, login.body().length())));
             }
             refreshCsrf();
             Reply token = postJson("/api/v1/auth/token", Map.of("grantType", "password", "identifier", identifier,

@@ -17,9 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The README's quick start: the default configuration (no profile, no database, no secrets) starts on embedded
- * H2 with demo data and its own generated secrets, and the demo sign-ins work. Everything else runs on PostgreSQL.
+ * H2 with demo data and its own generated secrets, and the demo sign-ins work. Everything else runs on PostgreSQL;
+ * this runs in the integration-test JVM so that a second application stays out of the shared test JVM.
  */
-class EmbeddedDemoTest {
+class EmbeddedDemoIT {
 
     static Path dataDir;
     static ConfigurableApplicationContext app;
