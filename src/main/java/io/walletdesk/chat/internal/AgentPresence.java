@@ -3,6 +3,7 @@ package io.walletdesk.chat.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +32,7 @@ public class AgentPresence {
             try {
                 jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, :s, :now)")
                         .param("u", agentUserId).param("s", status.name()).param("now", now).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            } catch (DuplicateKeyException concurrent) {
                 report(agentUserId, status);
             }
         }

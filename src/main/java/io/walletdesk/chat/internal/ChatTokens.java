@@ -4,16 +4,21 @@ import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.Participant;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Random bearer tokens for the chat widget, bound to a customer, a visitor or a staff member. Visitors keep
@@ -56,7 +61,7 @@ public class ChatTokens {
      * Recently resolved tokens, so a customer keeps writing (into the intake journal) while the database is
      * briefly away. Entries expire after ten minutes; {@link #revokeUser} removes a user's entries at once.
      */
-    private final java.util.Map<String, CachedParticipant> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedParticipant> recent = new ConcurrentHashMap<>();
 
     private record CachedParticipant(Participant participant, Instant until) {
     }
@@ -70,7 +75,7 @@ public class ChatTokens {
             Optional<Participant> found = lookup(hash);
             found.ifPresentOrElse(p -> remember(hash, p), () -> recent.remove(hash));
             return found;
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException away) {
+        } catch (DataAccessException | TransactionException away) {
             CachedParticipant cached = recent.get(hash);
             if (cached != null && cached.until().isAfter(clock.instant())) {
                 return Optional.of(cached.participant());
@@ -111,7 +116,7 @@ public class ChatTokens {
         jdbc.sql("""
                 INSERT INTO chat_tokens (token_hash, kind, user_id, visitor_id, display_name, created_at, expires_at)
                 VALUES (:hash, :kind, :user, :visitor, :name, :now, :expires)""")
-                .param("hash", Digests.sha256(token)).param("kind", kind).param("user", userId, java.sql.Types.BIGINT)
+                .param("hash", Digests.sha256(token)).param("kind", kind).param("user", userId, Types.BIGINT)
                 .param("visitor", visitorId).param("name", name == null || name.isBlank() ? "-" : name.strip())
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();

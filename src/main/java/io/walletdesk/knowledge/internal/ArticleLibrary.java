@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -78,7 +79,7 @@ public class ArticleLibrary {
         }
     }
 
-    private List<Article> copied(java.util.function.Predicate<Article> which) {
+    private List<Article> copied(Predicate<Article> which) {
         return copy.values().stream().filter(which).toList();
     }
 
