@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** Which agents can answer chat now. Kept in the database so every node agrees. */
 @Service
-public class AgentPresence {
+class AgentPresence {
 
     static final Duration FRESH = Duration.ofMinutes(2);
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.TransactionException;
  * theirs (and so their conversation) for 30 days; the e-mailed link carries it to another device (A6).
  */
 @Service
-public class ChatTokens {
+class ChatTokens {
 
     static final Duration VISITOR_TTL = Duration.ofDays(30);
     static final Duration SIGNED_IN_TTL = Duration.ofHours(12);

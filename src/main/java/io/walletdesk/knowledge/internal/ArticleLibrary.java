@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * customers need most exactly when the rest is down.
  */
 @Service
-public class ArticleLibrary {
+class ArticleLibrary {
 
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
 
@@ -91,11 +91,11 @@ public class ArticleLibrary {
         }
     }
 
-    public List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
+    List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
         return index.search(query, language, limit);
     }
 
-    public Optional<HelpArticle> published(String slug, SupportedLanguage language) {
+    Optional<HelpArticle> published(String slug, SupportedLanguage language) {
         return read(() -> store.find(slug, language.tag()),
                 () -> copied(a -> a.slug().equals(slug) && a.language().equals(language.tag())).stream().findFirst())
                 .filter(a -> a.state() == ArticleState.PUBLISHED).map(ArticleLibrary::view);

@@ -1,8 +1,7 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.chat.internal.ChatTokens;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.ApiClient.Response;
 import io.walletdesk.testing.ChatSocket;

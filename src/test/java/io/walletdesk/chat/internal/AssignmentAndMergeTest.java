@@ -1,9 +1,8 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.walletdesk.chat.internal.AgentPresence;
 import io.walletdesk.support.CannedResponses;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
