@@ -39,7 +39,8 @@ class AgentPresence {
     }
 
     public int agentsOnline() {
-        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = 'ONLINE' AND last_seen_at > :since")
-                .param("since", Timestamp.from(clock.instant().minus(FRESH))).query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = :online AND last_seen_at > :since")
+                .param("online", Status.ONLINE.name()).param("since", Timestamp.from(clock.instant().minus(FRESH)))
+                .query(Integer.class).single();
     }
 }

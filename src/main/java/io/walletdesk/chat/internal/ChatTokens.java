@@ -39,22 +39,25 @@ class ChatTokens {
         this.clock = clock;
     }
 
+    /** Who a token speaks for; stored by name in {@code chat_tokens.kind}. */
+    private enum Kind { CUSTOMER, STAFF, VISITOR }
+
     public String forCustomer(long userId, String name) {
-        return issue("CUSTOMER", userId, null, name, SIGNED_IN_TTL);
+        return issue(Kind.CUSTOMER, userId, null, name, SIGNED_IN_TTL);
     }
 
     public String forStaff(long userId, String name) {
-        return issue("STAFF", userId, null, name, SIGNED_IN_TTL);
+        return issue(Kind.STAFF, userId, null, name, SIGNED_IN_TTL);
     }
 
     /** A new anonymous visitor. */
     public String forVisitor(String name) {
-        return issue("VISITOR", null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
+        return issue(Kind.VISITOR, null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
     }
 
     /** Another token for the same visitor, e.g. for the e-mailed link that continues on another device (A6). */
     public String forSameVisitor(String visitorId, String name) {
-        return issue("VISITOR", null, visitorId, name, VISITOR_TTL);
+        return issue(Kind.VISITOR, null, visitorId, name, VISITOR_TTL);
     }
 
     /**
@@ -97,18 +100,18 @@ class ChatTokens {
                 WHERE token_hash = :hash AND expires_at > :now""")
                 .param("hash", hash).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
-                    String kind = rs.getString("kind");
+                    Kind kind = Kind.valueOf(rs.getString("kind"));
                     String name = rs.getString("display_name");
                     return switch (kind) {
-                        case "CUSTOMER" -> (Participant) new Participant.Customer(rs.getLong("user_id"), name);
-                        case "STAFF" -> new Participant.Staff(rs.getLong("user_id"), name);
-                        default -> new Participant.Visitor(rs.getString("visitor_id"), name);
+                        case CUSTOMER -> (Participant) new Participant.Customer(rs.getLong("user_id"), name);
+                        case STAFF -> new Participant.Staff(rs.getLong("user_id"), name);
+                        case VISITOR -> new Participant.Visitor(rs.getString("visitor_id"), name);
                     };
                 })
                 .optional();
     }
 
-    private String issue(String kind, Long userId, String visitorId, String name, Duration ttl) {
+    private String issue(Kind kind, Long userId, String visitorId, String name, Duration ttl) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "wdc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -116,7 +119,7 @@ class ChatTokens {
         jdbc.sql("""
                 INSERT INTO chat_tokens (token_hash, kind, user_id, visitor_id, display_name, created_at, expires_at)
                 VALUES (:hash, :kind, :user, :visitor, :name, :now, :expires)""")
-                .param("hash", Digests.sha256(token)).param("kind", kind).param("user", userId, Types.BIGINT)
+                .param("hash", Digests.sha256(token)).param("kind", kind.name()).param("user", userId, Types.BIGINT)
                 .param("visitor", visitorId).param("name", name == null || name.isBlank() ? "-" : name.strip())
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
@@ -129,8 +132,9 @@ class ChatTokens {
      */
     public int revokeUser(long userId) {
         recent.values().removeIf(cached -> userIdOf(cached.participant()) == userId);
-        return jdbc.sql("DELETE FROM chat_tokens WHERE user_id = :user AND kind IN ('CUSTOMER', 'STAFF')")
-                .param("user", userId).update();
+        return jdbc.sql("DELETE FROM chat_tokens WHERE user_id = :user AND kind IN (:customer, :staff)")
+                .param("user", userId).param("customer", Kind.CUSTOMER.name()).param("staff", Kind.STAFF.name())
+                .update();
     }
 
     static long userIdOf(Participant participant) {

@@ -34,10 +34,10 @@ class AssistantTurns {
         try {
             return jdbc.sql("""
                     INSERT INTO assistant_turn (conversation_id, message_seq, lang, customer_text, outcome, created_at)
-                    SELECT :c, :s, :lang, :text, 'CLAIMED', :now WHERE NOT EXISTS
+                    SELECT :c, :s, :lang, :text, :claimed, :now WHERE NOT EXISTS
                         (SELECT 1 FROM assistant_turn WHERE conversation_id = :c AND message_seq = :s)""")
                     .param("c", conversationId).param("s", seq).param("lang", language)
-                    .param("text", text.length() > 2000 ? text.substring(0, 2000) : text).param("now", Timestamp.from(now))
+                    .param("claimed", Outcome.CLAIMED.name()).param("text", text.length() > 2000 ? text.substring(0, 2000) : text).param("now", Timestamp.from(now))
                     .update() == 1;
         } catch (DuplicateKeyException raced) {
             return false;
