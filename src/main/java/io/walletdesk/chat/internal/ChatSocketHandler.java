@@ -12,7 +12,6 @@ import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Posted;
 import io.walletdesk.support.StartConversation;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -98,38 +97,42 @@ class ChatSocketHandler extends TextWebSocketHandler {
             connection.send(new ServerFrame.Error("malformed-request"));
             return;
         }
-        String type = frame.path("type").asText("");
         try {
-            switch (type) {
-                case "hello" -> hello(connection, frame, session);
-                case "send" -> send(connection, frame, session);
-                case "typing" -> typing(connection);
-                case "read" -> read(connection, frame);
-                case "ping" -> connection.send(new ServerFrame.Pong());
-                default -> connection.send(new ServerFrame.Error("unknown-frame"));
+            ClientFrame parsed = ClientFrame.of(frame);
+            if (parsed instanceof ClientFrame.Hello hello) {
+                hello(connection, hello, session);
+            } else if (parsed instanceof ClientFrame.Send send) {
+                send(connection, send);
+            } else if (parsed instanceof ClientFrame.Typing) {
+                typing(connection);
+            } else if (parsed instanceof ClientFrame.Read read) {
+                read(connection, read);
+            } else if (parsed instanceof ClientFrame.Ping) {
+                connection.send(new ServerFrame.Pong());
+            } else {
+                connection.send(new ServerFrame.Error("unknown-frame"));
             }
         } catch (ProblemException problem) {
             connection.send(new ServerFrame.Error(problem.code(), frame.path("clientMessageId").asText("")));
         }
     }
 
-    private void hello(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
-        Participant participant = tokens.resolve(frame.path("token").asText(null))
+    private void hello(Connection connection, ClientFrame.Hello frame, WebSocketSession session) throws IOException {
+        Participant participant = tokens.resolve(frame.token())
                 .orElseThrow(() -> new ProblemException("invalid-token", HttpStatus.UNAUTHORIZED));
         ConversationView conversation;
-        if (frame.hasNonNull("conversationId")) {
-            conversation = conversations.get(frame.get("conversationId").asLong(), participant);
+        if (frame.conversationId() != null) {
+            conversation = conversations.get(frame.conversationId(), participant);
         } else if (!participant.isStaff()) {
             conversation = conversations.startOrContinue(new StartConversation(participant, Channel.CHAT, null,
-                    participant.name(), null, null, frame.path("language").asText("en")));
+                    participant.name(), null, null, frame.language()));
         } else {
             throw new ProblemException("validation", HttpStatus.BAD_REQUEST);
         }
         if (participant instanceof Participant.Staff staff) {
             presence.report(staff.userId(), AgentPresence.Status.ONLINE);
         }
-        connection.attach(participant, conversation.id(), Math.max(0, frame.path("lastSeq").asLong(0)),
-                clientOf(session));
+        connection.attach(participant, conversation.id(), frame.lastSeq(), clientOf(session));
         connection.send(new ServerFrame.Welcome(conversation.id(), conversation.reference(),
                 conversation.status().name(), presence.agentsOnline(),
                 conversations.readByOtherSide(conversation.id(), participant)));
@@ -137,20 +140,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
         connection.catchUp();
     }
 
-    private void send(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
+    private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
         abuse.message(connection.participant);
-        Instant clientTime = null;
-        if (frame.hasNonNull("clientTime")) {
-            try {
-                clientTime = Instant.parse(frame.get("clientTime").asText());
-            } catch (RuntimeException ignored) {
-                // An unreadable client clock is simply not recorded.
-            }
-        }
         var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
-                frame.path("clientMessageId").asText(null), frame.path("body").asText(""), Channel.CHAT, false,
-                connection.client, clientTime));
+                frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
             connection.send(new ServerFrame.Queued(journaled.clientMessageId()));
             return;
@@ -166,9 +160,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 connection.participant.isStaff()));
     }
 
-    private void read(Connection connection, JsonNode frame) {
+    private void read(Connection connection, ClientFrame.Read frame) {
         connection.requireHello();
-        long seq = frame.path("seq").asLong(0);
+        long seq = frame.seq();
         conversations.markRead(connection.conversationId, connection.participant, seq);
         bus.publish(new ChatSignal(connection.conversationId, ChatSignal.Kind.READ, seq, connection.participant.name(),
                 connection.participant.isStaff()));
