@@ -3,12 +3,13 @@ package io.walletdesk.chat.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Which agents can answer chat now. Kept in the database so every node agrees. */
 @Service
-public class AgentPresence {
+class AgentPresence {
 
     static final Duration FRESH = Duration.ofMinutes(2);
 
@@ -31,14 +32,15 @@ public class AgentPresence {
             try {
                 jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, :s, :now)")
                         .param("u", agentUserId).param("s", status.name()).param("now", now).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            } catch (DuplicateKeyException concurrent) {
                 report(agentUserId, status);
             }
         }
     }
 
     public int agentsOnline() {
-        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = 'ONLINE' AND last_seen_at > :since")
-                .param("since", Timestamp.from(clock.instant().minus(FRESH))).query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = :online AND last_seen_at > :since")
+                .param("online", Status.ONLINE.name()).param("since", Timestamp.from(clock.instant().minus(FRESH)))
+                .query(Integer.class).single();
     }
 }

@@ -72,9 +72,9 @@ class AutoAssignment {
 
     Optional<Long> chooseAgent() {
         List<Long> online = jdbc.sql("""
-                SELECT user_id FROM agent_presence WHERE status = 'ONLINE' AND last_seen_at > :since
+                SELECT user_id FROM agent_presence WHERE status = :online AND last_seen_at > :since
                 ORDER BY last_assigned_at NULLS FIRST, user_id""")
-                .param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
+                .param("online", AgentPresence.Status.ONLINE.name()).param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
         Long best = null;
         int bestLoad = Integer.MAX_VALUE;
         for (Long agent : online) {
@@ -91,8 +91,8 @@ class AutoAssignment {
     @SchedulerLock(name = "release-absent-agents", lockAtMostFor = "PT5M")
     public void releaseFromAbsentAgents() {
         List<Long> absent = jdbc.sql("""
-                SELECT user_id FROM agent_presence WHERE status = 'OFFLINE' OR last_seen_at <= :since""")
-                .param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
+                SELECT user_id FROM agent_presence WHERE status = :offline OR last_seen_at <= :since""")
+                .param("offline", AgentPresence.Status.OFFLINE.name()).param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
         absent.forEach(conversations::releaseOpenChats);
     }
 }

@@ -6,8 +6,10 @@ import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Participant;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Limits per customer, visitor or device. Messages are never limited per IP address: mobile carriers put
@@ -40,7 +42,7 @@ class ChatAbuseGuard {
         RateLimiter.Decision decision;
         try {
             decision = limiter.hit("chat-message:" + key, MESSAGES_PER_MINUTE, Duration.ofMinutes(1));
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException away) {
+        } catch (DataAccessException | TransactionException away) {
             return; // with the database away the message goes to the journal; a limit must not lose it
         }
         refuseIfOver(decision);

@@ -1,12 +1,20 @@
 package io.walletdesk.chat.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.AttachmentDownloads;
+import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.FirstResponse;
+import io.walletdesk.support.Intake;
+import io.walletdesk.support.LeaveMessage;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Posted;
@@ -16,11 +24,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The chat API for the widget and the app, authenticated by {@code X-Chat-Token}. Long polling
@@ -51,16 +64,16 @@ class ChatApiController {
     private final Conversations conversations;
     private final ChatBus bus;
     private final AgentPresence presence;
-    private final org.springframework.context.MessageSource messageSource;
-    private final io.walletdesk.identity.Accounts accounts;
+    private final MessageSource messageSource;
+    private final Accounts accounts;
     private final ChatAbuseGuard abuse;
-    private final io.walletdesk.support.Attachments attachments;
+    private final Attachments attachments;
     private final ContinueLinks continueLinks;
-    private final io.walletdesk.support.Intake intake;
+    private final Intake intake;
 
-    ChatApiController(io.walletdesk.support.Intake intake, ContinueLinks continueLinks, io.walletdesk.support.Attachments attachments, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
-            org.springframework.context.MessageSource messageSource, io.walletdesk.identity.Accounts accounts,
-            ChatAbuseGuard abuse, io.walletdesk.support.FirstResponse firstResponse) {
+    ChatApiController(Intake intake, ContinueLinks continueLinks, Attachments attachments, ChatTokens tokens,
+            Conversations conversations, ChatBus bus, AgentPresence presence, MessageSource messageSource,
+            Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse) {
         this.firstResponse = firstResponse;
         this.abuse = abuse;
         this.attachments = attachments;
@@ -95,6 +108,11 @@ class ChatApiController {
             @Size(max = 30) String phone, @Size(max = 10) String language) {
     }
 
+    /** {@code id} only once the conversation is stored; {@code queued}: kept safe while the database recovers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LeftMessageReceipt(Long id, String reference, boolean queued) {
+    }
+
     record Read(long seq) {
     }
 
@@ -102,7 +120,7 @@ class ChatApiController {
     record Availability(int agentsOnline, boolean liveChatOpen, boolean assistant) {
     }
 
-    private final io.walletdesk.support.FirstResponse firstResponse;
+    private final FirstResponse firstResponse;
 
     @PostMapping("/visitors")
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
@@ -169,31 +187,31 @@ class ChatApiController {
         abuse.message(me);
         var outcome = intake.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
                 Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
-        if (outcome instanceof io.walletdesk.support.Intake.Outcome.Journaled journaled) {
+        if (outcome instanceof Intake.Outcome.Journaled journaled) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ack(journaled.clientMessageId(), 0, false));
         }
-        Posted posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
+        Posted posted = ((Intake.Outcome.Stored) outcome).posted();
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }
 
     @PostMapping("/leave-message")
     @Operation(summary = "Leave a message when nobody can chat", description = "The acknowledgement and the answers go by e-mail.")
-    ResponseEntity<Map<String, Object>> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
+    ResponseEntity<LeftMessageReceipt> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
             @Valid @RequestBody LeftMessage body, HttpServletRequest request) {
         Participant me = participant(token);
         String email = body.email();
         if ((email == null || email.isBlank()) && me instanceof Participant.Customer customer) {
             email = accounts.find(customer.userId()).map(a -> a.email()).orElse(null);
         }
-        var outcome = intake.leaveMessage(new io.walletdesk.support.LeaveMessage(
+        var outcome = intake.leaveMessage(new LeaveMessage(
                 me, me.name(), email, body.phone(), body.language(), body.body(), ClientInfo.from(request)));
-        if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", stored.conversation().id(),
-                    "reference", stored.conversation().reference(), "queued", false));
+        if (outcome instanceof Intake.LeftOutcome.Stored stored) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(new LeftMessageReceipt(stored.conversation().id(),
+                    stored.conversation().reference(), false));
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference",
-                ((io.walletdesk.support.Intake.LeftOutcome.Journaled) outcome).receipt(), "queued", true));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LeftMessageReceipt(null,
+                ((Intake.LeftOutcome.Journaled) outcome).receipt(), true));
     }
 
     @PostMapping("/conversations/{id}/read")
@@ -224,17 +242,15 @@ class ChatApiController {
                 .body(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static final java.util.List<String> WIDGET_TEXTS = java.util.List.of("launcher", "title", "close", "name", "email",
+    static final List<String> WIDGET_TEXTS = List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
             "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")
-    ResponseEntity<java.util.Map<String, String>> texts(@RequestParam(required = false) String lang,
-            java.util.Locale requestLocale) {
-        java.util.Locale locale = io.walletdesk.shared.i18n.SupportedLanguage.fromTag(lang)
-                .map(io.walletdesk.shared.i18n.SupportedLanguage::locale).orElse(requestLocale);
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    ResponseEntity<Map<String, String>> texts(@RequestParam(required = false) String lang, Locale requestLocale) {
+        Locale locale = SupportedLanguage.fromTag(lang).map(SupportedLanguage::locale).orElse(requestLocale);
+        Map<String, String> texts = new LinkedHashMap<>();
         for (String key : WIDGET_TEXTS) {
             texts.put(key, messageSource.getMessage("widget." + key, null, key, locale));
         }
@@ -244,8 +260,8 @@ class ChatApiController {
     @PostMapping(value = "/conversations/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a screenshot or PDF", description = "PNG, JPEG, GIF, WebP or PDF by content, at most 10 MB.")
     ResponseEntity<Ack> attach(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
-            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-            @RequestParam(required = false) String clientMessageId, HttpServletRequest request) throws java.io.IOException {
+            @RequestParam("file") MultipartFile file, @RequestParam(required = false) String clientMessageId,
+            HttpServletRequest request) throws IOException {
         Participant me = participant(token);
         abuse.message(me);
         var message = attachments.attach(id, me, clientMessageId, file.getOriginalFilename(), file.getBytes(), Channel.CHAT,
@@ -256,7 +272,7 @@ class ChatApiController {
     @GetMapping("/conversations/{id}/messages/{seq}/attachment")
     ResponseEntity<byte[]> attachment(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @PathVariable long seq) {
-        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, participant(token)));
+        return AttachmentDownloads.download(attachments.ofMessage(id, seq, participant(token)));
     }
 
     @GetMapping("/availability")

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * Fan-out of chat signals to every node. In-process by default; Redis pub/sub when
  * {@code walletdesk.chat.fanout=redis}, so a customer on one node and an agent on another talk in real time.
  */
-public interface ChatBus {
+interface ChatBus {
 
     void publish(ChatSignal signal);
 

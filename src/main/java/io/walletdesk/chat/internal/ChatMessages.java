@@ -4,10 +4,10 @@ import io.walletdesk.support.MessageView;
 import java.time.Instant;
 
 /** The JSON shape of a message for chat clients: no device data of the customer goes to other clients. */
-public record ChatMessages(long seq, String clientMessageId, String author, String authorName, String body,
+record ChatMessages(long seq, String clientMessageId, String author, String authorName, String body,
         boolean internalNote, Instant createdAt) {
 
-    public static ChatMessages of(MessageView message) {
+    static ChatMessages of(MessageView message) {
         return new ChatMessages(message.seq(), message.clientMessageId(), message.authorType().toLowerCase(),
                 message.authorName(), message.body(), message.internalNote(), message.createdAt());
     }

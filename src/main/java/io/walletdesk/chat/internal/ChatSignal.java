@@ -4,8 +4,8 @@ package io.walletdesk.chat.internal;
  * What travels between nodes: only ids and small facts, never message bodies. A receiver that hears
  * "message up to seq N" sends its client everything after what that client has, from the database.
  */
-public record ChatSignal(long conversationId, Kind kind, long seq, String actor, boolean fromStaff) {
+record ChatSignal(long conversationId, Kind kind, long seq, String actor, boolean fromStaff) {
 
     /** The kinds of signal. */
-    public enum Kind { MESSAGE, TYPING, READ }
+    enum Kind { MESSAGE, TYPING, READ }
 }

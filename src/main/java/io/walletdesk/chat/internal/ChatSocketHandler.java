@@ -6,17 +6,18 @@ import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Intake;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Posted;
 import io.walletdesk.support.StartConversation;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -45,10 +46,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final ExecutorService deliveries;
     private final ChatAbuseGuard abuse;
-    private final io.walletdesk.support.Intake intake;
+    private final Intake intake;
 
-    ChatSocketHandler(io.walletdesk.support.Intake intake, ChatTokens tokens, Conversations conversations, ChatBus bus, AgentPresence presence,
-            JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse) {
+    ChatSocketHandler(Intake intake, ChatTokens tokens, Conversations conversations, ChatBus bus,
+            AgentPresence presence, JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse) {
         this.abuse = abuse;
         this.intake = intake;
         this.tokens = tokens;
@@ -60,7 +61,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     /** Open connections on this node, so that revoking a user's chat tokens also ends their live sockets. */
-    private final java.util.Set<Connection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
@@ -93,75 +94,64 @@ class ChatSocketHandler extends TextWebSocketHandler {
         try {
             frame = json.readTree(text.getPayload());
         } catch (RuntimeException unreadable) {
-            connection.send(Map.of("type", "error", "code", "malformed-request"));
+            connection.send(new ServerFrame.Error("malformed-request"));
             return;
         }
-        String type = frame.path("type").asText("");
         try {
-            switch (type) {
-                case "hello" -> hello(connection, frame, session);
-                case "send" -> send(connection, frame, session);
-                case "typing" -> typing(connection);
-                case "read" -> read(connection, frame);
-                case "ping" -> connection.send(Map.of("type", "pong"));
-                default -> connection.send(Map.of("type", "error", "code", "unknown-frame"));
+            ClientFrame parsed = ClientFrame.of(frame);
+            if (parsed instanceof ClientFrame.Hello hello) {
+                hello(connection, hello, session);
+            } else if (parsed instanceof ClientFrame.Send send) {
+                send(connection, send);
+            } else if (parsed instanceof ClientFrame.Typing) {
+                typing(connection);
+            } else if (parsed instanceof ClientFrame.Read read) {
+                read(connection, read);
+            } else if (parsed instanceof ClientFrame.Ping) {
+                connection.send(new ServerFrame.Pong());
+            } else {
+                connection.send(new ServerFrame.Error("unknown-frame"));
             }
         } catch (ProblemException problem) {
-            connection.send(Map.of("type", "error", "code", problem.code(),
-                    "clientMessageId", frame.path("clientMessageId").asText("")));
+            connection.send(new ServerFrame.Error(problem.code(), frame.path("clientMessageId").asText("")));
         }
     }
 
-    private void hello(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
-        Participant participant = tokens.resolve(frame.path("token").asText(null))
-                .orElseThrow(() -> new ProblemException("invalid-token", org.springframework.http.HttpStatus.UNAUTHORIZED));
+    private void hello(Connection connection, ClientFrame.Hello frame, WebSocketSession session) throws IOException {
+        Participant participant = tokens.resolve(frame.token())
+                .orElseThrow(() -> new ProblemException("invalid-token", HttpStatus.UNAUTHORIZED));
         ConversationView conversation;
-        if (frame.hasNonNull("conversationId")) {
-            conversation = conversations.get(frame.get("conversationId").asLong(), participant);
+        if (frame.conversationId() != null) {
+            conversation = conversations.get(frame.conversationId(), participant);
         } else if (!participant.isStaff()) {
             conversation = conversations.startOrContinue(new StartConversation(participant, Channel.CHAT, null,
-                    participant.name(), null, null, frame.path("language").asText("en")));
+                    participant.name(), null, null, frame.language()));
         } else {
-            throw new ProblemException("validation", org.springframework.http.HttpStatus.BAD_REQUEST);
+            throw new ProblemException("validation", HttpStatus.BAD_REQUEST);
         }
         if (participant instanceof Participant.Staff staff) {
             presence.report(staff.userId(), AgentPresence.Status.ONLINE);
         }
-        connection.attach(participant, conversation.id(), Math.max(0, frame.path("lastSeq").asLong(0)),
-                clientOf(session));
-        Map<String, Object> welcome = new LinkedHashMap<>();
-        welcome.put("type", "welcome");
-        welcome.put("conversationId", conversation.id());
-        welcome.put("reference", conversation.reference());
-        welcome.put("status", conversation.status().name());
-        welcome.put("agentsOnline", presence.agentsOnline());
-        welcome.put("readByOther", conversations.readByOtherSide(conversation.id(), participant));
-        connection.send(welcome);
+        connection.attach(participant, conversation.id(), frame.lastSeq(), clientOf(session));
+        connection.send(new ServerFrame.Welcome(conversation.id(), conversation.reference(),
+                conversation.status().name(), presence.agentsOnline(),
+                conversations.readByOtherSide(conversation.id(), participant)));
         connection.subscription = bus.subscribe(conversation.id(), signal -> deliveries.execute(() -> connection.on(signal)));
         connection.catchUp();
     }
 
-    private void send(Connection connection, JsonNode frame, WebSocketSession session) throws IOException {
+    private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
         abuse.message(connection.participant);
-        Instant clientTime = null;
-        if (frame.hasNonNull("clientTime")) {
-            try {
-                clientTime = Instant.parse(frame.get("clientTime").asText());
-            } catch (RuntimeException ignored) {
-                // An unreadable client clock is simply not recorded.
-            }
-        }
         var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
-                frame.path("clientMessageId").asText(null), frame.path("body").asText(""), Channel.CHAT, false,
-                connection.client, clientTime));
-        if (outcome instanceof io.walletdesk.support.Intake.Outcome.Journaled journaled) {
-            connection.send(Map.of("type", "ack", "clientMessageId", journaled.clientMessageId(), "queued", true));
+                frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
+        if (outcome instanceof Intake.Outcome.Journaled journaled) {
+            connection.send(new ServerFrame.Queued(journaled.clientMessageId()));
             return;
         }
-        Posted posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
-        connection.send(Map.of("type", "ack", "clientMessageId", posted.message().clientMessageId(),
-                "seq", posted.message().seq(), "duplicate", posted.duplicate()));
+        Posted posted = ((Intake.Outcome.Stored) outcome).posted();
+        connection.send(new ServerFrame.Ack(posted.message().clientMessageId(), posted.message().seq(),
+                posted.duplicate()));
     }
 
     private void typing(Connection connection) {
@@ -170,9 +160,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 connection.participant.isStaff()));
     }
 
-    private void read(Connection connection, JsonNode frame) {
+    private void read(Connection connection, ClientFrame.Read frame) {
         connection.requireHello();
-        long seq = frame.path("seq").asLong(0);
+        long seq = frame.seq();
         conversations.markRead(connection.conversationId, connection.participant, seq);
         bus.publish(new ChatSignal(connection.conversationId, ChatSignal.Kind.READ, seq, connection.participant.name(),
                 connection.participant.isStaff()));
@@ -221,7 +211,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
         void requireHello() {
             if (participant == null) {
-                throw new ProblemException("unauthenticated", org.springframework.http.HttpStatus.UNAUTHORIZED);
+                throw new ProblemException("unauthenticated", HttpStatus.UNAUTHORIZED);
             }
         }
 
@@ -231,12 +221,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
                     case MESSAGE -> catchUp();
                     case TYPING -> {
                         if (signal.fromStaff() != participant.isStaff()) {
-                            send(Map.of("type", "typing", "from", signal.actor() == null ? "" : signal.actor()));
+                            send(new ServerFrame.Typing(signal.actor() == null ? "" : signal.actor()));
                         }
                     }
                     case READ -> {
                         if (signal.fromStaff() != participant.isStaff()) {
-                            send(Map.of("type", "read", "seq", signal.seq()));
+                            send(new ServerFrame.Read(signal.seq()));
                         }
                     }
                     default -> { }
@@ -257,13 +247,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
                     return;
                 }
                 for (var message : batch) {
-                    send(Map.of("type", "message", "message", ChatMessages.of(message)));
+                    send(new ServerFrame.Message(ChatMessages.of(message)));
                     delivered = message.seq();
                 }
             }
         }
 
-        void send(Map<String, ?> frame) throws IOException {
+        void send(ServerFrame frame) throws IOException {
             if (socket.isOpen()) {
                 socket.sendMessage(new TextMessage(json.writeValueAsString(frame)));
             }

@@ -1,7 +1,6 @@
 package io.walletdesk.chat.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +19,12 @@ class ChatTokenController {
         this.tokens = tokens;
     }
 
+    /** {@code language}: the user's language tag, so the widget speaks it from the first frame. */
+    record ChatToken(String token, String name, boolean staff, String language) {
+    }
+
     @GetMapping("/chat/token")
-    ResponseEntity<Map<String, Object>> token(@AuthenticationPrincipal SignedInUser me) {
+    ResponseEntity<ChatToken> token(@AuthenticationPrincipal SignedInUser me) {
         if (me == null) {
             return ResponseEntity.noContent().build();
         }
@@ -29,7 +32,6 @@ class ChatTokenController {
                 : tokens.forCustomer(me.userId(), me.displayName());
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
-                .body(Map.of("token", token, "name", me.displayName(), "staff", me.isStaff(),
-                        "language", me.language().tag()));
+                .body(new ChatToken(token, me.displayName(), me.isStaff(), me.language().tag()));
     }
 }

@@ -4,23 +4,28 @@ import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.Participant;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Random bearer tokens for the chat widget, bound to a customer, a visitor or a staff member. Visitors keep
  * theirs (and so their conversation) for 30 days; the e-mailed link carries it to another device (A6).
  */
 @Service
-public class ChatTokens {
+class ChatTokens {
 
     static final Duration VISITOR_TTL = Duration.ofDays(30);
     static final Duration SIGNED_IN_TTL = Duration.ofHours(12);
@@ -34,29 +39,32 @@ public class ChatTokens {
         this.clock = clock;
     }
 
+    /** Who a token speaks for; stored by name in {@code chat_tokens.kind}. */
+    private enum Kind { CUSTOMER, STAFF, VISITOR }
+
     public String forCustomer(long userId, String name) {
-        return issue("CUSTOMER", userId, null, name, SIGNED_IN_TTL);
+        return issue(Kind.CUSTOMER, userId, null, name, SIGNED_IN_TTL);
     }
 
     public String forStaff(long userId, String name) {
-        return issue("STAFF", userId, null, name, SIGNED_IN_TTL);
+        return issue(Kind.STAFF, userId, null, name, SIGNED_IN_TTL);
     }
 
     /** A new anonymous visitor. */
     public String forVisitor(String name) {
-        return issue("VISITOR", null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
+        return issue(Kind.VISITOR, null, "v-" + UUID.randomUUID(), name, VISITOR_TTL);
     }
 
     /** Another token for the same visitor, e.g. for the e-mailed link that continues on another device (A6). */
     public String forSameVisitor(String visitorId, String name) {
-        return issue("VISITOR", null, visitorId, name, VISITOR_TTL);
+        return issue(Kind.VISITOR, null, visitorId, name, VISITOR_TTL);
     }
 
     /**
      * Recently resolved tokens, so a customer keeps writing (into the intake journal) while the database is
      * briefly away. Entries expire after ten minutes; {@link #revokeUser} removes a user's entries at once.
      */
-    private final java.util.Map<String, CachedParticipant> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedParticipant> recent = new ConcurrentHashMap<>();
 
     private record CachedParticipant(Participant participant, Instant until) {
     }
@@ -70,7 +78,7 @@ public class ChatTokens {
             Optional<Participant> found = lookup(hash);
             found.ifPresentOrElse(p -> remember(hash, p), () -> recent.remove(hash));
             return found;
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException away) {
+        } catch (DataAccessException | TransactionException away) {
             CachedParticipant cached = recent.get(hash);
             if (cached != null && cached.until().isAfter(clock.instant())) {
                 return Optional.of(cached.participant());
@@ -92,18 +100,18 @@ public class ChatTokens {
                 WHERE token_hash = :hash AND expires_at > :now""")
                 .param("hash", hash).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
-                    String kind = rs.getString("kind");
+                    Kind kind = Kind.valueOf(rs.getString("kind"));
                     String name = rs.getString("display_name");
                     return switch (kind) {
-                        case "CUSTOMER" -> (Participant) new Participant.Customer(rs.getLong("user_id"), name);
-                        case "STAFF" -> new Participant.Staff(rs.getLong("user_id"), name);
-                        default -> new Participant.Visitor(rs.getString("visitor_id"), name);
+                        case CUSTOMER -> (Participant) new Participant.Customer(rs.getLong("user_id"), name);
+                        case STAFF -> new Participant.Staff(rs.getLong("user_id"), name);
+                        case VISITOR -> new Participant.Visitor(rs.getString("visitor_id"), name);
                     };
                 })
                 .optional();
     }
 
-    private String issue(String kind, Long userId, String visitorId, String name, Duration ttl) {
+    private String issue(Kind kind, Long userId, String visitorId, String name, Duration ttl) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "wdc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -111,7 +119,7 @@ public class ChatTokens {
         jdbc.sql("""
                 INSERT INTO chat_tokens (token_hash, kind, user_id, visitor_id, display_name, created_at, expires_at)
                 VALUES (:hash, :kind, :user, :visitor, :name, :now, :expires)""")
-                .param("hash", Digests.sha256(token)).param("kind", kind).param("user", userId, java.sql.Types.BIGINT)
+                .param("hash", Digests.sha256(token)).param("kind", kind.name()).param("user", userId, Types.BIGINT)
                 .param("visitor", visitorId).param("name", name == null || name.isBlank() ? "-" : name.strip())
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
@@ -124,8 +132,9 @@ public class ChatTokens {
      */
     public int revokeUser(long userId) {
         recent.values().removeIf(cached -> userIdOf(cached.participant()) == userId);
-        return jdbc.sql("DELETE FROM chat_tokens WHERE user_id = :user AND kind IN ('CUSTOMER', 'STAFF')")
-                .param("user", userId).update();
+        return jdbc.sql("DELETE FROM chat_tokens WHERE user_id = :user AND kind IN (:customer, :staff)")
+                .param("user", userId).param("customer", Kind.CUSTOMER.name()).param("staff", Kind.STAFF.name())
+                .update();
     }
 
     static long userIdOf(Participant participant) {

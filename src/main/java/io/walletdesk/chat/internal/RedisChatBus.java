@@ -1,5 +1,6 @@
 package io.walletdesk.chat.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ class RedisChatBus implements ChatBus {
         return subscribers.add(conversationId, listener);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() throws Exception {
         container.stop();
         container.destroy();

@@ -2,6 +2,8 @@ package io.walletdesk.knowledge.internal;
 
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ProblemException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
@@ -17,7 +19,7 @@ record ArticleDraft(String slug, SupportedLanguage language, String title, Strin
 
     static ArticleDraft validated(String slug, String languageTag, String title, String summary, String category,
             String tags, String body) {
-        String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(java.util.Locale.ROOT);
+        String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(cleanSlug).matches()) {
             throw ProblemException.forField("help-invalid-slug", HttpStatus.BAD_REQUEST, "slug");
         }
@@ -34,7 +36,7 @@ record ArticleDraft(String slug, SupportedLanguage language, String title, Strin
         if (Category.of(category == null ? "" : category.strip()).isEmpty()) {
             throw ProblemException.forField("help-invalid-category", HttpStatus.BAD_REQUEST, "category");
         }
-        String cleanTags = tags == null ? "" : String.join(", ", java.util.Arrays.stream(tags.split(","))
+        String cleanTags = tags == null ? "" : String.join(", ", Arrays.stream(tags.split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList());
         if (cleanTags.length() > 400) {
             throw ProblemException.forField("help-invalid-tags", HttpStatus.BAD_REQUEST, "tags");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * customers need most exactly when the rest is down.
  */
 @Service
-public class ArticleLibrary {
+class ArticleLibrary {
 
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
 
@@ -78,7 +79,7 @@ public class ArticleLibrary {
         }
     }
 
-    private List<Article> copied(java.util.function.Predicate<Article> which) {
+    private List<Article> copied(Predicate<Article> which) {
         return copy.values().stream().filter(which).toList();
     }
 
@@ -90,11 +91,11 @@ public class ArticleLibrary {
         }
     }
 
-    public List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
+    List<ArticleHit> search(String query, SupportedLanguage language, int limit) {
         return index.search(query, language, limit);
     }
 
-    public Optional<HelpArticle> published(String slug, SupportedLanguage language) {
+    Optional<HelpArticle> published(String slug, SupportedLanguage language) {
         return read(() -> store.find(slug, language.tag()),
                 () -> copied(a -> a.slug().equals(slug) && a.language().equals(language.tag())).stream().findFirst())
                 .filter(a -> a.state() == ArticleState.PUBLISHED).map(ArticleLibrary::view);

@@ -62,9 +62,9 @@ class ArticleStore {
     void changeState(long id, ArticleState state, Long by, Instant now) {
         jdbc.sql("""
                 UPDATE kb_article SET state = :state, revision = revision + 1, updated_at = :now,
-                       published_at = CASE WHEN :state = 'PUBLISHED' THEN :now ELSE published_at END
+                       published_at = CASE WHEN :state = :published THEN :now ELSE published_at END
                 WHERE id = :id""")
-                .param("state", state.name()).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("state", state.name()).param("published", ArticleState.PUBLISHED.name()).param("now", Timestamp.from(now)).param("id", id).update();
         writeRevision(id, by, now);
     }
 
@@ -93,15 +93,15 @@ class ArticleStore {
     }
 
     List<Article> published(String language) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kb_article WHERE lang = :lang AND state = 'PUBLISHED' ORDER BY title")
-                .param("lang", language).query(ArticleStore::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kb_article WHERE lang = :lang AND state = :published ORDER BY title")
+                .param("lang", language).param("published", ArticleState.PUBLISHED.name()).query(ArticleStore::map).list();
     }
 
     List<Article> related(String slug, String language, String category, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM kb_article WHERE lang = :lang AND category = :category AND state = 'PUBLISHED' AND slug <> :slug
+                 FROM kb_article WHERE lang = :lang AND category = :category AND state = :published AND slug <> :slug
                 ORDER BY title LIMIT :limit""")
-                .param("lang", language).param("category", category).param("slug", slug).param("limit", limit)
+                .param("published", ArticleState.PUBLISHED.name()).param("lang", language).param("category", category).param("slug", slug).param("limit", limit)
                 .query(ArticleStore::map).list();
     }
 

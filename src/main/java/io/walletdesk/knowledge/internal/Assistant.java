@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -135,7 +136,7 @@ class Assistant {
         StringBuilder note = new StringBuilder("Assistant hand-over. Reason: ").append(reason)
                 .append(". Intent: ").append(intent == null ? "unknown" : intent);
         if (prediction != null && intent != null) {
-            note.append(String.format(java.util.Locale.ROOT, " (%.0f%%)", prediction.probability() * 100));
+            note.append(String.format(Locale.ROOT, " (%.0f%%)", prediction.probability() * 100));
         }
         note.append(".\nThe customer wrote:");
         for (AssistantTurns.Turn turn : history) {

@@ -1,5 +1,7 @@
 package io.walletdesk.knowledge.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +34,10 @@ class AssistantTurns {
         try {
             return jdbc.sql("""
                     INSERT INTO assistant_turn (conversation_id, message_seq, lang, customer_text, outcome, created_at)
-                    SELECT :c, :s, :lang, :text, 'CLAIMED', :now WHERE NOT EXISTS
+                    SELECT :c, :s, :lang, :text, :claimed, :now WHERE NOT EXISTS
                         (SELECT 1 FROM assistant_turn WHERE conversation_id = :c AND message_seq = :s)""")
                     .param("c", conversationId).param("s", seq).param("lang", language)
-                    .param("text", text.length() > 2000 ? text.substring(0, 2000) : text).param("now", Timestamp.from(now))
+                    .param("claimed", Outcome.CLAIMED.name()).param("text", text.length() > 2000 ? text.substring(0, 2000) : text).param("now", Timestamp.from(now))
                     .update() == 1;
         } catch (DuplicateKeyException raced) {
             return false;
@@ -81,7 +83,7 @@ class AssistantTurns {
             SELECT id, conversation_id, message_seq, lang, customer_text, intent, confidence, second_intent,
                    second_confidence, outcome, created_at, corrected_intent FROM assistant_turn""";
 
-    private static Turn map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Turn map(ResultSet rs, int row) throws SQLException {
         return new Turn(rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("message_seq"), rs.getString("lang"),
                 rs.getString("customer_text"), rs.getString("intent"), (Double) rs.getObject("confidence", Double.class),
                 rs.getString("second_intent"), (Double) rs.getObject("second_confidence", Double.class),

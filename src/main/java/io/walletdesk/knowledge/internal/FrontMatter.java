@@ -1,6 +1,7 @@
 package io.walletdesk.knowledge.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The {@code ---}-delimited {@code key: value} header of a shipped article file, and the Markdown after it. */
@@ -22,7 +23,7 @@ record FrontMatter(Map<String, String> fields, String body) {
         for (String line : normalised.substring(4, end).split("\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                fields.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                fields.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         unquote(line.substring(colon + 1).strip()));
             }
         }

@@ -3,6 +3,7 @@ package io.walletdesk.knowledge.internal;
 import io.walletdesk.knowledge.ArticleHit;
 import io.walletdesk.knowledge.HelpArticle;
 import io.walletdesk.shared.crypto.Digests;
+import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,8 +109,8 @@ class HelpPageController {
         String voter = Digests.sha256(client.ip() + "|" + client.deviceId() + "|" + client.userAgent());
         try {
             library.vote(article.id(), voter, "yes".equals(helpful));
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException failure) {
-            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+        } catch (DataAccessException | TransactionException failure) {
+            if (!DatabaseOutage.isUnreachable(failure)) {
                 throw failure;
             }
             // No flash attribute: it would need the session, which lives in the database that is away.

@@ -10,11 +10,16 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +47,7 @@ class Intents {
     }
 
     /** Loads the model (and the sentence encoder) at start-up in the background, so no customer waits for it. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         Thread warm = new Thread(() -> {
             try {
@@ -91,7 +96,7 @@ class Intents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO intent_model (built_at, built_by, examples, corrections, model_bytes)
                 VALUES (:at, :by, :examples, :corrections, :bytes)""")
@@ -109,22 +114,22 @@ class Intents {
         followNewest().ifPresent(current::set);
     }
 
-    private java.util.Optional<IntentModel> followNewest() {
+    private Optional<IntentModel> followNewest() {
         record Stored(long id, byte[] bytes) {
         }
-        java.util.Optional<Stored> newest = jdbc.sql("SELECT id, model_bytes FROM intent_model WHERE id > :loaded ORDER BY id DESC LIMIT 1")
+        Optional<Stored> newest = jdbc.sql("SELECT id, model_bytes FROM intent_model WHERE id > :loaded ORDER BY id DESC LIMIT 1")
                 .param("loaded", loadedBuild.get())
                 .query((rs, n) -> new Stored(rs.getLong("id"), rs.getBytes("model_bytes"))).optional();
         if (newest.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         loadedBuild.set(newest.get().id());
         try {
-            return java.util.Optional.of(IntentModel.read(new ByteArrayInputStream(newest.get().bytes())));
+            return Optional.of(IntentModel.read(new ByteArrayInputStream(newest.get().bytes())));
         } catch (IOException | RuntimeException broken) {
             // A build this node cannot read is skipped; the model in use stays.
             log.warn("Intent model build {} could not be loaded: {}", newest.get().id(), broken.toString());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -133,7 +138,7 @@ class Intents {
     }
 
     /** The newest builds, for the staff page. */
-    List<java.util.Map<String, Object>> builds() {
+    List<Map<String, Object>> builds() {
         return jdbc.sql("SELECT id, built_at, built_by, examples, corrections FROM intent_model ORDER BY id DESC LIMIT 10")
                 .query().listOfRows();
     }

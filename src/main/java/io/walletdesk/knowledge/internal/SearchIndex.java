@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -67,7 +69,7 @@ final class SearchIndex implements AutoCloseable {
         analyzers.put(SupportedLanguage.EN, new EnglishAnalyzer());
         analyzers.put(SupportedLanguage.ID, new IndonesianAnalyzer());
         analyzers.put(SupportedLanguage.ZH_CN, new SmartChineseAnalyzer());
-        Map<String, Analyzer> fields = new java.util.HashMap<>();
+        Map<String, Analyzer> fields = new HashMap<>();
         analyzers.forEach((language, analyzer) -> {
             for (String field : List.of("title_", "tags_", "body_")) {
                 fields.put(field + suffix(language), analyzer);
@@ -89,7 +91,7 @@ final class SearchIndex implements AutoCloseable {
 
     private static FieldType bodyType() {
         FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
     }

@@ -1,11 +1,14 @@
 package io.walletdesk.knowledge.internal;
 
 import io.walletdesk.knowledge.intent.IntentModel;
+import io.walletdesk.knowledge.intent.LabeledTextCsv;
 import io.walletdesk.shared.crypto.Digests;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +43,7 @@ final class ShippedModel {
         for (String file : PHRASES) {
             byte[] bytes = read("knowledge/intents/" + file).orElseThrow();
             try {
-                count += io.walletdesk.knowledge.intent.LabeledTextCsv.read(new java.io.ByteArrayInputStream(bytes), file).size();
+                count += LabeledTextCsv.read(new ByteArrayInputStream(bytes), file).size();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -49,7 +52,7 @@ final class ShippedModel {
     }
 
     static Optional<String> recordedDigest() {
-        return read(DIGEST).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip());
+        return read(DIGEST).map(bytes -> new String(bytes, StandardCharsets.US_ASCII).strip());
     }
 
     /** The prebuilt model when it was built from exactly the phrases shipped now. */
@@ -59,7 +62,7 @@ final class ShippedModel {
         }
         return read(MODEL).map(bytes -> {
             try {
-                return IntentModel.read(new java.io.ByteArrayInputStream(bytes));
+                return IntentModel.read(new ByteArrayInputStream(bytes));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

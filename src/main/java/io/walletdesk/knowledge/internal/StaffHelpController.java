@@ -50,7 +50,7 @@ class StaffHelpController {
     String list(@RequestParam(name = "lang", defaultValue = "") String lang,
             @RequestParam(name = "state", defaultValue = "") String state, Model model) {
         String language = SupportedLanguage.fromTag(lang).map(SupportedLanguage::tag).orElse(null);
-        ArticleState wanted = Arrays.stream(ArticleState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        ArticleState wanted = ArticleState.named(state).orElse(null);
         model.addAttribute("articles", library.list(language, wanted, 500));
         model.addAttribute("lang", language == null ? "" : language);
         model.addAttribute("state", wanted == null ? "" : wanted.name());
@@ -115,8 +115,7 @@ class StaffHelpController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     String changeState(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String state,
             HttpServletRequest request, RedirectAttributes redirect) {
-        ArticleState target = Arrays.stream(ArticleState.values()).filter(s -> s.name().equals(state)).findFirst()
-                .orElseThrow(() -> ProblemException.forField("help-invalid-state", HttpStatus.BAD_REQUEST, "state"));
+        ArticleState target = ArticleState.named(state).orElseThrow(() -> ProblemException.forField("help-invalid-state", HttpStatus.BAD_REQUEST, "state"));
         library.changeState(id, target, me.userId(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "help.staff.state." + target.name());
         return "redirect:/staff/help/" + id;

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +53,7 @@ class IntentModelTest {
         Prediction p = model.predict("I forgot my pin");
         assertThat(p.ranked()).hasSize(model.intents().size());
         assertThat(p.ranked().stream().mapToDouble(IntentScore::probability).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-9));
+                Offset.offset(1e-9));
         assertThat(p.top().probability()).isGreaterThanOrEqualTo(p.second().probability());
         assertThat(p.intent()).isEqualTo(p.top().intent());
         assertThat(p.probability()).isEqualTo(p.top().probability());
@@ -100,21 +106,45 @@ class IntentModelTest {
     }
 
     @Test
-    void storesNeighboursAndFourierFeaturesInFormat3AndReadsThemBack() throws IOException {
-        IntentModel withFourier = IntentModel.train(phrases, IntentModel.Options.DEFAULT.withFourierWeight(1.5f));
-        assertThat(withFourier.formatVersion()).isEqualTo(3);
-        byte[] stored = bytes(withFourier);
+    void storesNeighboursInFormat3AndReadsThemBack() throws IOException {
+        IntentModel withNeighbours = IntentTraining.train(phrases, TrainingOptions.DEFAULT.withNeighbourWeights(2, 1));
+        assertThat(withNeighbours.formatVersion()).isEqualTo(3);
+        byte[] stored = bytes(withNeighbours);
         assertThat(versionOf(stored)).isEqualTo(3);
         IntentModel loaded = IntentModel.read(new ByteArrayInputStream(stored));
         assertThat(bytes(loaded)).isEqualTo(stored);
         for (String text : List.of("my top up failed again", "lupa pin", "我要退款", "tell me a story", "")) {
-            assertThat(loaded.predict(text)).isEqualTo(withFourier.predict(text));
+            assertThat(loaded.predict(text)).isEqualTo(withNeighbours.predict(text));
         }
     }
 
     @Test
+    void rejectsAModelWithRandomFourierFeaturesCleanly() throws IOException {
+        // the header of a format-3 model of an earlier build that switched the random Fourier features on
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(new DeflaterOutputStream(out))) {
+            data.writeInt(0x5744494D);
+            data.writeInt(3);
+            data.writeInt(2);
+            data.writeUTF("a");
+            data.writeUTF("b");
+            TextFeatures.fit(List.of("top up", "forgot pin"), TextFeatures.Options.DEFAULT).write(data);
+            data.writeUTF(SentenceEncoder.NAME);
+            data.writeFloat(0.8f);
+            data.writeDouble(0.2);
+            data.writeDouble(0.5);
+            data.writeDouble(0.0);
+            data.writeInt(1024);
+            data.writeDouble(1.0);
+            data.writeFloat(1.5f);
+        }
+        assertThatThrownBy(() -> IntentModel.read(new ByteArrayInputStream(out.toByteArray())))
+                .isInstanceOf(IOException.class).hasMessageContaining("random Fourier features");
+    }
+
+    @Test
     void aModelWithoutTheFormat3ExtrasIsStoredInFormat2AndReadsBack() throws IOException {
-        IntentModel plain = IntentModel.train(phrases, IntentModel.Options.DEFAULT.withoutExtras());
+        IntentModel plain = IntentTraining.train(phrases, TrainingOptions.DEFAULT.withoutExtras());
         assertThat(plain.formatVersion()).isEqualTo(2);
         byte[] stored = bytes(plain);
         assertThat(versionOf(stored)).isEqualTo(2);
@@ -140,8 +170,7 @@ class IntentModelTest {
     }
 
     private static int versionOf(byte[] stored) throws IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(
-                new java.util.zip.InflaterInputStream(new ByteArrayInputStream(stored)))) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(stored)))) {
             in.readInt();
             return in.readInt();
         }
@@ -149,12 +178,12 @@ class IntentModelTest {
 
     private static byte[] withVersion(byte[] stored, int version) throws IOException {
         byte[] raw;
-        try (InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(stored))) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(stored))) {
             raw = in.readAllBytes();
         }
-        java.nio.ByteBuffer.wrap(raw).putInt(4, version);
+        ByteBuffer.wrap(raw).putInt(4, version);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (java.util.zip.DeflaterOutputStream deflater = new java.util.zip.DeflaterOutputStream(out)) {
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
             deflater.write(raw);
         }
         return out.toByteArray();

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.LockAccount;
 import io.walletdesk.identity.LockReason;
+import io.walletdesk.identity.Role;
+import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.knowledge.intent.IntentScore;
 import io.walletdesk.knowledge.intent.Prediction;
 import io.walletdesk.ledger.WalletStanding;
 import io.walletdesk.ledger.WalletTransactions;
+import io.walletdesk.ledger.internal.CustomerWallets;
 import io.walletdesk.ledger.internal.SimulatedBank;
+import io.walletdesk.ledger.internal.WalletTier;
 import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.BusinessHours;
 import io.walletdesk.support.Channel;
@@ -25,12 +30,15 @@ import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
+import jakarta.servlet.http.Cookie;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +50,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** B1/B2: the assistant answers from articles and the customer's real wallet, clarifies, and hands over. */
 @WalletDeskTest
@@ -163,7 +175,7 @@ class AssistantTest {
     }
 
     @Autowired
-    io.walletdesk.ledger.internal.CustomerWallets wallets;
+    CustomerWallets wallets;
 
     @Test
     void aTransferThatDidNotArriveShowsItsRealState() throws Exception {
@@ -173,7 +185,7 @@ class AssistantTest {
                 .query(String.class).single();
         assertThat(sender.api().post("/api/v1/wallet/pin", Map.of("pin", "246810")).status()).isEqualTo(204);
         wallets.open(sender.userId());
-        wallets.setTier(sender.userId(), io.walletdesk.ledger.internal.WalletTier.VERIFIED);
+        wallets.setTier(sender.userId(), WalletTier.VERIFIED);
         topUp(sender, 500_000, "1234512345");
         ApiClient.Response sent = sender.api().header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/wallet/transfers", Map.of("phone", friendPhone, "amount", 75_000, "pin", "246810"));
@@ -199,7 +211,7 @@ class AssistantTest {
         ConversationView chat = chat(rudi, "en");
         String limits = ask(rudi, chat, "what is the maximum balance and monthly limit of my wallet?");
         WalletStanding.Standing mine = standing.of(rudi.userId()).orElseThrow();
-        assertThat(limits).contains("unverified").contains(io.walletdesk.shared.money.Money.format(mine.maxBalance()));
+        assertThat(limits).contains("unverified").contains(Money.format(mine.maxBalance()));
         String phishing = ask(rudi, chat, "someone called me saying he is walletdesk customer service and asked for my OTP, is this number official?");
         assertThat(phishing).contains("/support/verify");
         String unreachable = ask(rudi, chat, "the live chat does not load and nobody answers the hotline");
@@ -253,7 +265,7 @@ class AssistantTest {
         Customer tono = customer("en");
         ConversationView chat = chat(tono, "en");
         String answer = ask(tono, chat, "connect me to a human agent please");
-        String opening = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)
+        String opening = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
                 .withZone(jakarta).format(hours.nextOpening(clock.instant()));
         assertThat(answer).contains("not working now").contains(opening);
         ConversationView queued = conversations.get(chat.id(), new Participant.System("test"));
@@ -307,15 +319,15 @@ class AssistantTest {
     }
 
     @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
+    MockMvc mvc;
     @Autowired
-    io.walletdesk.identity.internal.Registration registration;
+    Registration registration;
 
-    private jakarta.servlet.http.Cookie staff(io.walletdesk.identity.Role role) throws Exception {
+    private Cookie staff(Role role) throws Exception {
         String email = TestData.email();
         registration.createStaff(role, email, "Staff " + role, "asisten-belajar-terus-88", null, ClientInfo.system());
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        return mvc.perform(MockMvcRequestBuilders.post("/login")
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .with(r -> {
                     r.setRemoteAddr(TestData.clientIp());
                     return r;
@@ -329,24 +341,24 @@ class AssistantTest {
         ConversationView chat = chat(wati, "id");
         ask(wati, chat, "kak saldo saya gak nambah padahal udah transfer dari BCA");
         AssistantTurns.Turn turn = turns.ofConversation(chat.id()).get(0);
-        var agent = staff(io.walletdesk.identity.Role.AGENT);
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/staff/assistant")
+        var agent = staff(Role.AGENT);
+        String page = mvc.perform(MockMvcRequestBuilders.get("/staff/assistant")
                 .cookie(agent)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("saldo saya gak nambah").contains("turn-" + turn.id());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
-                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
+                        .cookie(agent).with(SecurityMockMvcRequestPostProcessors.csrf())
                         .param("intent", "topup_not_received"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+                .andExpect(MockMvcResultMatchers.status().is3xxRedirection());
         assertThat(turns.ofConversation(chat.id()).get(0).correctedIntent()).isEqualTo("topup_not_received");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
-                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/staff/assistant/turns/" + turn.id() + "/intent")
+                        .cookie(agent).with(SecurityMockMvcRequestPostProcessors.csrf())
                         .param("intent", "no_such_intent"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+                .andExpect(MockMvcResultMatchers.status().isBadRequest());
         // Only supervisors switch the assistant off.
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/assistant/switch")
-                        .cookie(agent).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/staff/assistant/switch")
+                        .cookie(agent).with(SecurityMockMvcRequestPostProcessors.csrf())
                         .param("enabled", "false"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+                .andExpect(MockMvcResultMatchers.status().isForbidden());
         assertThat(firstResponse.assistantEnabled()).isTrue();
     }
 

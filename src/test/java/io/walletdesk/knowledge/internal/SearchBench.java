@@ -4,8 +4,11 @@ import io.walletdesk.shared.i18n.SupportedLanguage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Search latency on a large help centre (run by bench/run-search-bench.sh, not by the test suite): builds an
@@ -27,7 +30,7 @@ public final class SearchBench {
                         .skip(random.nextInt(30)).findFirst().orElse(base);
                 String[] paragraphs = (base.bodyMarkdown() + "\n\n" + other.bodyMarkdown()).split("\n\n");
                 List<String> mixed = new ArrayList<>(Arrays.asList(paragraphs));
-                java.util.Collections.shuffle(mixed, random);
+                Collections.shuffle(mixed, random);
                 Instant now = Instant.now();
                 index.put(new Article(i + 1, base.slug() + "-" + i, base.language().tag(), base.title() + " " + i,
                         base.summary(), base.category(), base.tags(), String.join("\n\n", mixed.subList(0, Math.min(6, mixed.size()))),
@@ -47,7 +50,7 @@ public final class SearchBench {
                 index.search(q[1], SupportedLanguage.fromTag(q[0]).orElseThrow(), 10);
             }
             long[] nanos = new long[queries];
-            java.util.Map<String, List<Long>> byLanguage = new java.util.TreeMap<>();
+            Map<String, List<Long>> byLanguage = new TreeMap<>();
             int hits = 0;
             for (int i = 0; i < queries; i++) {
                 String[] q = asked[random.nextInt(asked.length)];
@@ -57,7 +60,7 @@ public final class SearchBench {
                 byLanguage.computeIfAbsent(q[0], k -> new ArrayList<>()).add(nanos[i]);
             }
             byLanguage.forEach((language, times) -> {
-                java.util.Collections.sort(times);
+                Collections.sort(times);
                 System.out.printf("  %-5s n=%d p50=%.2f ms p95=%.2f ms%n", language, times.size(),
                         times.get(times.size() / 2) / 1e6, times.get((int) (times.size() * 0.95)) / 1e6);
             });

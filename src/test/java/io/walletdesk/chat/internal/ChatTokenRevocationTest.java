@@ -1,11 +1,10 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.walletdesk.chat.internal.ChatTokens;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.LockAccount;
 import io.walletdesk.identity.LockReason;

@@ -1,4 +1,4 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import io.walletdesk.testing.PostgresTest;
 

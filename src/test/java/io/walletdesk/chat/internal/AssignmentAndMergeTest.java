@@ -1,9 +1,9 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.walletdesk.chat.internal.AgentPresence;
 import io.walletdesk.support.CannedResponses;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
@@ -17,6 +17,7 @@ import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.WalletDeskTest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class AssignmentAndMergeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> conversations.get(second.id(), OBSERVER).assigneeUserId() != null);
         Long a = conversations.get(first.id(), OBSERVER).assigneeUserId();
         Long b = conversations.get(second.id(), OBSERVER).assigneeUserId();
-        assertThat(java.util.Set.of(a, b)).containsExactlyInAnyOrder(660_001L, 660_002L);
+        assertThat(Set.of(a, b)).containsExactlyInAnyOrder(660_001L, 660_002L);
 
         presence.report(a, AgentPresence.Status.OFFLINE);
         conversations.releaseOpenChats(a);
@@ -85,7 +86,7 @@ class AssignmentAndMergeTest {
 
         ConversationView stranger = conversations.openNew(new StartConversation(
                 new Participant.Visitor("v-" + UUID.randomUUID(), "X"), Channel.CHAT, null, "X", null, null, "en"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversations.merge(stranger.id(), chat.id(), agent))
+        assertThatThrownBy(() -> conversations.merge(stranger.id(), chat.id(), agent))
                 .hasMessageContaining("merge-invalid");
 
         var greeting = canned.forLanguage("id").stream().filter(c -> c.shortcut().equals("greet")).findFirst().orElseThrow();

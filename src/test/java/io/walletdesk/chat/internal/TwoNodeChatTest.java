@@ -1,9 +1,8 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walletdesk.WalletDeskApplication;
-import io.walletdesk.chat.internal.ChatTokens;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.ChatSocket;
 import io.walletdesk.testing.FreshPostgresDatabase;

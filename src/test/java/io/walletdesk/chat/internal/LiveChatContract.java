@@ -1,11 +1,12 @@
-package io.walletdesk.chat;
+package io.walletdesk.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.chat.internal.ChatTokens;
+import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.ApiClient.Response;
 import io.walletdesk.testing.ChatSocket;
+import io.walletdesk.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,11 +138,11 @@ abstract class LiveChatContract {
     }
 
     @Autowired
-    io.walletdesk.shared.outbox.OutboundMessages outbox;
+    OutboundMessages outbox;
 
     @Test
     void anEmailedLinkContinuesTheConversationOnAnotherDevice() {
-        String email = io.walletdesk.testing.TestData.email();
+        String email = TestData.email();
         ApiClient phone = new ApiClient(port);
         String token = phone.post("/api/v1/chat/visitors", Map.of("name", "Putu", "email", email)).json().get("token").asText();
         phone.header("X-Chat-Token", token);

@@ -1,0 +1,61 @@
+package io.walletdesk.chat.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * The frames the server sends on the chat socket. {@code type} names the frame ({@code /widget.js} and the app
+ * switch on it); the other fields are each record's components.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+sealed interface ServerFrame {
+
+    /** After hello: the conversation the connection is attached to. */
+    @JsonTypeName("welcome")
+    record Welcome(long conversationId, String reference, String status, int agentsOnline, long readByOther)
+            implements ServerFrame {
+    }
+
+    /** One message, in sequence. */
+    @JsonTypeName("message")
+    record Message(ChatMessages message) implements ServerFrame {
+    }
+
+    /** A sent message is stored ({@code duplicate}: it was already). */
+    @JsonTypeName("ack")
+    record Ack(String clientMessageId, long seq, boolean duplicate) implements ServerFrame {
+    }
+
+    /** A sent message is kept safe while the database recovers; it arrives later. */
+    @JsonTypeName("ack")
+    record Queued(String clientMessageId, boolean queued) implements ServerFrame {
+        Queued(String clientMessageId) {
+            this(clientMessageId, true);
+        }
+    }
+
+    /** The other side is typing. */
+    @JsonTypeName("typing")
+    record Typing(String from) implements ServerFrame {
+    }
+
+    /** The other side has read up to {@code seq}. */
+    @JsonTypeName("read")
+    record Read(long seq) implements ServerFrame {
+    }
+
+    /** The answer to ping. */
+    @JsonTypeName("pong")
+    record Pong() implements ServerFrame {
+    }
+
+    /** A refused frame; {@code clientMessageId} only when the frame could be read. */
+    @JsonTypeName("error")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String code, String clientMessageId) implements ServerFrame {
+        Error(String code) {
+            this(code, null);
+        }
+    }
+}
