@@ -115,7 +115,7 @@ class DatabaseOutageTest {
         // A customer signed in on the web before the outage: the session and account live in the database.
         String phone = TestData.phone();
         assertThat(new ApiClient(port).post("/api/v1/auth/register", Map.of("phone", phone, "email", TestData.email(),
-                "name", "Sari Wulandari", "language", "en", "password", TestData.PASSWORD)).status()).isEqualTo(201);
+                "name", "Sari Wulandari", "language", "en", "password", TestData.PASSWORD)).status()).isEqualTo(202);
         Pages signedIn = new Pages(port, "en");
         Answer login = signedIn.get("/login");
         Answer afterLogin = signedIn.post("/login", Map.of("_csrf", login.csrf(), "identifier", phone,

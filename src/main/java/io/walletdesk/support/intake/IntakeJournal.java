@@ -31,7 +31,7 @@ public class IntakeJournal {
     private final JsonMapper json;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory, JsonMapper json) {
+    public IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory) {
         Path dir = Path.of(directory);
         try {
             Files.createDirectories(dir);
@@ -41,7 +41,9 @@ public class IntakeJournal {
         this.entries = dir.resolve("journal.log");
         this.done = dir.resolve("journal.done");
         this.deadLetters = dir.resolve("dead-letter.log");
-        this.json = json;
+        // Its own mapper, not the web's: the web refuses NUL in JSON strings, and an entry journaled by an older
+        // version with one must still be read back (then set aside), not skipped as a torn line and lost.
+        this.json = JsonMapper.builder().build();
     }
 
     /** Writes the entry and forces it to disk before returning. */
