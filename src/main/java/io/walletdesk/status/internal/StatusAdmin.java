@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * updates, scheduled maintenances. Each change is recorded in the component history and the audit log,
  * and subscribers are notified of updates that ask for it.
  */
-@org.springframework.stereotype.Service
+@Service
 class StatusAdmin {
 
     private static final SecureRandom RANDOM = new SecureRandom();
