@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -140,7 +142,8 @@ class ComplaintPagesController {
             throw new ProblemException("complaint-not-referable", HttpStatus.CONFLICT);
         }
         return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"" + reference + "-complaint-file.zip\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(reference + "-complaint-file.zip").build().toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .body(files.build(complaint, me.displayName()));
     }

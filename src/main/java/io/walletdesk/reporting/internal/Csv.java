@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -39,7 +41,8 @@ final class Csv {
 
     ResponseEntity<byte[]> download(String report, LocalDate from, LocalDate to) {
         return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"walletdesk-" + report + "-" + from + "-" + to + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("walletdesk-" + report + "-" + from + "-" + to + ".csv").build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(table.toString().getBytes(StandardCharsets.UTF_8));
     }
