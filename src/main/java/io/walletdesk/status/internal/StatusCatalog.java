@@ -62,8 +62,8 @@ class StatusCatalog {
             jdbc.sql("""
                     INSERT INTO status_component (code, group_id, position, name_en, name_zh, name_id, description_en,
                         description_zh, description_id, status, customer_facing, created_at, updated_at)
-                    VALUES (:code, :group, :position, :en, :zh, :id, :den, :dzh, :did, 'operational', :cf, :now, :now)""")
-                    .param("code", code).param("group", groupId(fields.groupCode()), Types.BIGINT)
+                    VALUES (:code, :group, :position, :en, :zh, :id, :den, :dzh, :did, :status, :cf, :now, :now)""")
+                    .param("code", code).param("status", ComponentStatus.OPERATIONAL.api()).param("group", groupId(fields.groupCode()), Types.BIGINT)
                     .param("position", fields.position()).param("en", fields.name().en())
                     .param("zh", fields.name().zh()).param("id", fields.name().id())
                     .param("den", fields.description().en()).param("dzh", fields.description().zh())
@@ -74,8 +74,8 @@ class StatusCatalog {
         }
         jdbc.sql("""
                 INSERT INTO status_component_history (component_id, status, changed_at, source)
-                SELECT id, 'operational', :now, :source FROM status_component WHERE code = :code""")
-                .param("now", now).param("source", actor.role()).param("code", code).update();
+                SELECT id, :status, :now, :source FROM status_component WHERE code = :code""")
+                .param("status", ComponentStatus.OPERATIONAL.api()).param("now", now).param("source", actor.role()).param("code", code).update();
         record(actor, "STATUS_COMPONENT_CREATED", code + ": " + fields.name().en());
     }
 
