@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /** A complaint as its customer and staff see it. */
 public record ComplaintView(long id, String reference, long customerUserId, Long conversationId, String category,
-        String description, String language, String status, String tier, Instant acknowledgeDue, Instant answerDue,
-        Instant acknowledgedAt, boolean extended, String resolution, Instant createdAt) {
+        String description, String language, ComplaintStatus status, ComplaintTier tier, Instant acknowledgeDue,
+        Instant answerDue, Instant acknowledgedAt, boolean extended, String resolution, Instant createdAt) {
 
     /** The deadline that matters now. */
     public Instant nextDeadline() {
@@ -14,7 +14,11 @@ public record ComplaintView(long id, String reference, long customerUserId, Long
 
     /** The customer may go to the regulator when not satisfied or when the answer is late. */
     public boolean referable(Instant now) {
-        return "NOT_SATISFIED".equals(status) || (!"ANSWERED".equals(status) && !"ACCEPTED".equals(status)
-                && answerDue.isBefore(now));
+        return status == ComplaintStatus.NOT_SATISFIED || (!status.answered() && answerDue.isBefore(now));
+    }
+
+    /** The answer is there and the customer has yet to accept it or say they are not satisfied. */
+    public boolean awaitsCustomer() {
+        return status == ComplaintStatus.ANSWERED;
     }
 }

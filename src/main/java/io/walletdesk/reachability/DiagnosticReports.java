@@ -1,22 +1,13 @@
 package io.walletdesk.reachability;
 
-import io.walletdesk.reachability.internal.DiagnosticReportStore;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /**
  * Finds stored self-diagnosis reports by their short id, e.g. to attach one to a support conversation
  * opened from {@code /support/message?report=DG-7K3M9Q}.
  */
-@Service
-public class DiagnosticReports {
-
-    private final DiagnosticReportStore store;
-
-    DiagnosticReports(DiagnosticReportStore store) {
-        this.store = store;
-    }
+public interface DiagnosticReports {
 
     /**
      * The report with this id (case-insensitive, with or without the {@code DG-} prefix), summary in English.
@@ -24,7 +15,7 @@ public class DiagnosticReports {
      * @param reportId the id the customer was shown
      * @return the report, or empty when there is none
      */
-    public Optional<DiagnosticReport> find(String reportId) {
+    default Optional<DiagnosticReport> find(String reportId) {
         return find(reportId, Locale.ENGLISH);
     }
 
@@ -35,7 +26,5 @@ public class DiagnosticReports {
      * @param locale   language of the summary (English, Chinese or Indonesian)
      * @return the report, or empty when there is none
      */
-    public Optional<DiagnosticReport> find(String reportId, Locale locale) {
-        return store.find(reportId, locale);
-    }
+    Optional<DiagnosticReport> find(String reportId, Locale locale);
 }

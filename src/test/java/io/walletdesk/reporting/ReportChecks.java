@@ -29,7 +29,7 @@ final class ReportChecks {
 
     /** The first CSV row whose first cells are {@code key}, as header → value; empty if there is none. */
     static Map<String, String> row(String csv, String... key) {
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r?\n");
         String[] header = lines[0].split(",", -1);
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split(",", -1);

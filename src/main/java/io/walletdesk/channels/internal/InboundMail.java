@@ -2,11 +2,12 @@ package io.walletdesk.channels.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** An incoming e-mail reduced to what the support desk needs; header names are lower case. */
 record InboundMail(String messageId, String inReplyTo, List<String> references, String from, String fromName,
         String returnPath, String subject, String text, List<String> attachmentNames, boolean deliveryReport,
-        java.util.Map<String, String> headers) {
+        Map<String, String> headers) {
 
     /**
      * Never answer automatically: other robots (Auto-Submitted other than "no", Precedence bulk/junk/list,

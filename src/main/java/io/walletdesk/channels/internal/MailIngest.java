@@ -1,7 +1,7 @@
 package io.walletdesk.channels.internal;
 
-import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.identity.Accounts;
+import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.shared.web.ProblemException;
@@ -13,6 +13,7 @@ import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class MailIngest {
             return bounce(mail, messageId);
         }
         if (mail.from() == null || mail.text() == null) {
-            threads.record(messageId, null, "IN");
+            threads.record(messageId, null, MailThreads.Direction.IN);
             return Outcome.IGNORED;
         }
         String sender = mail.from().toLowerCase(Locale.ROOT);
@@ -77,7 +78,7 @@ class MailIngest {
         boolean isNew = threaded.isEmpty();
         ConversationView conversation = threaded.orElseGet(() -> conversations.openNew(new StartConversation(
                 participant, Channel.EMAIL, cleanSubject(mail.subject()), participant.name(), sender, null, "en")));
-        threads.record(messageId, conversation.id(), "IN");
+        threads.record(messageId, conversation.id(), MailThreads.Direction.IN);
         conversations.post(new PostMessage(conversation.id(), participant, "mail:" + Digests.sha256(messageId).substring(0, 40),
                 body(mail), Channel.EMAIL, false, null, null));
         if (isNew && MailComplaints.isComplaint(mail.subject())) {
@@ -99,7 +100,7 @@ class MailIngest {
             ids.add(mail.inReplyTo());
         }
         List<String> references = new ArrayList<>(mail.references());
-        java.util.Collections.reverse(references);
+        Collections.reverse(references);
         ids.addAll(references);
         Optional<ConversationView> byHeaders = threads.conversationOf(ids).flatMap(id -> visible(id, participant));
         if (byHeaders.isPresent()) {
@@ -132,7 +133,7 @@ class MailIngest {
                 conversation = conversations.byReference(reference.group(1), MAILROOM);
             }
         }
-        threads.record(messageId, conversation.map(ConversationView::id).orElse(null), "IN");
+        threads.record(messageId, conversation.map(ConversationView::id).orElse(null), MailThreads.Direction.IN);
         conversation.ifPresent(c -> {
             if (c.contactEmail() != null) {
                 threads.markFailing(c.contactEmail(), mail.subject());

@@ -1,6 +1,7 @@
 package io.walletdesk.channels.internal;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -25,9 +26,9 @@ final class MailParser {
 
     static InboundMail parse(MimeMessage mime) throws MessagingException, IOException {
         Map<String, String> headers = new LinkedHashMap<>();
-        Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
+        Enumeration<Header> all = mime.getAllHeaders();
         while (all.hasMoreElements()) {
-            jakarta.mail.Header header = all.nextElement();
+            Header header = all.nextElement();
             headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
         }
         String from = null;

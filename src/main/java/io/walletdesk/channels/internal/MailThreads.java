@@ -1,6 +1,7 @@
 package io.walletdesk.channels.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +21,19 @@ class MailThreads {
         this.clock = clock;
     }
 
+    /** Whether a mail came from a customer or went to one. */
+    enum Direction {
+        IN, OUT
+    }
+
     /** Records a Message-ID; false when it was already there (a redelivered mail). */
-    boolean record(String messageId, Long conversationId, String direction) {
+    boolean record(String messageId, Long conversationId, Direction direction) {
         try {
             jdbc.sql("""
                     INSERT INTO mail_messages (message_id, conversation_id, direction, recorded_at)
                     VALUES (:id, :conversation, :direction, :at)""")
-                    .param("id", messageId).param("conversation", conversationId, java.sql.Types.BIGINT)
-                    .param("direction", direction).param("at", Timestamp.from(clock.instant())).update();
+                    .param("id", messageId).param("conversation", conversationId, Types.BIGINT)
+                    .param("direction", direction.name()).param("at", Timestamp.from(clock.instant())).update();
             return true;
         } catch (DuplicateKeyException seen) {
             return false;
@@ -59,9 +65,9 @@ class MailThreads {
     /** The newest Message-ID the customer sent in this conversation, for In-Reply-To on our answer. */
     Optional<String> lastInbound(long conversationId) {
         return jdbc.sql("""
-                SELECT message_id FROM mail_messages WHERE conversation_id = :c AND direction = 'IN'
+                SELECT message_id FROM mail_messages WHERE conversation_id = :c AND direction = :in
                 ORDER BY recorded_at DESC LIMIT 1""")
-                .param("c", conversationId).query(String.class).optional();
+                .param("c", conversationId).param("in", Direction.IN.name()).query(String.class).optional();
     }
 
     void markFailing(String address, String reason) {

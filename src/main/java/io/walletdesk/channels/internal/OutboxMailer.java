@@ -1,5 +1,7 @@
 package io.walletdesk.channels.internal;
 
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.reachability.AntiPhishing;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.support.ConversationView;
@@ -8,10 +10,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,19 +33,19 @@ class OutboxMailer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
     static final int MAX_ATTEMPTS = 5;
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private final OutboundMessages outbox;
     private final JavaMailSender sender;
     private final MailSettings settings;
     private final MailThreads threads;
     private final Conversations conversations;
-    private final io.walletdesk.identity.Accounts accounts;
-    private final io.walletdesk.reachability.AntiPhishing antiPhishing;
-    private final org.springframework.context.MessageSource messages;
+    private final Accounts accounts;
+    private final AntiPhishing antiPhishing;
+    private final MessageSource messages;
 
     OutboxMailer(OutboundMessages outbox, JavaMailSender sender, MailSettings settings, MailThreads threads,
-            Conversations conversations, io.walletdesk.identity.Accounts accounts,
-            io.walletdesk.reachability.AntiPhishing antiPhishing, org.springframework.context.MessageSource messages) {
+            Conversations conversations, Accounts accounts, AntiPhishing antiPhishing, MessageSource messages) {
         this.accounts = accounts;
         this.antiPhishing = antiPhishing;
         this.messages = messages;
@@ -76,9 +80,10 @@ class OutboxMailer {
                 helper.setTo(message.recipient());
                 helper.setSubject(message.subject());
                 helper.setText(withPhrase(message), false);
-                if ("STATUS_UPDATE".equals(message.purpose())) {
+                MailPurpose purpose = MailPurpose.of(message.purpose());
+                if (purpose == MailPurpose.STATUS_UPDATE) {
                     // RFC 8058: the subscriber's unsubscribe link is the last URL of the body.
-                    java.util.regex.Matcher urls = java.util.regex.Pattern.compile("https?://\\S+").matcher(message.body());
+                    Matcher urls = URL.matcher(message.body());
                     String last = null;
                     while (urls.find()) {
                         last = urls.group();
@@ -88,9 +93,8 @@ class OutboxMailer {
                         mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
                     }
                 }
-                if (!"SUPPORT_REPLY".equals(message.purpose())) {
-                    mime.setHeader("Auto-Submitted", "SUPPORT_ACKNOWLEDGEMENT".equals(message.purpose())
-                            ? "auto-replied" : "auto-generated");
+                if (purpose.autoSubmitted() != null) {
+                    mime.setHeader("Auto-Submitted", purpose.autoSubmitted());
                 }
                 conversation.flatMap(c -> threads.lastInbound(c.id())).ifPresent(parent -> {
                     try {
@@ -104,7 +108,7 @@ class OutboxMailer {
                 String messageId = mime.getMessageID();
                 outbox.markSent(pending.id(), messageId);
                 if (messageId != null) {
-                    threads.record(messageId, conversation.map(ConversationView::id).orElse(null), "OUT");
+                    threads.record(messageId, conversation.map(ConversationView::id).orElse(null), MailThreads.Direction.OUT);
                 }
                 sent++;
             } catch (MailException | MessagingException | IllegalStateException failure) {

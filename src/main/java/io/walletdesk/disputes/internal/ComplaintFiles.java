@@ -1,9 +1,9 @@
 package io.walletdesk.disputes.internal;
 
-import io.walletdesk.disputes.ComplaintStep;
 import io.walletdesk.disputes.ComplaintView;
 import io.walletdesk.disputes.Complaints;
 import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.crypto.ManifestZip;
 import io.walletdesk.shared.pdf.TextPdfs;
 import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
@@ -15,31 +15,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The complaint file for the regulator or a lawyer (K3): a cover letter with the timeline and the service's
- * final answer (text, HTML and PDF), the transcript of the conversation it concerns (HTML and PDF) with that
+ * final answer (text, HTML from the {@code disputes/cover-letter} template, and PDF), the transcript of the conversation it concerns (HTML and PDF) with that
  * conversation's evidence bundle, and a manifest of SHA-256 sums.
  */
 @Component
-public class ComplaintFiles {
+class ComplaintFiles {
 
     private final Complaints complaints;
     private final EvidenceExports evidence;
     private final MessageSource messages;
     private final TextPdfs pdfs;
+    private final ITemplateEngine templates;
 
-    ComplaintFiles(Complaints complaints, EvidenceExports evidence, MessageSource messages, TextPdfs pdfs) {
+    ComplaintFiles(Complaints complaints, EvidenceExports evidence, MessageSource messages, TextPdfs pdfs,
+            ITemplateEngine templates) {
         this.complaints = complaints;
         this.evidence = evidence;
         this.messages = messages;
         this.pdfs = pdfs;
+        this.templates = templates;
     }
 
-    public byte[] build(ComplaintView complaint, String customerName) {
+    byte[] build(ComplaintView complaint, String customerName) {
         Locale locale = SupportedLanguage.fromTag(complaint.language()).orElse(SupportedLanguage.EN).locale();
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
         String title = messages.getMessage("complaint.file.heading", new Object[] {complaint.reference()}, locale);
@@ -49,13 +54,12 @@ public class ComplaintFiles {
                         + messages.getMessage("complaint.file.filed", new Object[] {local.format(complaint.createdAt())}, locale) + '\n'
                         + messages.getMessage("complaint.file.deadline", new Object[] {local.format(complaint.answerDue())}, locale)));
         letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.description", null, locale), complaint.description()));
-        StringBuilder steps = new StringBuilder();
-        for (ComplaintStep step : complaints.timeline(complaint.id())) {
-            steps.append(steps.isEmpty() ? "" : "\n").append("- ").append(local.format(step.at())).append(" · ").append(step.action())
-                    .append(step.actorRole() == null ? "" : " (" + step.actorRole() + ")")
-                    .append(step.note() == null ? "" : ": " + step.note());
-        }
-        letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.timeline", null, locale), steps.toString()));
+        String steps = complaints.timeline(complaint.id()).stream()
+                .map(step -> "- " + local.format(step.at()) + " · " + step.action()
+                        + (step.actorRole() == null ? "" : " (" + step.actorRole() + ")")
+                        + (step.note() == null ? "" : ": " + step.note()))
+                .collect(Collectors.joining("\n"));
+        letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.timeline", null, locale), steps));
         letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.answer", null, locale),
                 complaint.resolution() == null ? messages.getMessage("complaint.file.noAnswer", null, locale)
                         : complaint.resolution()));
@@ -74,7 +78,7 @@ public class ComplaintFiles {
             files.put("transcript.pdf", transcript.pdf());
             files.put("conversation-evidence.zip", evidence.bundle(complaint.conversationId(), customer));
         }
-        return io.walletdesk.shared.crypto.ManifestZip.of(files);
+        return ManifestZip.of(files);
     }
 
     private static String text(String title, List<TextPdfs.Section> sections) {
@@ -88,16 +92,16 @@ public class ComplaintFiles {
         return text.toString();
     }
 
-    private static String html(String title, List<TextPdfs.Section> sections, String language) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(language))
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(HtmlUtils.htmlEscape(title))
-                .append("</title></head><body><h1>").append(HtmlUtils.htmlEscape(title)).append("</h1>");
-        for (TextPdfs.Section section : sections) {
-            if (section.heading() != null) {
-                html.append("<h2>").append(HtmlUtils.htmlEscape(section.heading())).append("</h2>");
-            }
-            html.append("<p>").append(HtmlUtils.htmlEscape(section.body()).replace("\n", "<br>")).append("</p>");
-        }
-        return html.append("</body></html>").toString();
+    /** One section of the HTML letter, its body in lines (the template puts line breaks between them). */
+    record HtmlSection(String heading, List<String> lines) {
+    }
+
+    private String html(String title, List<TextPdfs.Section> sections, String language) {
+        Context context = new Context();
+        context.setVariable("title", title);
+        context.setVariable("language", language);
+        context.setVariable("sections", sections.stream()
+                .map(section -> new HtmlSection(section.heading(), List.of(section.body().split("\n", -1)))).toList());
+        return templates.process("disputes/cover-letter", context);
     }
 }

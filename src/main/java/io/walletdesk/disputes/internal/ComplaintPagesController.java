@@ -12,6 +12,10 @@ import io.walletdesk.support.Participant;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +88,7 @@ class ComplaintPagesController {
             return "redirect:/login";
         }
         model.addAttribute("complaints", complaints.ofCustomer(me.userId()));
-        model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Complaints.CATEGORIES)));
+        model.addAttribute("categories", List.copyOf(new TreeSet<>(Complaints.CATEGORIES)));
         return "disputes/mine";
     }
 
@@ -97,7 +101,7 @@ class ComplaintPagesController {
         try {
             Long conversationId = null;
             if (form.getConversation() != null && !form.getConversation().isBlank()) {
-                conversationId = conversations.byReference(form.getConversation().strip().toUpperCase(java.util.Locale.ROOT),
+                conversationId = conversations.byReference(form.getConversation().strip().toUpperCase(Locale.ROOT),
                                 new Participant.Customer(me.userId(), me.displayName()))
                         .orElseThrow(() -> ProblemException.forField("not-found", HttpStatus.BAD_REQUEST, "conversation"))
                         .id();
@@ -109,7 +113,7 @@ class ComplaintPagesController {
             FormErrors.apply(problem, errors);
             response.setStatus(problem.status().value());
             model.addAttribute("complaints", complaints.ofCustomer(me.userId()));
-            model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Complaints.CATEGORIES)));
+            model.addAttribute("categories", List.copyOf(new TreeSet<>(Complaints.CATEGORIES)));
             return "disputes/mine";
         }
     }
@@ -138,7 +142,8 @@ class ComplaintPagesController {
             throw new ProblemException("complaint-not-referable", HttpStatus.CONFLICT);
         }
         return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"" + reference + "-complaint-file.zip\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(reference + "-complaint-file.zip").build().toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .body(files.build(complaint, me.displayName()));
     }

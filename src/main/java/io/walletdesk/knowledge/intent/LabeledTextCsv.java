@@ -1,10 +1,10 @@
 package io.walletdesk.knowledge.intent;
 
+import io.walletdesk.shared.text.CsvFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Reads labelled examples from UTF-8 CSV files with a header row naming the columns {@code text} and
- * {@code category} (in any order; other columns are ignored). Quoting follows RFC 4180: fields may be
+ * {@code category} (in any order; other columns are ignored), read as RFC 4180 by {@link CsvFiles}: fields may be
  * enclosed in double quotes, a quote inside such a field is doubled, and quoted fields may span lines.
  * Rows whose text is blank are skipped.
  */
@@ -44,11 +44,11 @@ public final class LabeledTextCsv {
     }
 
     static List<LabeledText> parse(Reader reader, String source) throws IOException {
-        RecordReader records = new RecordReader(reader, source);
-        List<String> header = records.next();
-        if (header == null) {
+        List<CsvFiles.Row> rows = CsvFiles.read(reader, source);
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException(source + ": empty file, expected a header 'text,category'");
         }
+        List<String> header = rows.get(0).cells();
         int textColumn = -1;
         int labelColumn = -1;
         for (int i = 0; i < header.size(); i++) {
@@ -67,117 +67,26 @@ public final class LabeledTextCsv {
                     + header);
         }
         List<LabeledText> examples = new ArrayList<>();
-        List<String> row;
-        while ((row = records.next()) != null) {
-            if (row.size() == 1 && row.get(0).isBlank()) {
+        for (CsvFiles.Row row : rows.subList(1, rows.size())) {
+            List<String> cells = row.cells();
+            if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue; // empty line
             }
             int needed = Math.max(textColumn, labelColumn) + 1;
-            if (row.size() < needed) {
-                throw new IllegalArgumentException(source + ":" + records.recordLine() + ": expected at least "
-                        + needed + " fields, found " + row.size());
+            if (cells.size() < needed) {
+                throw new IllegalArgumentException(source + ":" + row.line() + ": expected at least "
+                        + needed + " fields, found " + cells.size());
             }
-            String text = row.get(textColumn);
-            String label = row.get(labelColumn).strip();
+            String text = cells.get(textColumn);
+            String label = cells.get(labelColumn).strip();
             if (text.isBlank()) {
                 continue;
             }
             if (label.isEmpty()) {
-                throw new IllegalArgumentException(source + ":" + records.recordLine() + ": empty category");
+                throw new IllegalArgumentException(source + ":" + row.line() + ": empty category");
             }
             examples.add(new LabeledText(text, label));
         }
         return examples;
-    }
-
-    /** Splits the input into records of fields (RFC 4180), tracking line numbers for error messages. */
-    private static final class RecordReader {
-        private final Reader in;
-        private final String source;
-        private int line = 1;
-        private int recordLine;
-        private int pushedBack = -2;
-
-        RecordReader(Reader in, String source) {
-            this.in = in;
-            this.source = source;
-        }
-
-        int recordLine() {
-            return recordLine;
-        }
-
-        private int read() {
-            if (pushedBack != -2) {
-                int c = pushedBack;
-                pushedBack = -2;
-                return c;
-            }
-            try {
-                return in.read();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** The next record, or null at the end of the input. */
-        List<String> next() throws IOException {
-            recordLine = line;
-            int c = read();
-            if (c == -1) {
-                return null;
-            }
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean afterQuote = false; // a quoted field was closed; only a separator may follow
-            while (true) {
-                if (quoted) {
-                    if (c == -1) {
-                        throw new IllegalArgumentException(source + ":" + recordLine + ": unterminated quoted field");
-                    }
-                    if (c == '"') {
-                        int n = read();
-                        if (n == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            afterQuote = true;
-                            c = n;
-                            continue;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    afterQuote = false;
-                } else if (c == '\r' || c == '\n' || c == -1) {
-                    if (c == '\r') {
-                        int n = read();
-                        if (n != '\n') {
-                            pushedBack = n;
-                        }
-                    }
-                    if (c != -1) {
-                        line++;
-                    }
-                    fields.add(field.toString());
-                    return fields;
-                } else if (c == '"' && field.length() == 0 && !afterQuote) {
-                    quoted = true;
-                } else if (afterQuote) {
-                    throw new IllegalArgumentException(source + ":" + recordLine
-                            + ": unexpected character after a closing quote");
-                } else {
-                    field.append((char) c);
-                }
-                c = read();
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.walletdesk.ledger.web;
 
 import io.walletdesk.ledger.internal.TransactionView;
+import io.walletdesk.shared.text.CsvFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The history as CSV, safe to open in a spreadsheet (no formula injection). */
+/** The history as CSV ({@link CsvFiles}: safe to open in a spreadsheet), with a byte order mark for Excel. */
 final class CsvExport {
 
     private CsvExport() {
@@ -18,33 +19,21 @@ final class CsvExport {
 
     static ResponseEntity<String> response(List<TransactionView> transactions, long viewer, TransactionPresenter presenter,
             Locale locale) {
-        StringBuilder csv = new StringBuilder("\uFEFFid,created_at,kind,status,amount_idr,fee_idr,counterparty,note,reason\r\n");
+        CsvFiles.Table csv = new CsvFiles.Table()
+                .row("id", "created_at", "kind", "status", "amount_idr", "fee_idr", "counterparty", "note", "reason");
         for (TransactionView t : transactions) {
-            csv.append(t.id()).append(',')
-                    .append(DateTimeFormatter.ISO_INSTANT.format(t.createdAt())).append(',')
-                    .append(cell(presenter.kind(t, locale))).append(',')
-                    .append(cell(presenter.status(t, locale))).append(',')
-                    .append(t.signedAmountFor(viewer)).append(',')
-                    .append(t.fee()).append(',')
-                    .append(cell(t.otherPartyFor(viewer))).append(',')
-                    .append(cell(t.note())).append(',')
-                    .append(cell(presenter.explanation(t, locale))).append("\r\n");
+            csv.row(t.id(), DateTimeFormatter.ISO_INSTANT.format(t.createdAt()), presenter.kind(t, locale),
+                    presenter.status(t, locale), t.signedAmountFor(viewer), t.fee(), t.otherPartyFor(viewer), t.note(),
+                    presenter.explanation(t, locale));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("walletdesk-transactions.csv").build().toString())
-                .body(csv.toString());
+                .body("\uFEFF" + csv);
     }
 
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return CsvFiles.cell(value);
     }
 }

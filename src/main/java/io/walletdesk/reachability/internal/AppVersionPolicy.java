@@ -5,6 +5,7 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,14 +128,14 @@ class AppVersionPolicy {
                 UPDATE reach_app_version SET minimum_version = :min, latest_version = :latest, store_url = :url,
                 updated_at = :at, updated_by = :by WHERE platform = :platform""")
                 .param("min", min.toString()).param("latest", max.toString()).param("url", url)
-                .param("at", Timestamp.from(now)).param("by", actorUserId, java.sql.Types.BIGINT)
+                .param("at", Timestamp.from(now)).param("by", actorUserId, Types.BIGINT)
                 .param("platform", key).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO reach_app_version (platform, minimum_version, latest_version, store_url, updated_at, updated_by)
                     VALUES (:platform, :min, :latest, :url, :at, :by)""")
                     .param("min", min.toString()).param("latest", max.toString()).param("url", url)
-                    .param("at", Timestamp.from(now)).param("by", actorUserId, java.sql.Types.BIGINT)
+                    .param("at", Timestamp.from(now)).param("by", actorUserId, Types.BIGINT)
                     .param("platform", key).update();
         }
         audit.record(AuditEntry.of("APP_VERSION_POLICY_CHANGED", actorUserId, actorRole, null,

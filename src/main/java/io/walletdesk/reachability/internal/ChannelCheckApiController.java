@@ -7,6 +7,8 @@ import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -38,10 +40,10 @@ class ChannelCheckApiController {
 
     /** The official channels, for apps that show them (e.g. "how to recognise us"). */
     @GetMapping({"/api/v1/public/official-channels", "/api/v1/official-channels"})
-    ResponseEntity<java.util.List<PublicChannel>> list() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+    ResponseEntity<List<PublicChannel>> list() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(registry.active().stream()
-                        .map(c -> new PublicChannel(c.kind(), c.network(), c.displayValue(), c.label())).toList());
+                        .map(c -> new PublicChannel(c.kind().name(), c.network(), c.displayValue(), c.label())).toList());
     }
 
     @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})
@@ -53,7 +55,7 @@ class ChannelCheckApiController {
     }
 
     /** The answer to a report: its reference and what the check says about the value. */
-    record ReportReceipt(String reference, String state, CheckResult check) {
+    record ReportReceipt(String reference, FakeReports.State state, CheckResult check) {
     }
 
     @PostMapping({"/api/v1/public/official-channels/reports", "/api/v1/official-channels/reports"})

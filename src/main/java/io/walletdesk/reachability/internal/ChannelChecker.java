@@ -3,12 +3,14 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.reachability.internal.ChannelInput.Kind;
 import io.walletdesk.reachability.internal.ChannelRegistry.OfficialChannel;
 import io.walletdesk.reachability.internal.LookAlike.Match;
+import io.walletdesk.shared.db.DatabaseOutage;
 import java.net.IDN;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -64,7 +66,7 @@ class ChannelChecker {
             case PHONE -> phone(input, official);
             case EMAIL -> email(input, official);
             case HANDLE -> handle(input, official);
-            default -> web(input.normalized(), official, "WEB_DOMAIN");
+            default -> web(input.normalized(), official, OfficialKind.WEB_DOMAIN);
         };
         if (finding.verdict() != Verdict.OFFICIAL && confirmedFake(input.normalized())) {
             return new Finding(Verdict.LIKELY_SCAM, "known-fake", finding.matched());
@@ -73,12 +75,12 @@ class ChannelChecker {
     }
 
     private Finding phone(ChannelInput input, List<OfficialChannel> official) {
-        for (OfficialChannel c : of(official, "PHONE")) {
+        for (OfficialChannel c : of(official, OfficialKind.PHONE)) {
             if (c.normalized().equals(input.normalized())) {
                 return new Finding(Verdict.OFFICIAL, "phone-official", c);
             }
         }
-        for (OfficialChannel c : of(official, "PHONE")) {
+        for (OfficialChannel c : of(official, OfficialKind.PHONE)) {
             if (LookAlike.oneDigitApart(input.normalized(), c.normalized())) {
                 return new Finding(Verdict.LIKELY_SCAM, "one-digit", c);
             }
@@ -87,13 +89,13 @@ class ChannelChecker {
     }
 
     private Finding email(ChannelInput input, List<OfficialChannel> official) {
-        for (OfficialChannel c : of(official, "EMAIL")) {
+        for (OfficialChannel c : of(official, OfficialKind.EMAIL)) {
             if (c.normalized().equals(input.normalized())) {
                 return new Finding(Verdict.OFFICIAL, "email-official", c);
             }
         }
         String domain = input.emailDomain();
-        for (OfficialChannel c : of(official, "EMAIL_DOMAIN")) {
+        for (OfficialChannel c : of(official, OfficialKind.EMAIL_DOMAIN)) {
             if (c.normalized().equals(domain)) {
                 return new Finding(Verdict.OFFICIAL, "email-domain-official", c);
             }
@@ -102,20 +104,20 @@ class ChannelChecker {
             String local = input.normalized().substring(0, input.normalized().indexOf('@'));
             for (String brand : brandNames(official)) {
                 if (LookAlike.compareNames(local, brand) != Match.NONE) {
-                    return new Finding(Verdict.LIKELY_SCAM, "free-mail", first(official, "EMAIL_DOMAIN"));
+                    return new Finding(Verdict.LIKELY_SCAM, "free-mail", first(official, OfficialKind.EMAIL_DOMAIN));
                 }
             }
             return new Finding(Verdict.NOT_LISTED, "email-not-listed", null);
         }
-        Finding web = web(domain, official, "EMAIL_DOMAIN");
+        Finding web = web(domain, official, OfficialKind.EMAIL_DOMAIN);
         if (web.verdict() == Verdict.LIKELY_SCAM) {
             return web;
         }
-        Finding site = web(domain, official, "WEB_DOMAIN");
+        Finding site = web(domain, official, OfficialKind.WEB_DOMAIN);
         return site.verdict() == Verdict.LIKELY_SCAM ? site : new Finding(Verdict.NOT_LISTED, "email-not-listed", null);
     }
 
-    private Finding web(String host, List<OfficialChannel> official, String kind) {
+    private Finding web(String host, List<OfficialChannel> official, OfficialKind kind) {
         for (OfficialChannel c : of(official, kind)) {
             if (host.equals(c.normalized()) || host.endsWith("." + c.normalized())) {
                 return new Finding(Verdict.OFFICIAL, "web-official", c);
@@ -141,7 +143,7 @@ class ChannelChecker {
     }
 
     private Finding handle(ChannelInput input, List<OfficialChannel> official) {
-        List<OfficialChannel> handles = of(official, "HANDLE");
+        List<OfficialChannel> handles = of(official, OfficialKind.HANDLE);
         OfficialChannel sameNameElsewhere = null;
         for (OfficialChannel c : handles) {
             if (c.normalized().equals(input.normalized())) {
@@ -170,10 +172,10 @@ class ChannelChecker {
 
     private boolean confirmedFake(String normalized) {
         try {
-            return !normalized.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM reach_fake_report WHERE normalized = :n AND state = 'CONFIRMED'")
-                    .param("n", normalized).query(Long.class).single() > 0;
-        } catch (org.springframework.dao.DataAccessException failure) {
-            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+            return !normalized.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM reach_fake_report WHERE normalized = :n AND state = :confirmed")
+                    .param("n", normalized).param("confirmed", FakeReports.State.CONFIRMED.name()).query(Long.class).single() > 0;
+        } catch (DataAccessException failure) {
+            if (!DatabaseOutage.isUnreachable(failure)) {
                 throw failure;
             }
             return false; // the look-alike checks against the official list still run
@@ -191,18 +193,18 @@ class ChannelChecker {
     private static Set<String> brandNames(List<OfficialChannel> official) {
         Set<String> names = new LinkedHashSet<>();
         for (OfficialChannel c : official) {
-            if (c.kind().endsWith("DOMAIN")) {
+            if (c.kind().domain()) {
                 names.add(LookAlike.nameOf(LookAlike.registrableDomain(c.normalized())));
             }
         }
         return names;
     }
 
-    private static List<OfficialChannel> of(List<OfficialChannel> all, String kind) {
-        return all.stream().filter(c -> c.kind().equals(kind)).toList();
+    private static List<OfficialChannel> of(List<OfficialChannel> all, OfficialKind kind) {
+        return all.stream().filter(c -> c.kind() == kind).toList();
     }
 
-    private static OfficialChannel first(List<OfficialChannel> all, String kind) {
+    private static OfficialChannel first(List<OfficialChannel> all, OfficialKind kind) {
         return of(all, kind).stream().findFirst().orElse(null);
     }
 }

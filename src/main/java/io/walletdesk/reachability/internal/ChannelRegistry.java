@@ -2,14 +2,18 @@ package io.walletdesk.reachability.internal;
 
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
+import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The registry of official channels, kept by admins. Every change is audited. */
 @Service
 class ChannelRegistry {
-
-    static final Set<String> KINDS = Set.of("PHONE", "EMAIL_DOMAIN", "EMAIL", "WEB_DOMAIN", "HANDLE");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,13 +35,12 @@ class ChannelRegistry {
     }
 
     /** One official channel: {@code normalized} is E.164, a lower-case domain, address or handle. */
-    record OfficialChannel(long id, String kind, String normalized, String displayValue, String network, String label,
+    record OfficialChannel(long id, OfficialKind kind, String normalized, String displayValue, String network, String label,
             boolean active, Instant createdAt) {
     }
 
     /** The last list read, so that customers can still check a contact while the database is away. */
-    private final java.util.concurrent.atomic.AtomicReference<List<OfficialChannel>> lastActive =
-            new java.util.concurrent.atomic.AtomicReference<>(List.of());
+    private final AtomicReference<List<OfficialChannel>> lastActive = new AtomicReference<>(List.of());
 
     List<OfficialChannel> active() {
         try {
@@ -48,8 +49,8 @@ class ChannelRegistry {
                     .query(ChannelRegistry::row).list();
             lastActive.set(List.copyOf(active));
             return active;
-        } catch (org.springframework.dao.DataAccessException failure) {
-            if (!io.walletdesk.shared.db.DatabaseOutage.isUnreachable(failure)) {
+        } catch (DataAccessException failure) {
+            if (!DatabaseOutage.isUnreachable(failure)) {
                 throw failure;
             }
             return lastActive.get();
@@ -64,14 +65,10 @@ class ChannelRegistry {
     @Transactional
     OfficialChannel add(String kind, String value, String network, String label, Long actorUserId, String actorRole,
             ClientInfo client) {
-        String k = kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT);
-        if (!KINDS.contains(k)) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "kind");
-        }
+        OfficialKind k = OfficialKind.parse(kind)
+                .orElseThrow(() -> ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "kind"));
         String normalized = normalise(k, value);
-        String net = "HANDLE".equals(k) ? (network == null ? "" : network.trim().toLowerCase(Locale.ROOT))
-                : "PHONE".equals(k) ? (network == null || network.isBlank() ? "phone" : network.trim().toLowerCase(Locale.ROOT))
-                : k.startsWith("EMAIL") ? "email" : "web";
+        String net = k.network(network);
         if (!net.matches("[a-z0-9_-]{1,32}")) {
             throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "network");
         }
@@ -84,16 +81,16 @@ class ChannelRegistry {
             jdbc.sql("""
                     INSERT INTO reach_official_channel (kind, normalized, display_value, network, label, active, created_at)
                     VALUES (:kind, :normalized, :display, :network, :label, TRUE, :at)""")
-                    .param("kind", k).param("normalized", normalized).param("display", value.strip())
+                    .param("kind", k.name()).param("normalized", normalized).param("display", value.strip())
                     .param("network", net).param("label", text).param("at", Timestamp.from(now)).update();
         } catch (DuplicateKeyException exists) {
             jdbc.sql("UPDATE reach_official_channel SET active = TRUE, label = :label WHERE kind = :kind AND network = :network AND normalized = :normalized")
-                    .param("kind", k).param("normalized", normalized).param("network", net).param("label", text).update();
+                    .param("kind", k.name()).param("normalized", normalized).param("network", net).param("label", text).update();
         }
         audit.record(AuditEntry.of("OFFICIAL_CHANNEL_ADDED", actorUserId, actorRole, null,
                 k + " " + net + " " + normalized + " (" + text + ")", client));
         return jdbc.sql("SELECT * FROM reach_official_channel WHERE kind = :kind AND network = :network AND normalized = :normalized")
-                .param("kind", k).param("network", net).param("normalized", normalized).query(ChannelRegistry::row).single();
+                .param("kind", k.name()).param("network", net).param("normalized", normalized).query(ChannelRegistry::row).single();
     }
 
     @Transactional
@@ -106,14 +103,14 @@ class ChannelRegistry {
                 channel.kind() + " " + channel.network() + " " + channel.normalized(), client));
     }
 
-    private static String normalise(String kind, String value) {
+    private static String normalise(OfficialKind kind, String value) {
         ChannelInput input = ChannelInput.parse(value);
         String result = switch (kind) {
-            case "PHONE" -> input.kind() == ChannelInput.Kind.PHONE ? input.normalized() : null;
-            case "EMAIL" -> input.kind() == ChannelInput.Kind.EMAIL ? input.normalized() : null;
-            case "HANDLE" -> input.kind() == ChannelInput.Kind.HANDLE ? input.normalized()
+            case PHONE -> input.kind() == ChannelInput.Kind.PHONE ? input.normalized() : null;
+            case EMAIL -> input.kind() == ChannelInput.Kind.EMAIL ? input.normalized() : null;
+            case HANDLE -> input.kind() == ChannelInput.Kind.HANDLE ? input.normalized()
                     : value != null && value.strip().matches("[\\p{L}\\p{N}_.]{2,64}") ? value.strip().toLowerCase(Locale.ROOT) : null;
-            default -> input.kind() == ChannelInput.Kind.WEB ? input.normalized()
+            case EMAIL_DOMAIN, WEB_DOMAIN -> input.kind() == ChannelInput.Kind.WEB ? input.normalized()
                     : value == null ? null : ChannelInput.host(value.strip().replaceFirst("^@", ""));
         };
         if (result == null) {
@@ -122,8 +119,8 @@ class ChannelRegistry {
         return result;
     }
 
-    private static OfficialChannel row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new OfficialChannel(rs.getLong("id"), rs.getString("kind"), rs.getString("normalized"),
+    private static OfficialChannel row(ResultSet rs, int n) throws SQLException {
+        return new OfficialChannel(rs.getLong("id"), OfficialKind.valueOf(rs.getString("kind")), rs.getString("normalized"),
                 rs.getString("display_value"), rs.getString("network"), rs.getString("label"), rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant());
     }

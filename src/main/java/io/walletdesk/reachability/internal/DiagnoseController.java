@@ -2,11 +2,13 @@ package io.walletdesk.reachability.internal;
 
 import io.walletdesk.reachability.DiagnosticReport.Check;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
+import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ class DiagnoseController {
     static final int REPORTS_PER_WINDOW = 60;
 
     private final ServerChecks serverChecks;
-    private final io.walletdesk.shared.ratelimit.RateLimiter rateLimiter;
+    private final RateLimiter rateLimiter;
     private final DiagnosticReportStore store;
     private final Clock clock;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,7 +55,7 @@ class DiagnoseController {
     });
 
     DiagnoseController(ServerChecks serverChecks, DiagnosticReportStore store, Clock clock,
-            io.walletdesk.shared.ratelimit.RateLimiter rateLimiter) {
+            RateLimiter rateLimiter) {
         this.serverChecks = serverChecks;
         this.rateLimiter = rateLimiter;
         this.store = store;
@@ -154,7 +156,7 @@ class DiagnoseController {
 
     private String save(List<Check> checks, Long userId, HttpServletRequest request) {
         var limit = rateLimiter.hit("diagnose-report:" + ClientInfo.from(request).ip(), REPORTS_PER_WINDOW,
-                java.time.Duration.ofMinutes(10));
+                Duration.ofMinutes(10));
         if (!limit.allowed()) {
             throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)},

@@ -2,10 +2,13 @@ package io.walletdesk.reachability.internal;
 
 import io.walletdesk.reachability.DiagnosticReport;
 import io.walletdesk.reachability.DiagnosticReport.Check;
+import io.walletdesk.reachability.DiagnosticReports;
 import io.walletdesk.shared.web.ClientInfo;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -24,14 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Stores self-diagnosis results under a short id such as {@code DG-7K3M9Q} and reads them back. */
 @Service
-public class DiagnosticReportStore {
+class DiagnosticReportStore implements DiagnosticReports {
 
     /** No 0/O, 1/I/L: ids are read out over the phone. */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final DateTimeFormatter SUMMARY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    static final java.time.Duration KEEP_FOR = java.time.Duration.ofDays(180);
+    static final Duration KEEP_FOR = Duration.ofDays(180);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,7 +61,7 @@ public class DiagnosticReportStore {
                             os, browser, app_version, lang, overall, results)
                         VALUES (:id, :at, :user, :ip, :ua, :type, :os, :browser, :app, :lang, :overall, :results)""")
                         .param("id", reportId).param("at", Timestamp.from(clock.instant()))
-                        .param("user", userId, java.sql.Types.BIGINT).param("ip", client.ip())
+                        .param("user", userId, Types.BIGINT).param("ip", client.ip())
                         .param("ua", ServerChecks.truncate(client.userAgent(), 512))
                         .param("type", ServerChecks.truncate(client.device().deviceType(), 32))
                         .param("os", ServerChecks.truncate(client.device().os(), 64))
@@ -81,6 +84,7 @@ public class DiagnosticReportStore {
      * @param locale   language of the summary
      * @return the report or empty
      */
+    @Override
     public Optional<DiagnosticReport> find(String reportId, Locale locale) {
         String id = normaliseId(reportId);
         if (id == null) {

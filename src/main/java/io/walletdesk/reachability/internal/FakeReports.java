@@ -6,7 +6,10 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +52,7 @@ class FakeReports {
 
     /** One report in the review queue. */
     record FakeReport(long id, String reference, String reportedValue, String normalized, String kind, String verdict,
-            String whereSeen, String details, String reporterContact, Long reporterUserId, String state,
+            String whereSeen, String details, String reporterContact, Long reporterUserId, State state,
             Instant createdAt, Instant reviewedAt, Long reviewedBy, String reviewNote) {
     }
 
@@ -66,16 +70,16 @@ class FakeReports {
                     Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
         CheckResult check = checker.check(value, Locale.ENGLISH);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO reach_fake_report (reported_value, normalized, kind, verdict, where_seen, details,
                     reporter_contact, reporter_user_id, reporter_ip, state, created_at)
-                VALUES (:value, :normalized, :kind, :verdict, :where, :details, :contact, :user, :ip, 'NEW', :at)""")
+                VALUES (:value, :normalized, :kind, :verdict, :where, :details, :contact, :user, :ip, :state, :at)""")
                 .param("value", value).param("normalized", check.normalized().isEmpty() ? value.toLowerCase(Locale.ROOT) : check.normalized())
                 .param("kind", check.kind()).param("verdict", check.verdict().name())
                 .param("where", trim(report.whereSeen(), 200)).param("details", trim(report.details(), 2000))
-                .param("contact", trim(report.contact(), 200)).param("user", userId, java.sql.Types.BIGINT)
-                .param("ip", client.ip()).param("at", Timestamp.from(clock.instant()))
+                .param("contact", trim(report.contact(), 200)).param("user", userId, Types.BIGINT)
+                .param("ip", client.ip()).param("state", State.NEW.name()).param("at", Timestamp.from(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record(AuditEntry.of("FAKE_CHANNEL_REPORTED", userId, userId == null ? null : "CUSTOMER", null,
@@ -96,9 +100,9 @@ class FakeReports {
         }
         return jdbc.sql("""
                 SELECT * FROM reach_fake_report
-                ORDER BY CASE WHEN state = 'NEW' THEN 0 ELSE 1 END, CASE WHEN state = 'NEW' THEN created_at END,
+                ORDER BY CASE WHEN state = :new THEN 0 ELSE 1 END, CASE WHEN state = :new THEN created_at END,
                     reviewed_at DESC, id DESC LIMIT :limit""")
-                .param("limit", limit).query(FakeReports::row).list();
+                .param("new", State.NEW.name()).param("limit", limit).query(FakeReports::row).list();
     }
 
     @Transactional
@@ -129,12 +133,12 @@ class FakeReports {
         return v.length() <= max ? v : v.substring(0, max);
     }
 
-    private static FakeReport row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static FakeReport row(ResultSet rs, int n) throws SQLException {
         Timestamp reviewed = rs.getTimestamp("reviewed_at");
         return new FakeReport(rs.getLong("id"), "FR-" + rs.getLong("id"), rs.getString("reported_value"),
                 rs.getString("normalized"), rs.getString("kind"), rs.getString("verdict"), rs.getString("where_seen"),
                 rs.getString("details"), rs.getString("reporter_contact"), rs.getObject("reporter_user_id", Long.class),
-                rs.getString("state"), rs.getTimestamp("created_at").toInstant(),
+                State.valueOf(rs.getString("state")), rs.getTimestamp("created_at").toInstant(),
                 reviewed == null ? null : reviewed.toInstant(), rs.getObject("reviewed_by", Long.class),
                 rs.getString("review_note"));
     }

@@ -126,7 +126,7 @@ class ServerChecks {
         List<String> titles = new ArrayList<>();
         for (StatusNotice notice : notices) {
             titles.add(notice.title() + " (" + notice.statusText() + ")");
-            if (!notice.maintenance() && ("major".equals(notice.impact()) || "critical".equals(notice.impact()))) {
+            if (!notice.maintenance() && notice.severe()) {
                 outcome = "fail";
             }
         }

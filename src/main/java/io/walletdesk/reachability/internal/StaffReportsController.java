@@ -4,6 +4,7 @@ import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,7 @@ class StaffReportsController {
     @PreAuthorize("hasRole('ADMIN')")
     String registry(Model model) {
         model.addAttribute("channels", registry.all());
-        model.addAttribute("kinds", ChannelRegistry.KINDS.stream().sorted().toList());
+        model.addAttribute("kinds", Arrays.stream(OfficialKind.values()).map(Enum::name).sorted().toList());
         return "reachability/staff-channels";
     }
 

@@ -1,56 +1,54 @@
 package io.walletdesk.reporting.internal;
 
+import io.walletdesk.shared.text.CsvFiles;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A CSV download (RFC 4180, UTF-8). Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a
- * leading apostrophe; team names and intents are typed by people.
+ * A report as a CSV download, written by {@link CsvFiles} (so team names and intents, typed by people, cannot
+ * run as formulas). Averages and percentages carry two decimals.
  */
 final class Csv {
 
-    private final StringBuilder text = new StringBuilder();
+    private final CsvFiles.Table table = new CsvFiles.Table();
 
     Csv row(Object... cells) {
+        Object[] values = new Object[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text.append(i == 0 ? "" : ",").append(cell(cells[i]));
+            values[i] = value(cells[i]);
         }
-        text.append('\n');
+        table.row(values);
         return this;
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
+        return CsvFiles.cell(value(value));
+    }
+
+    private static Object value(Object value) {
         if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.2f", d);
+            String twoDecimals = String.format(Locale.ROOT, "%.2f", d);
+            return Double.isFinite(d) ? new BigDecimal(twoDecimals) : twoDecimals;
         }
-        if (value instanceof Number) {
-            return value.toString();
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return value;
     }
 
     ResponseEntity<byte[]> download(String report, LocalDate from, LocalDate to) {
         return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"walletdesk-" + report + "-" + from + "-" + to + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("walletdesk-" + report + "-" + from + "-" + to + ".csv").build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(text.toString().getBytes(StandardCharsets.UTF_8));
+                .body(table.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String toString() {
-        return text.toString();
+        return table.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Reports {
 
-    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm").withZone(ReportFacts.ZONE);
 
     private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package io.walletdesk.reporting.internal;
 
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.Teams;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -144,7 +145,7 @@ class ReportsController {
         if (value == null) {
             return "-";
         }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setGroupingUsed(false);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);

@@ -43,7 +43,8 @@ class BannerSource implements StatusBanner {
                 .filter(i -> customerFacing(i, snapshot)).forEach(affecting::add);
         snapshot.activeMaintenances().stream().filter(i -> customerFacing(i, snapshot)).forEach(affecting::add);
         return affecting.stream().sorted(Comparator.comparing(Incident::updatedAt).reversed())
-                .map(i -> new StatusNotice(i.kind().name(), i.name().in(locale), i.impact().api(), i.status().api(),
+                .map(i -> new StatusNotice(StatusNotice.Kind.valueOf(i.kind().name()), i.name().in(locale), i.impact().api(),
+                        i.impact() == Impact.MAJOR || i.impact() == Impact.CRITICAL, i.status().api(),
                         messages.getMessage("status.incidentStatus." + i.status().api(), null, locale),
                         "/status/incidents/" + i.publicId(),
                         i.kind() == IncidentKind.MAINTENANCE && i.startedAt() != null ? i.startedAt() : i.createdAt()))

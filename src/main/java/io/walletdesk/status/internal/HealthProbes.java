@@ -2,9 +2,11 @@ package io.walletdesk.status.internal;
 
 import io.walletdesk.status.internal.StatusAdmin.Actor;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +74,7 @@ class HealthProbes {
     }
 
     List<ProbeDefinition> definitions() {
-        return probes.values().stream().sorted(java.util.Comparator.comparing(ProbeDefinition::name)).toList();
+        return probes.values().stream().sorted(Comparator.comparing(ProbeDefinition::name)).toList();
     }
 
     @Scheduled(fixedDelayString = "${walletdesk.status.probe-tick:PT5S}", initialDelayString = "PT20S")
@@ -195,9 +197,9 @@ class HealthProbes {
                 VALUES (:name, :f, :s, :at, :ok, :msg, :moved, :incident)""";
         jdbc.sql(sql).param("name", state.name()).param("f", state.failures()).param("s", state.successes())
                 .param("at", state.lastCheckedAt() == null ? null : Timestamp.from(state.lastCheckedAt()),
-                        java.sql.Types.TIMESTAMP)
-                .param("ok", state.lastSuccess(), java.sql.Types.BOOLEAN).param("msg", state.lastMessage())
-                .param("moved", state.movedComponent()).param("incident", state.openIncidentId(), java.sql.Types.BIGINT)
+                        Types.TIMESTAMP)
+                .param("ok", state.lastSuccess(), Types.BOOLEAN).param("msg", state.lastMessage())
+                .param("moved", state.movedComponent()).param("incident", state.openIncidentId(), Types.BIGINT)
                 .update();
     }
 }

@@ -1,5 +1,6 @@
 package io.walletdesk.status.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +42,7 @@ enum IncidentStatus {
     }
 
     static List<IncidentStatus> of(IncidentKind kind) {
-        return java.util.Arrays.stream(values()).filter(s -> s.kind == kind).toList();
+        return Arrays.stream(values()).filter(s -> s.kind == kind).toList();
     }
 
     static IncidentStatus fromApi(String value) {

@@ -2,6 +2,7 @@ package io.walletdesk.status.internal;
 
 import io.walletdesk.status.internal.StatusAdmin.Actor;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -48,7 +49,7 @@ class MaintenanceScheduler {
             boolean ended = !row.scheduledUntil().isAfter(clock.instant());
             IncidentStatus next = ended ? IncidentStatus.COMPLETED : IncidentStatus.IN_PROGRESS;
             String key = ended ? "status.maintenance.auto.completed" : "status.maintenance.auto.started";
-            Map<String, ComponentStatus> components = new java.util.LinkedHashMap<>();
+            Map<String, ComponentStatus> components = new LinkedHashMap<>();
             if (!ended) {
                 admin.linkedComponents(row.id()).forEach(c -> components.put(c, ComponentStatus.UNDER_MAINTENANCE));
             }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -45,7 +46,7 @@ class ProbeChecker {
                 failure = "response time " + elapsed.toMillis() + " ms > " + probe.maxResponseTime().toMillis() + " ms";
             }
             return new Result(failure == null, failure == null ? "ok" : failure, elapsed);
-        } catch (IOException | RuntimeException | java.sql.SQLException failure) {
+        } catch (IOException | RuntimeException | SQLException failure) {
             return new Result(false, failure.getClass().getSimpleName() + ": " + failure.getMessage(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException interrupted) {
@@ -92,7 +93,7 @@ class ProbeChecker {
     }
 
     /** {@code SELECT 1}, or the configured query, whose first column must contain {@code bodyContains} if set. */
-    private String database(ProbeDefinition probe) throws java.sql.SQLException {
+    private String database(ProbeDefinition probe) throws SQLException {
         String query = probe.target() == null || probe.target().isBlank() ? "SELECT 1" : probe.target();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, probe.timeout().toSeconds()));

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,9 +41,10 @@ class PublicPagesDuringOutage {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String method = request.getMethod();
-                boolean read = ("GET".equals(method) || "HEAD".equals(method)) && isPublicPage(request.getRequestURI());
+                boolean read = (HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method))
+                        && isPublicPage(request.getRequestURI());
                 // Leaving a message must work too: it is journaled, as from a visitor who gives a contact.
-                boolean leaveMessage = "POST".equals(method) && "/support/message".equals(request.getRequestURI());
+                boolean leaveMessage = HttpMethod.POST.matches(method) && "/support/message".equals(request.getRequestURI());
                 return !(read || leaveMessage) || !hasSessionCookie(request);
             }
 

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -53,7 +55,7 @@ class StaffStatusController {
         model.addAttribute("components", snapshot.components().stream()
                 .map(c -> new StatusViews.Choice(c.code(), c.name().in(locale))).toList());
         model.addAttribute("componentStatus", snapshot.components().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.status().api())));
+                .collect(Collectors.toMap(c -> c.code(), c -> c.status().api())));
         model.addAttribute("open", snapshot.incidents().stream().filter(StatusSnapshot.Incident::open)
                 .map(i -> views.incident(i, snapshot, locale)).toList());
         model.addAttribute("statuses", Arrays.stream(ComponentStatus.values()).map(ComponentStatus::api).toList());
@@ -166,7 +168,7 @@ class StaffStatusController {
         }
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> value) {
+    private static <T> T parse(Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {

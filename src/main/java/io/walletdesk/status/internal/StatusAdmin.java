@@ -8,12 +8,17 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,10 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
  * updates, scheduled maintenances. Each change is recorded in the component history and the audit log,
  * and subscribers are notified of updates that ask for it.
  */
-@org.springframework.stereotype.Service
+@Service
 class StatusAdmin {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Incidents and maintenances under way: they hold their components' status (a scheduled one does not yet). */
+    private static final Set<IncidentStatus> HOLDING_COMPONENTS = EnumSet.of(IncidentStatus.INVESTIGATING,
+            IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING);
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /** Who makes a change: a staff member, or the system (probes, the maintenance scheduler). */
@@ -78,8 +86,8 @@ class StatusAdmin {
         jdbc.sql("""
                 INSERT INTO status_incident (public_id, kind, name_en, name_zh, name_id, status, impact, created_at,
                     updated_at, started_at, probe_name)
-                VALUES (:pid, 'INCIDENT', :en, :zh, :id, :status, :impact, :now, :now, :now, :probe)""")
-                .param("pid", publicId).param("en", required(incident.name().en())).param("zh", incident.name().zh())
+                VALUES (:pid, :kind, :en, :zh, :id, :status, :impact, :now, :now, :now, :probe)""")
+                .param("pid", publicId).param("kind", IncidentKind.INCIDENT.name()).param("en", required(incident.name().en())).param("zh", incident.name().zh())
                 .param("id", incident.name().id()).param("status", incident.status().api())
                 .param("impact", incident.impact().api()).param("now", Timestamp.from(now)).param("probe", probeName)
                 .update();
@@ -107,8 +115,9 @@ class StatusAdmin {
         jdbc.sql("""
                 INSERT INTO status_incident (public_id, kind, name_en, name_zh, name_id, status, impact, created_at,
                     updated_at, scheduled_for, scheduled_until)
-                VALUES (:pid, 'MAINTENANCE', :en, :zh, :id, 'scheduled', 'maintenance', :now, :now, :from, :until)""")
-                .param("pid", publicId).param("en", required(maintenance.name().en()))
+                VALUES (:pid, :kind, :en, :zh, :id, :status, :impact, :now, :now, :from, :until)""")
+                .param("pid", publicId).param("kind", IncidentKind.MAINTENANCE.name())
+                .param("status", IncidentStatus.SCHEDULED.api()).param("impact", Impact.MAINTENANCE.api()).param("en", required(maintenance.name().en()))
                 .param("zh", maintenance.name().zh()).param("id", maintenance.name().id())
                 .param("now", Timestamp.from(now)).param("from", Timestamp.from(maintenance.from()))
                 .param("until", Timestamp.from(maintenance.until())).update();
@@ -194,10 +203,13 @@ class StatusAdmin {
     List<Row> dueMaintenances() {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
-                SELECT public_id FROM status_incident WHERE kind = 'MAINTENANCE' AND (
-                    (status = 'scheduled' AND scheduled_for <= :now)
-                    OR (status IN ('scheduled', 'in_progress', 'verifying') AND scheduled_until <= :now))
+                SELECT public_id FROM status_incident WHERE kind = :kind AND (
+                    (status = :scheduled AND scheduled_for <= :now)
+                    OR (status IN (:open) AND scheduled_until <= :now))
                 ORDER BY scheduled_for, id""")
+                .param("kind", IncidentKind.MAINTENANCE.name()).param("scheduled", IncidentStatus.SCHEDULED.api())
+                .param("open", api(Arrays.stream(IncidentStatus.values())
+                        .filter(s -> s.kind() == IncidentKind.MAINTENANCE && s.open())))
                 .param("now", now).query(String.class).list().stream().map(this::row).toList();
     }
 
@@ -228,10 +240,9 @@ class StatusAdmin {
                 JOIN status_incident_update u ON u.id = uc.update_id
                 JOIN status_incident i ON i.id = u.incident_id
                 JOIN status_component c ON c.id = uc.component_id
-                WHERE c.code = :code AND i.id <> :id AND i.status IN ('investigating', 'identified', 'monitoring',
-                    'in_progress', 'verifying')
+                WHERE c.code = :code AND i.id <> :id AND i.status IN (:holding)
                 ORDER BY uc.update_id DESC LIMIT 1""")
-                .param("code", code).param("id", incidentId).query(String.class).optional()
+                .param("holding", api(HOLDING_COMPONENTS.stream())).param("code", code).param("id", incidentId).query(String.class).optional()
                 .map(ComponentStatus::fromApi);
     }
 
@@ -317,5 +328,9 @@ class StatusAdmin {
             id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
         }
         return new String(id);
+    }
+
+    private static List<String> api(Stream<IncidentStatus> statuses) {
+        return statuses.map(IncidentStatus::api).toList();
     }
 }

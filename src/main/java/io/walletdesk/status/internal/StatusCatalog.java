@@ -5,6 +5,7 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.status.internal.StatusAdmin.Actor;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,8 +62,8 @@ class StatusCatalog {
             jdbc.sql("""
                     INSERT INTO status_component (code, group_id, position, name_en, name_zh, name_id, description_en,
                         description_zh, description_id, status, customer_facing, created_at, updated_at)
-                    VALUES (:code, :group, :position, :en, :zh, :id, :den, :dzh, :did, 'operational', :cf, :now, :now)""")
-                    .param("code", code).param("group", groupId(fields.groupCode()), java.sql.Types.BIGINT)
+                    VALUES (:code, :group, :position, :en, :zh, :id, :den, :dzh, :did, :status, :cf, :now, :now)""")
+                    .param("code", code).param("status", ComponentStatus.OPERATIONAL.api()).param("group", groupId(fields.groupCode()), Types.BIGINT)
                     .param("position", fields.position()).param("en", fields.name().en())
                     .param("zh", fields.name().zh()).param("id", fields.name().id())
                     .param("den", fields.description().en()).param("dzh", fields.description().zh())
@@ -73,8 +74,8 @@ class StatusCatalog {
         }
         jdbc.sql("""
                 INSERT INTO status_component_history (component_id, status, changed_at, source)
-                SELECT id, 'operational', :now, :source FROM status_component WHERE code = :code""")
-                .param("now", now).param("source", actor.role()).param("code", code).update();
+                SELECT id, :status, :now, :source FROM status_component WHERE code = :code""")
+                .param("status", ComponentStatus.OPERATIONAL.api()).param("now", now).param("source", actor.role()).param("code", code).update();
         record(actor, "STATUS_COMPONENT_CREATED", code + ": " + fields.name().en());
     }
 
@@ -85,7 +86,7 @@ class StatusCatalog {
                 UPDATE status_component SET group_id = :group, position = :position, name_en = :en, name_zh = :zh,
                     name_id = :id, description_en = :den, description_zh = :dzh, description_id = :did,
                     customer_facing = :cf, updated_at = :now WHERE code = :code""")
-                .param("group", groupId(fields.groupCode()), java.sql.Types.BIGINT).param("position", fields.position())
+                .param("group", groupId(fields.groupCode()), Types.BIGINT).param("position", fields.position())
                 .param("en", fields.name().en()).param("zh", fields.name().zh()).param("id", fields.name().id())
                 .param("den", fields.description().en()).param("dzh", fields.description().zh())
                 .param("did", fields.description().id()).param("cf", fields.customerFacing())

@@ -5,6 +5,7 @@ import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.status.internal.StatusSnapshot.Incident;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.dao.DataAccessException;
@@ -81,7 +82,7 @@ class StatusPageController {
             incidents = current.snapshot().incidents();
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .body(feed.render(incidents, current.snapshot().takenAt(), locale));
     }
 

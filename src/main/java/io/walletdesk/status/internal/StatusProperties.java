@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code .interval=PT30S}, {@code .failure-status=major_outage}.
  */
 @ConfigurationProperties("walletdesk.status")
-public record StatusProperties(
+record StatusProperties(
         @DefaultValue("walletdesk") String pageId,
         @DefaultValue("WalletDesk") String pageName,
         @DefaultValue("http://localhost:8080") String pageUrl,
@@ -26,7 +26,7 @@ public record StatusProperties(
         @DefaultValue List<ProbeProperties> probes) {
 
     /** One configured health probe; see {@link ProbeDefinition} for the meaning of each field. */
-    public record ProbeProperties(String name, ProbeDefinition.Type type, String target, String component,
+    record ProbeProperties(String name, ProbeDefinition.Type type, String target, String component,
             Integer expectedStatus, Duration maxResponseTime, String bodyContains,
             @DefaultValue("3") int failureThreshold, @DefaultValue("2") int successThreshold,
             @DefaultValue("PT30S") Duration interval, @DefaultValue("PT5S") Duration timeout,

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,12 @@ class StatusReader {
                         instant(rs, "created_at"), instant(rs, "updated_at")))
                 .list();
         Map<Long, Incident> incidents = new LinkedHashMap<>();
-        for (Incident incident : incidentRows("status NOT IN ('resolved', 'postmortem', 'completed')", null)) {
+        for (Incident incident : incidentRows("status IN (:open)", "open",
+                Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::open).map(IncidentStatus::api).toList())) {
             incidents.put(incident.id(), incident);
         }
         for (IncidentKind kind : IncidentKind.values()) {
-            for (Incident incident : incidentRows("kind = :kind", kind)) {
+            for (Incident incident : incidentRows("kind = :kind", "kind", kind.name())) {
                 incidents.putIfAbsent(incident.id(), incident);
             }
         }
@@ -75,13 +77,10 @@ class StatusReader {
         return withDetails(rows, components);
     }
 
-    private List<Incident> incidentRows(String where, IncidentKind kind) {
-        var spec = jdbc.sql("SELECT * FROM status_incident WHERE " + where + " ORDER BY created_at DESC, id DESC LIMIT "
-                + RECENT);
-        if (kind != null) {
-            spec = spec.param("kind", kind.name());
-        }
-        return spec.query(StatusReader::incident).list();
+    /** The most recent incidents matching {@code where}, which uses one named parameter. */
+    private List<Incident> incidentRows(String where, String parameter, Object value) {
+        return jdbc.sql("SELECT * FROM status_incident WHERE " + where + " ORDER BY created_at DESC, id DESC LIMIT "
+                + RECENT).param(parameter, value).query(StatusReader::incident).list();
     }
 
     private List<Incident> withDetails(List<Incident> incidents, List<Component> components) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -62,7 +63,7 @@ class StatusViews {
             List<ComponentView> members = snapshot.componentsOf(group).stream()
                     .map(c -> component(c, snapshot.uptime().get(c.code()), locale)).toList();
             String worst = snapshot.componentsOf(group).stream().map(Component::status)
-                    .max(java.util.Comparator.comparingInt(ComponentStatus::severity))
+                    .max(Comparator.comparingInt(ComponentStatus::severity))
                     .orElse(ComponentStatus.OPERATIONAL).api();
             groups.add(new GroupView(group.name().in(locale), worst, members));
         }

@@ -1,6 +1,7 @@
 package io.walletdesk.status.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -35,7 +36,7 @@ class StatuspageApiController {
         StatusSnapshots.Current current = snapshots.current();
         var response = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
                 .header("Access-Control-Allow-Origin", "*");
         if (current.stale()) {
             response.header("X-Status-Stale", "true").header("Age", Long.toString(current.age().toSeconds()));

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -47,7 +49,7 @@ class StatuspageDocuments {
             case "summary" -> {
                 root.set("components", components(snapshot, locale));
                 root.set("incidents", incidents(snapshot.unresolvedIncidents(), snapshot, locale, false));
-                List<Incident> maintenances = new java.util.ArrayList<>(snapshot.activeMaintenances());
+                List<Incident> maintenances = new ArrayList<>(snapshot.activeMaintenances());
                 maintenances.addAll(snapshot.upcomingMaintenances());
                 root.set("scheduled_maintenances", incidents(maintenances, snapshot, locale, true));
                 root.set("status", status(snapshot, locale));
@@ -98,7 +100,7 @@ class StatuspageDocuments {
             node.put("id", group.code());
             node.put("name", group.name().in(locale));
             node.put("status", members.stream().map(Component::status)
-                    .max(java.util.Comparator.comparingInt(ComponentStatus::severity))
+                    .max(Comparator.comparingInt(ComponentStatus::severity))
                     .orElse(ComponentStatus.OPERATIONAL).api());
             node.put("created_at", time(group.createdAt()));
             node.put("updated_at", time(group.updatedAt()));

@@ -61,7 +61,7 @@ class ReachabilityMessagesTest {
                 "unrecognised", "known-fake")) {
             assertThat(keys).contains("reach.check.reason." + reason);
         }
-        for (String kind : ChannelRegistry.KINDS) {
+        for (OfficialKind kind : OfficialKind.values()) {
             assertThat(keys).contains("reach.channels.kind." + kind);
         }
         for (String platform : AppVersionPolicy.PLATFORMS) {

@@ -69,7 +69,8 @@ class ReportPiecesTest {
         assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(Csv.cell(2.5)).isEqualTo("2.50");
         assertThat(Csv.cell(null)).isEmpty();
-        assertThat(new Csv().row("a", 1, null).toString()).isEqualTo("a,1,\n");
+        // RFC 4180 line ends, as every CSV the service writes (reports used to end lines with LF alone)
+        assertThat(new Csv().row("a", 1, null).toString()).isEqualTo("a,1,\r\n");
     }
 
     @Test
