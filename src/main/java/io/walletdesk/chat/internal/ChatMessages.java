@@ -8,7 +8,7 @@ public record ChatMessages(long seq, String clientMessageId, String author, Stri
         boolean internalNote, Instant createdAt) {
 
     public static ChatMessages of(MessageView message) {
-        return new ChatMessages(message.seq(), message.clientMessageId(), message.authorType().toLowerCase(),
+        return new ChatMessages(message.seq(), message.clientMessageId(), message.authorType().name().toLowerCase(),
                 message.authorName(), message.body(), message.internalNote(), message.createdAt());
     }
 }

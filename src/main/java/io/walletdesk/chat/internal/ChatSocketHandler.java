@@ -8,7 +8,7 @@ import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
-import io.walletdesk.support.Posted;
+import io.walletdesk.support.PostedMessage;
 import io.walletdesk.support.StartConversation;
 import java.io.IOException;
 import java.time.Instant;
@@ -159,7 +159,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             connection.send(Map.of("type", "ack", "clientMessageId", journaled.clientMessageId(), "queued", true));
             return;
         }
-        Posted posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
+        PostedMessage posted = ((io.walletdesk.support.Intake.Outcome.Stored) outcome).posted();
         connection.send(Map.of("type", "ack", "clientMessageId", posted.message().clientMessageId(),
                 "seq", posted.message().seq(), "duplicate", posted.duplicate()));
     }

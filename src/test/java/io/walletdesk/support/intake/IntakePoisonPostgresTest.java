@@ -1,9 +1,8 @@
-package io.walletdesk.support;
+package io.walletdesk.support.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.support.intake.IntakeJournal;
-import io.walletdesk.support.intake.JournalEntry;
+
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.WalletDeskTest;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ class IntakePoisonPostgresTest {
     @LocalServerPort
     int port;
     @Autowired
-    Intake intake;
+    JournalingIntake intake;
     @Autowired
     IntakeJournal journal;
     @Autowired
@@ -100,7 +99,7 @@ class IntakePoisonPostgresTest {
                 .query(String.class).single();
         // As an earlier version journaled it: a NUL in the body, which PostgreSQL refuses in text.
         for (int i = 1; i <= 20; i++) {
-            journal.append(new JournalEntry("P-" + run + "-" + i, "MESSAGE", id, "VISITOR", null, visitor, "Rani",
+            journal.append(new JournalEntry("P-" + run + "-" + i, JournalEntry.Kind.MESSAGE, id, JournalEntry.ParticipantKind.VISITOR, null, visitor, "Rani",
                     "poison-" + run + "-" + i, i == 10 ? "Poison \u0000 " + i : "Journaled " + i, "CHAT", null, null, "en",
                     "203.0.113.9", "", null, null, Instant.now()));
         }
