@@ -31,7 +31,7 @@ class IntakeJournal {
     private final JsonMapper json;
     private final ReentrantLock lock = new ReentrantLock();
 
-    IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory, JsonMapper json) {
+    IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory) {
         Path dir = Path.of(directory);
         try {
             Files.createDirectories(dir);
@@ -41,7 +41,9 @@ class IntakeJournal {
         this.entries = dir.resolve("journal.log");
         this.done = dir.resolve("journal.done");
         this.deadLetters = dir.resolve("dead-letter.log");
-        this.json = json;
+        // Its own mapper, not the web's: the web refuses NUL in JSON strings, and an entry that cannot be read
+        // back would be skipped as a torn write, so a journaled message holding one would be lost, not set aside.
+        this.json = JsonMapper.builder().build();
     }
 
     /** Writes the entry and forces it to disk before returning. */

@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * window and log each call (outcome, duration, notes) on the conversation.
  */
 @Service
-public class Callbacks {
+class Callbacks {
 
     /** How a call ended. */
-    public enum Outcome { DONE, NO_ANSWER, CANCELLED }
+    enum Outcome { DONE, NO_ANSWER, CANCELLED }
 
     /** Where a request stands: requested, or the outcome of its last call; stored by name. */
     enum RequestStatus {
@@ -49,12 +49,12 @@ public class Callbacks {
     }
 
     /** Command: call me back on this number between these times. */
-    public record RequestCallback(Participant by, String name, String phone, Instant windowStart, Instant windowEnd,
+    record RequestCallback(Participant by, String name, String phone, Instant windowStart, Instant windowEnd,
             String language, String topic) {
     }
 
     /** A queued callback as agents see it. */
-    public record QueuedCallback(long id, long conversationId, String reference, String phone, Instant windowStart,
+    record QueuedCallback(long id, long conversationId, String reference, String phone, Instant windowStart,
             Instant windowEnd, String language, String topic, String status) {
     }
 

@@ -8,6 +8,10 @@ import io.walletdesk.testing.WalletDeskTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,12 +85,15 @@ class IntakePoisonPostgresTest {
                 .query(Long.class).single()).isEqualTo(1);
 
         int pendingBefore = journal.pending().size();
-        var nul = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/support/message")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("name", "Rani").param("email", "rani@example.org").param("body", "Form\u0000" + marker))
-                .andReturn().getResponse();
-        assertThat(nul.getStatus()).isEqualTo(400);
-        assertThat(nul.getContentAsString()).doesNotContain("id=\"message-journaled\"").contains("U+0000");
+        // Over real HTTP: the web edge refuses a NUL before the form is read and answers with the error page,
+        // which MockMvc (no error dispatch) would leave empty.
+        HttpResponse<String> nul = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/support/message"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Rani&email=rani%40example.org&body=Form%00" + marker))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).doesNotContain("id=\"message-journaled\"").contains("U+0000");
         assertThat(journal.pending()).hasSize(pendingBefore);
     }
 

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal's replay without a database: which failures mean "the database is away" (stop, keep order),
@@ -59,7 +58,7 @@ class IntakeReplayTest {
     @BeforeEach
     void setUp() {
         conversations = mock(Conversations.class);
-        journal = new IntakeJournal(dir.toString(), JsonMapper.builder().build());
+        journal = new IntakeJournal(dir.toString());
         audit = mock(AuditTrail.class);
         meters = new SimpleMeterRegistry();
         intake = new JournalingIntake(conversations, journal, Clock.systemUTC(), new DatabaseOutage(), audit, meters, 3);
