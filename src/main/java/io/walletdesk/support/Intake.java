@@ -1,73 +1,17 @@
 package io.walletdesk.support;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.walletdesk.shared.audit.AuditEntry;
-import io.walletdesk.shared.audit.AuditTrail;
-import io.walletdesk.shared.db.DatabaseOutage;
-import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.DeviceSummary;
-import io.walletdesk.shared.web.ProblemException;
-import io.walletdesk.support.intake.IntakeJournal;
-import io.walletdesk.support.intake.JournalEntry;
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
-
 /**
- * The front door for customers' words. When the database cannot be reached, a message is written to this
- * node's durable journal instead of being lost, the customer is told it is safe, and it is replayed once and
- * in order when the database is back; duplicates fall away through the client message id. A message the
- * database refuses (a constraint, a bad statement) is not an outage: the customer hears so at once, because
- * journaling it would only postpone the same refusal. An entry that keeps failing on replay is set aside
- * (dead-lettered, with an audit entry and a metric for staff) so that it cannot hold up the others.
+ * The front door for customers' words. When the database cannot be reached, a message is kept in this
+ * node's durable journal instead of being lost, the customer is told it is safe, and it is stored once and
+ * in order when the database is back. A message the database refuses is not an outage: the customer hears
+ * so at once.
  */
-@Service
-public class Intake {
-
-    private static final Logger log = LoggerFactory.getLogger(Intake.class);
-
-    private final Conversations conversations;
-    private final IntakeJournal journal;
-    private final Clock clock;
-    private final DatabaseOutage outage;
-    private final AuditTrail audit;
-    private final int maxAttempts;
-    private final Counter deadLettered;
-    /** Failed replay attempts per entry; in memory, so a restart gives an entry a few more tries. */
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-    private final AtomicInteger pendingCount = new AtomicInteger();
-
-    Intake(Conversations conversations, IntakeJournal journal, Clock clock, DatabaseOutage outage, AuditTrail audit,
-            MeterRegistry meters, @Value("${walletdesk.intake.max-attempts:3}") int maxAttempts) {
-        this.conversations = conversations;
-        this.journal = journal;
-        this.clock = clock;
-        this.outage = outage;
-        this.audit = audit;
-        this.maxAttempts = Math.max(1, maxAttempts);
-        this.deadLettered = Counter.builder("walletdesk.intake.dead.lettered")
-                .description("Journaled customer messages set aside because they could not be stored").register(meters);
-        Gauge.builder("walletdesk.intake.journal.pending", pendingCount, AtomicInteger::get)
-                .description("Customer messages waiting in this node's journal for the database").register(meters);
-    }
+public interface Intake {
 
     /** What happened to a customer's message. */
-    public sealed interface Outcome {
+    sealed interface Outcome {
         /** Stored in the conversation. */
-        record Stored(Posted posted) implements Outcome {
+        record Stored(PostedMessage posted) implements Outcome {
         }
 
         /** Kept in the journal; {@code receipt} is what the customer can quote. */
@@ -76,7 +20,7 @@ public class Intake {
     }
 
     /** What happened to a left message. */
-    public sealed interface LeftOutcome {
+    sealed interface LeftOutcome {
         /** Stored; the conversation has a reference. */
         record Stored(ConversationView conversation) implements LeftOutcome {
         }
@@ -86,230 +30,15 @@ public class Intake {
         }
     }
 
-    public Outcome post(PostMessage command) {
-        validateBody(command.body());
-        rejectNul("clientMessageId", command.clientMessageId());
-        PostMessage idempotent = command.clientMessageId() == null || command.clientMessageId().isBlank()
-                ? new PostMessage(command.conversationId(), command.by(), "j-" + UUID.randomUUID(), command.body(),
-                        command.channel(), command.internalNote(), command.client(), command.clientTime())
-                : command;
-        try {
-            return new Outcome.Stored(conversations.post(idempotent));
-        } catch (DataAccessException | TransactionException failure) {
-            if (!outage.noteFailure(failure)) {
-                throw refused(failure);
-            }
-            if (idempotent.by().isStaff()) {
-                throw failure;
-            }
-            String id = receipt();
-            journal.append(entry(id, "MESSAGE", idempotent.conversationId(), idempotent.by(), idempotent.clientMessageId(),
-                    idempotent.body(), idempotent.channel(), null, null, null, idempotent.client(), idempotent.clientTime()));
-            pendingCount.incrementAndGet();
-            log.warn("Database unavailable: message {} kept in the intake journal as {}", idempotent.clientMessageId(), id);
-            return new Outcome.Journaled(id, idempotent.clientMessageId());
-        }
-    }
+    /** Posts into an existing conversation, or journals the message while the database is away. */
+    Outcome post(PostMessage command);
 
-    public LeftOutcome leaveMessage(LeaveMessage command) {
-        validateBody(command.body());
-        rejectNul("name", command.name());
-        rejectNul("email", command.email());
-        rejectNul("phone", command.phone());
-        rejectNul("language", command.language());
-        rejectNul("clientMessageId", command.clientMessageId());
-        boolean noContact = (command.email() == null || command.email().isBlank())
-                && (command.phone() == null || command.phone().isBlank());
-        if (!(command.by() instanceof Participant.Customer) && noContact) {
-            throw ProblemException.forField("contact-needed", org.springframework.http.HttpStatus.BAD_REQUEST, "email");
-        }
-        Participant by = command.by() != null ? command.by()
-                : new Participant.Visitor("v-" + UUID.randomUUID(), command.name() == null ? "-" : command.name().strip());
-        String clientId = command.clientMessageId() != null ? command.clientMessageId() : "j-" + UUID.randomUUID();
-        LeaveMessage fixed = new LeaveMessage(by, command.name(), command.email(), command.phone(), command.language(),
-                command.body(), command.client(), clientId);
-        try {
-            return new LeftOutcome.Stored(conversations.leaveMessage(fixed));
-        } catch (DataAccessException | TransactionException failure) {
-            if (!outage.noteFailure(failure)) {
-                throw refused(failure);
-            }
-            String id = receipt();
-            journal.append(entry(id, "LEFT_MESSAGE", null, by, clientId, command.body(), Channel.WEB_FORM, command.email(),
-                    command.phone(), command.language(), command.client(), null));
-            pendingCount.incrementAndGet();
-            log.warn("Database unavailable: left message kept in the intake journal as {}", id);
-            return new LeftOutcome.Journaled(id);
-        }
-    }
+    /** Leaves a message (may open a conversation), or journals it while the database is away. */
+    LeftOutcome leaveMessage(LeaveMessage command);
 
-    /**
-     * Replays this node's journal. Deliberately runs on every node (no cluster lock): each node replays
-     * only the journal on its own disk.
-     */
-    @Scheduled(fixedDelayString = "${walletdesk.intake.replay-interval:PT5S}", initialDelayString = "PT5S")
-    public void scheduledReplay() {
-        try {
-            replay();
-        } catch (RuntimeException stillAway) {
-            log.debug("Intake replay postponed: {}", stillAway.getMessage());
-        }
-    }
+    /** Stores what this node's journal holds, in order, now (it also runs every few seconds); returns how many. */
+    int replay();
 
-    /**
-     * Applies pending entries in order and stops at the first sign that the database is still unreachable,
-     * so order is kept. An entry the database refuses is skipped this round (the others go on) and set aside
-     * after {@code walletdesk.intake.max-attempts} rounds; one refused as invalid is set aside at once.
-     * Returns how many entries were stored.
-     */
-    public synchronized int replay() {
-        int applied = 0;
-        java.util.List<JournalEntry> pending = journal.pending();
-        pendingCount.set(pending.size());
-        for (JournalEntry entry : pending) {
-            try {
-                apply(entry);
-            } catch (ProblemException rejected) {
-                int salvaged = salvage(entry, rejected);
-                if (salvaged < 0) {
-                    return applied; // the database went away meanwhile: stop, keep the entry
-                }
-                applied += salvaged;
-                continue;
-            } catch (RuntimeException failure) {
-                if (outage.noteFailure(failure)) {
-                    return applied;
-                }
-                int tries = attempts.merge(entry.id(), 1, Integer::sum);
-                log.warn("Journal entry {} failed on replay (attempt {} of {}): {}", entry.id(), tries, maxAttempts,
-                        failure.toString());
-                if (tries >= maxAttempts) {
-                    deadLetter(entry, failure.getClass().getSimpleName() + ": "
-                            + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
-                }
-                continue;
-            }
-            outage.noteSuccess();
-            journal.markDone(entry.id());
-            attempts.remove(entry.id());
-            pendingCount.decrementAndGet();
-            applied++;
-        }
-        journal.compactIfIdle();
-        return applied;
-    }
-
-    /** Entries set aside on this node, oldest first: their text is kept in the dead-letter file. */
-    public java.util.List<IntakeJournal.DeadLetter> deadLetters() {
-        return journal.deadLetters();
-    }
-
-    private void deadLetter(JournalEntry entry, String reason) {
-        journal.deadLetter(entry, reason);
-        attempts.remove(entry.id());
-        pendingCount.decrementAndGet();
-        deadLettered.increment();
-        log.error("Journal entry {} ({} from {} {}) could not be stored and was set aside in the dead-letter file: {}",
-                entry.id(), entry.kind(), entry.participantKind(), entry.userId() != null ? entry.userId() : entry.visitorId(),
-                reason);
-        try {
-            audit.record(AuditEntry.of("INTAKE_DEAD_LETTERED", null, "SYSTEM", entry.userId(),
-                    "Journal entry " + entry.id() + " (" + entry.kind() + ", client message " + entry.clientMessageId()
-                            + ") set aside: " + reason, null));
-        } catch (RuntimeException auditFailed) {
-            log.error("Could not record the dead-lettered journal entry {} in the audit log", entry.id(), auditFailed);
-        }
-    }
-
-    private void apply(JournalEntry entry) {
-        Participant by = participant(entry);
-        ClientInfo client = new ClientInfo(entry.ip(), entry.userAgent() == null ? "" : entry.userAgent(),
-                DeviceSummary.parse(entry.userAgent()), entry.appVersion(), null);
-        if ("LEFT_MESSAGE".equals(entry.kind())) {
-            conversations.leaveMessage(new LeaveMessage(by, entry.name(), entry.email(), entry.phone(), entry.language(),
-                    entry.body(), client, entry.clientMessageId()));
-        } else {
-            conversations.post(new PostMessage(entry.conversationId(), by, entry.clientMessageId(), entry.body(),
-                    Channel.valueOf(entry.channel()), false, client, entry.clientTime()));
-        }
-    }
-
-    /**
-     * A message for a conversation that closed meanwhile still reaches a person, as a left message; what
-     * cannot be stored at all is set aside. Returns 1 when stored, 0 when set aside, -1 when the database
-     * went away meanwhile.
-     */
-    private int salvage(JournalEntry entry, ProblemException rejected) {
-        if (!"conversation-closed".equals(rejected.code()) && !"not-found".equals(rejected.code())) {
-            deadLetter(entry, "rejected: " + rejected.code() + (rejected.field() == null ? "" : " (" + rejected.field() + ")"));
-            return 0;
-        }
-        try {
-            conversations.leaveMessage(new LeaveMessage(participant(entry), entry.name(), entry.email(), entry.phone(),
-                    entry.language(), entry.body(), null, entry.clientMessageId() + ":salvaged"));
-            outage.noteSuccess();
-            journal.markDone(entry.id());
-            attempts.remove(entry.id());
-            pendingCount.decrementAndGet();
-            return 1;
-        } catch (ProblemException unrecoverable) {
-            deadLetter(entry, "rejected: " + rejected.code() + ", then " + unrecoverable.code());
-            return 0;
-        } catch (RuntimeException failure) {
-            if (outage.noteFailure(failure)) {
-                return -1;
-            }
-            deadLetter(entry, "rejected: " + rejected.code() + ", then " + failure);
-            return 0;
-        }
-    }
-
-    /**
-     * The database refused the statement although it is reachable. A broken constraint is the customer's input
-     * (400); anything else is our bug (500) and is said as such: nothing claims the message was kept.
-     */
-    private static RuntimeException refused(RuntimeException failure) {
-        if (failure instanceof DataIntegrityViolationException) {
-            log.warn("Database refused a customer message: {}", failure.getMessage());
-            return ProblemException.forField("message-refused", HttpStatus.BAD_REQUEST, "body");
-        }
-        return failure;
-    }
-
-    /** U+0000 cannot be stored in PostgreSQL text and has no place in what people write. */
-    private static void rejectNul(String field, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            throw ProblemException.forField("text-nul", HttpStatus.BAD_REQUEST, field);
-        }
-    }
-
-    private static void validateBody(String body) {
-        rejectNul("body", body);
-        if (body == null || body.isBlank()) {
-            throw ProblemException.forField("message-empty", org.springframework.http.HttpStatus.BAD_REQUEST, "body");
-        }
-        if (body.strip().length() > 10_000) {
-            throw ProblemException.forField("message-too-long", org.springframework.http.HttpStatus.BAD_REQUEST, "body", 10_000);
-        }
-    }
-
-    private static Participant participant(JournalEntry entry) {
-        return "CUSTOMER".equals(entry.participantKind()) ? new Participant.Customer(entry.userId(), entry.name())
-                : new Participant.Visitor(entry.visitorId(), entry.name());
-    }
-
-    private JournalEntry entry(String id, String kind, Long conversationId, Participant by, String clientMessageId,
-            String body, Channel channel, String email, String phone, String language, ClientInfo client,
-            java.time.Instant clientTime) {
-        Long userId = by instanceof Participant.Customer c ? Long.valueOf(c.userId()) : null;
-        String visitorId = by instanceof Participant.Visitor v ? v.visitorId() : null;
-        return new JournalEntry(id, kind, conversationId, userId != null ? "CUSTOMER" : "VISITOR", userId, visitorId,
-                by.name(), clientMessageId, body, channel.name(), email, phone, language,
-                client == null ? null : client.ip(), client == null ? null : client.userAgent(),
-                client == null ? null : client.appVersion(), clientTime, clock.instant());
-    }
-
-    private static String receipt() {
-        return "J-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-    }
+    /** How many journaled messages this node had to set aside: staff must not learn of them only from the logs. */
+    int deadLetterCount();
 }

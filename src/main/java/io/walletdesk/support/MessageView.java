@@ -6,7 +6,12 @@ import java.time.Instant;
  * One message. {@code seq} orders messages within a conversation without gaps; {@code clientMessageId}
  * is the sender's own id, so a repeated send is recognised. Device fields record the customer's client (E3).
  */
-public record MessageView(long conversationId, long seq, String clientMessageId, String authorType, String authorName,
+public record MessageView(long conversationId, long seq, String clientMessageId, AuthorType authorType, String authorName,
         Channel channel, String body, boolean internalNote, Instant createdAt, Instant clientTime, String deviceType,
         String os, String browser, String appVersion) {
+
+    /** Whether the customer (or visitor) wrote it. */
+    public boolean fromCustomer() {
+        return authorType == AuthorType.CUSTOMER;
+    }
 }

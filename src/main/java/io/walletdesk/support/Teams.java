@@ -1,73 +1,30 @@
 package io.walletdesk.support;
 
-import io.walletdesk.identity.Accounts;
-import io.walletdesk.identity.Role;
 import java.util.List;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Support teams and what a staff member may see: supervisors and admins see every conversation; agents see
- * their teams' conversations, those not routed to any team, and those assigned to them.
+ * Support teams and who works in them. What a staff member may see follows from this: supervisors and
+ * admins see every conversation; agents see their teams' conversations, those not routed to any team, and
+ * those assigned to them.
  */
-@Service
-public class Teams {
-
-    private final JdbcClient jdbc;
-    private final Accounts accounts;
-
-    Teams(JdbcClient jdbc, Accounts accounts) {
-        this.jdbc = jdbc;
-        this.accounts = accounts;
-    }
+public interface Teams {
 
     /** A team. */
-    public record Team(long id, String name, long calendarId) {
+    record Team(long id, String name, long calendarId) {
     }
 
-    public List<Team> all() {
-        return jdbc.sql("SELECT id, name, calendar_id FROM support_teams ORDER BY name")
-                .query((rs, n) -> new Team(rs.getLong("id"), rs.getString("name"), rs.getLong("calendar_id"))).list();
-    }
+    List<Team> all();
 
-    public Set<Long> teamsOf(long userId) {
-        return Set.copyOf(jdbc.sql("SELECT team_id FROM support_team_members WHERE user_id = :u").param("u", userId)
-                .query(Long.class).list());
-    }
+    Set<Long> teamsOf(long userId);
 
-    public List<Long> members(long teamId) {
-        return jdbc.sql("SELECT user_id FROM support_team_members WHERE team_id = :t ORDER BY user_id")
-                .param("t", teamId).query(Long.class).list();
-    }
+    List<Long> members(long teamId);
 
-    @Transactional
-    public void addMember(long teamId, long userId) {
-        try {
-            jdbc.sql("INSERT INTO support_team_members (team_id, user_id) VALUES (:t, :u)")
-                    .param("t", teamId).param("u", userId).update();
-        } catch (DuplicateKeyException alreadyMember) {
-            // Adding twice is the same as adding once.
-        }
-    }
+    /** Adding twice is the same as adding once. */
+    void addMember(long teamId, long userId);
 
-    @Transactional
-    public void removeMember(long teamId, long userId) {
-        jdbc.sql("DELETE FROM support_team_members WHERE team_id = :t AND user_id = :u")
-                .param("t", teamId).param("u", userId).update();
-    }
+    void removeMember(long teamId, long userId);
 
     /** Whether this staff member sees every team's work. */
-    public boolean seesAllTeams(long staffUserId) {
-        return accounts.find(staffUserId).map(a -> a.role() == Role.SUPERVISOR || a.role() == Role.ADMIN).orElse(false);
-    }
-
-    boolean mayStaffSee(long staffUserId, ConversationView conversation, Long teamId) {
-        if (teamId == null || (conversation.assigneeUserId() != null && conversation.assigneeUserId() == staffUserId)) {
-            return true;
-        }
-        return teamsOf(staffUserId).contains(teamId) || seesAllTeams(staffUserId);
-    }
+    boolean seesAllTeams(long staffUserId);
 }

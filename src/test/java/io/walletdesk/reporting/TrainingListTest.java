@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -76,7 +77,7 @@ class TrainingListTest {
                 .message().seq();
         Participant.System reader = new Participant.System("test");
         eventually().until(() -> conversations.messagesAfter(chat.id(), reader, seq, 20).stream()
-                .anyMatch(m -> "SYSTEM".equals(m.authorType()) && !m.internalNote()));
+                .anyMatch(m -> m.authorType() == AuthorType.SYSTEM && !m.internalNote()));
     }
 
     private String intentOf(long conversationId) {

@@ -46,7 +46,7 @@ class AutoAssignment {
     @ApplicationModuleListener
     void on(MessagePosted posted) {
         Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), ROUTER);
-        if (message.isEmpty() || !"CUSTOMER".equals(message.get().authorType())) {
+        if (message.isEmpty() || !message.get().fromCustomer()) {
             return;
         }
         if (firstResponse.withAssistant(posted.conversationId())) {

@@ -17,7 +17,7 @@ import io.walletdesk.support.Intake;
 import io.walletdesk.support.LeaveMessage;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
-import io.walletdesk.support.Posted;
+import io.walletdesk.support.PostedMessage;
 import io.walletdesk.support.StartConversation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -190,7 +190,7 @@ class ChatApiController {
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ack(journaled.clientMessageId(), 0, false));
         }
-        Posted posted = ((Intake.Outcome.Stored) outcome).posted();
+        PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }

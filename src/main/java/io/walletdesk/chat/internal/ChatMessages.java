@@ -8,7 +8,7 @@ record ChatMessages(long seq, String clientMessageId, String author, String auth
         boolean internalNote, Instant createdAt) {
 
     static ChatMessages of(MessageView message) {
-        return new ChatMessages(message.seq(), message.clientMessageId(), message.authorType().toLowerCase(),
+        return new ChatMessages(message.seq(), message.clientMessageId(), message.authorType().name().toLowerCase(),
                 message.authorName(), message.body(), message.internalNote(), message.createdAt());
     }
 }

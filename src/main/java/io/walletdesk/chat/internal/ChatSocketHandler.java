@@ -9,7 +9,7 @@ import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Intake;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
-import io.walletdesk.support.Posted;
+import io.walletdesk.support.PostedMessage;
 import io.walletdesk.support.StartConversation;
 import java.io.IOException;
 import java.util.Set;
@@ -149,7 +149,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             connection.send(new ServerFrame.Queued(journaled.clientMessageId()));
             return;
         }
-        Posted posted = ((Intake.Outcome.Stored) outcome).posted();
+        PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
         connection.send(new ServerFrame.Ack(posted.message().clientMessageId(), posted.message().seq(),
                 posted.duplicate()));
     }

@@ -84,7 +84,7 @@ class Assistant {
         }
         Participant.System self = NOTE_AUTHOR;
         Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), self);
-        if (message.isEmpty() || !"CUSTOMER".equals(message.get().authorType())) {
+        if (message.isEmpty() || !message.get().fromCustomer()) {
             return;
         }
         ConversationView conversation = conversations.get(posted.conversationId(), self);

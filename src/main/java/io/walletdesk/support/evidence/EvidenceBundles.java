@@ -1,5 +1,6 @@
 package io.walletdesk.support.evidence;
 
+import io.walletdesk.shared.crypto.ManifestZip;
 import io.walletdesk.shared.pdf.TextPdfs;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Attachments;
@@ -20,15 +21,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
- * Exports a conversation as a ZIP a third party can check with standard tools: transcript (text, HTML and
+ * {@link EvidenceExports}: exports a conversation as a ZIP a third party can check with standard tools: transcript (text, HTML and
  * PDF), attachments, the timeline with device and time records, the hash-chain entries, and a
  * {@code manifest.sha256} for {@code sha256sum -c}.
  */
 @Service
-public class EvidenceBundles {
+class EvidenceBundles implements EvidenceExports {
 
     private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'")
             .withZone(ZoneId.of("Asia/Jakarta"));
@@ -38,9 +40,13 @@ public class EvidenceBundles {
     private final JdbcClient jdbc;
     private final TextPdfs pdfs;
     private final MessageSource messageSource;
+    private final EvidenceChain chain;
+    private final ITemplateEngine templates;
 
     EvidenceBundles(Conversations conversations, Attachments attachments, JdbcClient jdbc, TextPdfs pdfs,
-            MessageSource messageSource) {
+            MessageSource messageSource, EvidenceChain chain, ITemplateEngine templates) {
+        this.chain = chain;
+        this.templates = templates;
         this.conversations = conversations;
         this.attachments = attachments;
         this.jdbc = jdbc;
@@ -48,15 +54,22 @@ public class EvidenceBundles {
         this.messageSource = messageSource;
     }
 
-    /** The readable transcript of a conversation as the reader may see it, as HTML and as PDF. */
-    public EvidenceExports.Transcript transcript(long conversationId, Participant reader) {
+    @Override
+    public Transcript transcript(long conversationId, Participant reader) {
         ConversationView conversation = conversations.get(conversationId, reader);
         List<MessageView> messages = allMessages(conversationId, reader);
-        return new EvidenceExports.Transcript(conversation.reference(), html(conversation, messages, noteMark()).getBytes(StandardCharsets.UTF_8),
+        return new Transcript(conversation.reference(),
+                html(conversation, messages, noteMark()).getBytes(StandardCharsets.UTF_8),
                 pdf(conversation, messages, noteMark()));
     }
 
-    public byte[] export(long conversationId, Participant reader) {
+    @Override
+    public boolean intact(long conversationId) {
+        return chain.verify(conversationId).intact();
+    }
+
+    @Override
+    public byte[] bundle(long conversationId, Participant reader) {
         ConversationView conversation = conversations.get(conversationId, reader);
         List<MessageView> messages = allMessages(conversationId, reader);
         String noteMark = noteMark();
@@ -98,7 +111,7 @@ public class EvidenceBundles {
                 4. A file listed as attachments/...-damaged.txt could not be exported because the stored copy
                    no longer matched its SHA-256; chain.csv still holds the hash it had when it was sent.
                 """).formatted(conversation.reference()).getBytes(StandardCharsets.UTF_8));
-        return io.walletdesk.shared.crypto.ManifestZip.of(files);
+        return ManifestZip.of(files);
     }
 
     /** Adds the attachment, or a note when its stored copy no longer matches its SHA-256 (never the bad bytes). */
@@ -139,15 +152,17 @@ public class EvidenceBundles {
         return (m.authorName() == null ? m.authorType() : m.authorName()) + (m.internalNote() ? noteMark : "");
     }
 
-    private static String html(ConversationView conversation, List<MessageView> messages, String noteMark) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-                .append(conversation.reference()).append("</title></head><body><h1>WalletDesk ")
-                .append(conversation.reference()).append("</h1><ol>");
-        for (MessageView m : messages) {
-            html.append("<li><p><strong>").append(HtmlUtils.htmlEscape(author(m, noteMark))).append("</strong> ")
-                    .append(m.createdAt()).append(" UTC</p><p>").append(HtmlUtils.htmlEscape(m.body())).append("</p></li>");
-        }
-        return html.append("</ol></body></html>").toString();
+    /** One message line of the HTML transcript. */
+    record HtmlLine(String author, String time, String body) {
+    }
+
+    /** The HTML transcript from {@code templates/support/evidence/transcript.html} (escaped by Thymeleaf). */
+    private String html(ConversationView conversation, List<MessageView> messages, String noteMark) {
+        Context context = new Context(LocaleContextHolder.getLocale());
+        context.setVariable("reference", conversation.reference());
+        context.setVariable("messages", messages.stream()
+                .map(m -> new HtmlLine(author(m, noteMark), m.createdAt().toString(), m.body())).toList());
+        return templates.process("support/evidence/transcript", context);
     }
 
     /** The same messages as the HTML transcript, as a PDF anyone can open, print and copy text from. */

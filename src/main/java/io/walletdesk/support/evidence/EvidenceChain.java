@@ -1,6 +1,9 @@
 package io.walletdesk.support.evidence;
 
 import io.walletdesk.shared.crypto.Digests;
+import io.walletdesk.support.AuthorType;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.blobs.BlobStore;
 import io.walletdesk.support.blobs.CorruptBlobException;
@@ -24,6 +27,9 @@ public class EvidenceChain {
 
     static final String GENESIS = "0".repeat(64);
 
+    /** What a chain entry records; stored by name in {@code conversation_chain.kind}. */
+    enum Kind { MESSAGE, ATTACHMENT, STATUS }
+
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final Clock clock;
@@ -42,15 +48,16 @@ public class EvidenceChain {
     }
 
     public void message(MessageView message) {
-        append(message.conversationId(), "MESSAGE", "message:" + message.seq(), messageContent(message));
+        append(message.conversationId(), Kind.MESSAGE, "message:" + message.seq(), messageContent(message));
     }
 
-    public void attachment(long conversationId, long attachmentId, String sha256) {
-        append(conversationId, "ATTACHMENT", "attachment:" + attachmentId, sha256);
+    void attachment(long conversationId, long attachmentId, String sha256) {
+        append(conversationId, Kind.ATTACHMENT, "attachment:" + attachmentId, sha256);
     }
 
-    public void status(long conversationId, String status) {
-        append(conversationId, "STATUS", "status:" + status, Digests.sha256("status|" + conversationId + "|" + status));
+    public void status(long conversationId, ConversationStatus status) {
+        append(conversationId, Kind.STATUS, "status:" + status.name(),
+                Digests.sha256("status|" + conversationId + "|" + status.name()));
     }
 
     public Verification verify(long conversationId) {
@@ -84,7 +91,7 @@ public class EvidenceChain {
         }
         long messages = jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = :c")
                 .param("c", conversationId).query(Long.class).single();
-        long chained = entries.stream().filter(e -> e.kind().equals("MESSAGE")).count();
+        long chained = entries.stream().filter(e -> Kind.MESSAGE.name().equals(e.kind())).count();
         if (messages != chained) {
             return new Verification(conversationId, entries.size(), expectedPosition, "message not in the chain");
         }
@@ -92,7 +99,7 @@ public class EvidenceChain {
     }
 
     private Optional<String> liveContent(long conversationId, Entry entry) {
-        if (entry.kind().equals("MESSAGE")) {
+        if (Kind.MESSAGE.name().equals(entry.kind())) {
             long seq = Long.parseLong(entry.subject().substring("message:".length()));
             return Optional.of(jdbc.sql("""
                     SELECT conversation_id, seq, client_message_id, author_type, author_name, channel, body, internal_note,
@@ -100,13 +107,13 @@ public class EvidenceChain {
                     FROM conversation_messages WHERE conversation_id = :c AND seq = :s""")
                     .param("c", conversationId).param("s", seq)
                     .query((rs, n) -> messageContent(new MessageView(rs.getLong("conversation_id"), rs.getLong("seq"),
-                            rs.getString("client_message_id"), rs.getString("author_type"), rs.getString("author_name"),
-                            io.walletdesk.support.Channel.valueOf(rs.getString("channel")), rs.getString("body"),
+                            rs.getString("client_message_id"), AuthorType.valueOf(rs.getString("author_type")),
+                            rs.getString("author_name"), Channel.valueOf(rs.getString("channel")), rs.getString("body"),
                             rs.getBoolean("internal_note"), rs.getTimestamp("created_at").toInstant(), null, null, null,
                             null, null)))
                     .optional().orElse("(deleted)"));
         }
-        if (entry.kind().equals("ATTACHMENT")) {
+        if (Kind.ATTACHMENT.name().equals(entry.kind())) {
             long id = Long.parseLong(entry.subject().substring("attachment:".length()));
             return Optional.of(jdbc.sql("SELECT sha256, content FROM conversation_attachments WHERE id = :id").param("id", id)
                     .query((rs, n) -> storedHash(rs.getString("sha256"), rs.getBytes("content")))
@@ -127,7 +134,7 @@ public class EvidenceChain {
         }
     }
 
-    private void append(long conversationId, String kind, String subject, String contentHash) {
+    private void append(long conversationId, Kind kind, String subject, String contentHash) {
         var last = jdbc.sql("""
                 SELECT position, entry_hash FROM conversation_chain WHERE conversation_id = :c
                 ORDER BY position DESC LIMIT 1""")
@@ -141,15 +148,15 @@ public class EvidenceChain {
                 INSERT INTO conversation_chain (conversation_id, position, kind, subject_ref, content_hash, previous_hash,
                   entry_hash, recorded_at)
                 VALUES (:c, :p, :kind, :subject, :content, :previous, :entry, :at)""")
-                .param("c", conversationId).param("p", position).param("kind", kind).param("subject", subject)
+                .param("c", conversationId).param("p", position).param("kind", kind.name()).param("subject", subject)
                 .param("content", contentHash).param("previous", previous)
-                .param("entry", entryHash(previous, position, kind, subject, contentHash, at))
+                .param("entry", entryHash(previous, position, kind.name(), subject, contentHash, at))
                 .param("at", Timestamp.from(at)).update();
     }
 
     static String messageContent(MessageView m) {
         return Digests.sha256(String.join("|", "message", String.valueOf(m.conversationId()), String.valueOf(m.seq()),
-                m.clientMessageId(), m.authorType(), String.valueOf(m.authorName()), m.channel().name(), m.body(),
+                m.clientMessageId(), m.authorType().name(), String.valueOf(m.authorName()), m.channel().name(), m.body(),
                 String.valueOf(m.internalNote()), String.valueOf(m.createdAt().truncatedTo(ChronoUnit.MILLIS).toEpochMilli())));
     }
 
@@ -158,6 +165,7 @@ public class EvidenceChain {
                 String.valueOf(at.truncatedTo(ChronoUnit.MICROS))));
     }
 
+    /** A stored entry; its kind stays text, so an altered row is reported, not thrown on. */
     private record Entry(long position, String kind, String subject, String contentHash, String previousHash,
             String entryHash, Instant recordedAt) {
     }

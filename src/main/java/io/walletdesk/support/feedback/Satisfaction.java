@@ -11,14 +11,17 @@ import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.SatisfactionAnswered;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +45,11 @@ public class Satisfaction {
     private final MessageSource messages;
     private final Clock clock;
     private final String publicBaseUrl;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Satisfaction(JdbcClient jdbc, Conversations conversations, OutboundMessages outbox, MessageSource messages,
             Clock clock, @Value("${walletdesk.public-base-url:http://localhost:8080}") String publicBaseUrl,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.conversations = conversations;
@@ -77,7 +80,7 @@ public class Satisfaction {
                 INSERT INTO satisfaction_surveys (conversation_id, token_hash, agent_user_id, created_at)
                 VALUES (:c, :hash, :agent, :now)""")
                 .param("c", conversationId).param("hash", Digests.sha256(token))
-                .param("agent", conversation.assigneeUserId(), java.sql.Types.BIGINT)
+                .param("agent", conversation.assigneeUserId(), Types.BIGINT)
                 .param("now", Timestamp.from(clock.instant())).update();
         String link = publicBaseUrl + "/support/survey/" + token;
         Locale locale = SupportedLanguage.fromTag(conversation.language()).orElse(SupportedLanguage.EN).locale();
@@ -118,7 +121,7 @@ public class Satisfaction {
         jdbc.sql("SELECT conversation_id FROM satisfaction_surveys WHERE token_hash = :hash")
                 .param("hash", Digests.sha256(token)).query(Long.class).optional()
                 .ifPresent(conversationId -> events.publishEvent(
-                        new io.walletdesk.support.SatisfactionAnswered(conversationId, rating)));
+                        new SatisfactionAnswered(conversationId, rating)));
     }
 
     /** Average rating and number of answers per agent (null agent: unassigned). */

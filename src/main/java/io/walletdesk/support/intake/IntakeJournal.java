@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a second file, and both are truncated once everything has been replayed.
  */
 @Component
-public class IntakeJournal {
+class IntakeJournal {
 
     private final Path entries;
     private final Path done;
@@ -31,7 +31,7 @@ public class IntakeJournal {
     private final JsonMapper json;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory) {
+    IntakeJournal(@Value("${walletdesk.intake.journal-dir:./data/intake-journal}") String directory) {
         Path dir = Path.of(directory);
         try {
             Files.createDirectories(dir);
@@ -47,7 +47,7 @@ public class IntakeJournal {
     }
 
     /** Writes the entry and forces it to disk before returning. */
-    public void append(JournalEntry entry) {
+    void append(JournalEntry entry) {
         lock.lock();
         try {
             appendLine(entries, json.writeValueAsString(entry));
@@ -57,7 +57,7 @@ public class IntakeJournal {
     }
 
     /** Entries not yet replayed, in the order they arrived. */
-    public List<JournalEntry> pending() {
+    List<JournalEntry> pending() {
         lock.lock();
         try {
             if (!Files.exists(entries)) {
@@ -88,7 +88,7 @@ public class IntakeJournal {
         }
     }
 
-    public void markDone(String entryId) {
+    void markDone(String entryId) {
         lock.lock();
         try {
             appendLine(done, entryId);
@@ -101,7 +101,7 @@ public class IntakeJournal {
      * Sets an entry aside for good: it is copied, with the reason, to {@code dead-letter.log} (never
      * truncated; staff recover it from there) and then marked done, so replay goes on with the rest.
      */
-    public void deadLetter(JournalEntry entry, String reason) {
+    void deadLetter(JournalEntry entry, String reason) {
         lock.lock();
         try {
             appendLine(deadLetters, json.writeValueAsString(new DeadLetter(entry, reason)));
@@ -112,7 +112,7 @@ public class IntakeJournal {
     }
 
     /** Everything ever set aside on this node, oldest first. */
-    public List<DeadLetter> deadLetters() {
+    List<DeadLetter> deadLetters() {
         lock.lock();
         try {
             if (!Files.exists(deadLetters)) {
@@ -137,11 +137,11 @@ public class IntakeJournal {
     }
 
     /** A journal entry that could not be stored, and why. */
-    public record DeadLetter(JournalEntry entry, String reason) {
+    record DeadLetter(JournalEntry entry, String reason) {
     }
 
     /** Empties both files when nothing is pending, so the journal does not grow forever. */
-    public void compactIfIdle() {
+    void compactIfIdle() {
         lock.lock();
         try {
             if (pending().isEmpty()) {

@@ -24,10 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
  * window and log each call (outcome, duration, notes) on the conversation.
  */
 @Service
-public class Callbacks {
+class Callbacks {
 
     /** How a call ended. */
-    public enum Outcome { DONE, NO_ANSWER, CANCELLED }
+    enum Outcome { DONE, NO_ANSWER, CANCELLED }
+
+    /** Where a request stands: requested, or the outcome of its last call; stored by name. */
+    enum RequestStatus {
+        REQUESTED, DONE, NO_ANSWER, CANCELLED;
+
+        static RequestStatus after(Outcome outcome) {
+            return valueOf(outcome.name());
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Conversations conversations;
@@ -40,12 +49,12 @@ public class Callbacks {
     }
 
     /** Command: call me back on this number between these times. */
-    public record RequestCallback(Participant by, String name, String phone, Instant windowStart, Instant windowEnd,
+    record RequestCallback(Participant by, String name, String phone, Instant windowStart, Instant windowEnd,
             String language, String topic) {
     }
 
     /** A queued callback as agents see it. */
-    public record QueuedCallback(long id, long conversationId, String reference, String phone, Instant windowStart,
+    record QueuedCallback(long id, long conversationId, String reference, String phone, Instant windowStart,
             Instant windowEnd, String language, String topic, String status) {
     }
 
@@ -64,7 +73,8 @@ public class Callbacks {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO callback_requests (conversation_id, phone, window_start, window_end, language, topic, status, created_at)
-                VALUES (:c, :phone, :start, :end, :lang, :topic, 'REQUESTED', :now)""")
+                VALUES (:c, :phone, :start, :end, :lang, :topic, :status, :now)""")
+                .param("status", RequestStatus.REQUESTED.name())
                 .param("c", conversation.id()).param("phone", command.phone())
                 .param("start", Timestamp.from(command.windowStart())).param("end", Timestamp.from(command.windowEnd()))
                 .param("lang", command.language()).param("topic", command.topic().strip())
@@ -79,7 +89,8 @@ public class Callbacks {
         return jdbc.sql("""
                 SELECT r.id, r.conversation_id, c.reference, r.phone, r.window_start, r.window_end, r.language, r.topic, r.status
                 FROM callback_requests r JOIN conversations c ON c.id = r.conversation_id
-                WHERE r.status IN ('REQUESTED', 'NO_ANSWER') ORDER BY r.window_start, r.id""")
+                WHERE r.status IN (:open) ORDER BY r.window_start, r.id""")
+                .param("open", List.of(RequestStatus.REQUESTED.name(), RequestStatus.NO_ANSWER.name()))
                 .query((rs, n) -> new QueuedCallback(rs.getLong("id"), rs.getLong("conversation_id"),
                         rs.getString("reference"), rs.getString("phone"), rs.getTimestamp("window_start").toInstant(),
                         rs.getTimestamp("window_end").toInstant(), rs.getString("language"), rs.getString("topic"),
@@ -104,7 +115,7 @@ public class Callbacks {
                 .param("outcome", outcome.name()).param("duration", durationSeconds).param("notes", notes)
                 .param("now", Timestamp.from(now)).update();
         jdbc.sql("UPDATE callback_requests SET status = :s WHERE id = :id")
-                .param("s", outcome.name()).param("id", callbackId).update();
+                .param("s", RequestStatus.after(outcome).name()).param("id", callbackId).update();
         conversations.post(new PostMessage(conversationId, agent, "call-" + callbackId + "-" + now.toEpochMilli(),
                 "Call " + outcome + " (" + durationSeconds / 60 + " min " + durationSeconds % 60 + " s)"
                         + (notes == null || notes.isBlank() ? "" : ": " + notes.strip()),

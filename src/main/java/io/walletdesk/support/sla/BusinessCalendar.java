@@ -16,7 +16,7 @@ import java.util.Set;
  * Opening hours of a support team in its time zone, with holidays. Service-level clocks run only inside
  * these hours: four business hours from Friday 18:00 end on Monday 10:00 in a Mon–Fri 08–20 calendar.
  */
-public final class BusinessCalendar {
+final class BusinessCalendar {
 
     private final ZoneId zone;
     private final Map<DayOfWeek, LocalTime[]> hours;

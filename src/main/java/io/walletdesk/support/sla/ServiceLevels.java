@@ -11,10 +11,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -102,9 +104,9 @@ public class ServiceLevels {
             jdbc.sql("""
                     UPDATE conversation_sla SET paused_since = NULL, stopped = FALSE, first_response_due = :first,
                       next_response_due = :next, resolution_due = :resolution WHERE conversation_id = :c""")
-                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), java.sql.Types.TIMESTAMP)
-                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), java.sql.Types.TIMESTAMP)
-                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), java.sql.Types.TIMESTAMP)
+                    .param("first", shifted(calendar, sla.firstResponseDue(), since, at), Types.TIMESTAMP)
+                    .param("next", shifted(calendar, sla.nextResponseDue(), since, at), Types.TIMESTAMP)
+                    .param("resolution", shifted(calendar, sla.resolutionDue(), since, at), Types.TIMESTAMP)
                     .param("c", conversationId).update();
         }
     }
@@ -116,7 +118,7 @@ public class ServiceLevels {
     }
 
     /** The default calendar (the one teams use unless they have their own). */
-    public BusinessCalendar defaultCalendar() {
+    BusinessCalendar defaultCalendar() {
         return calendar(defaultCalendarId());
     }
 
@@ -272,7 +274,7 @@ public class ServiceLevels {
                 day = null;
             } else if (line.startsWith("DTSTART")) {
                 String value = line.substring(line.indexOf(':') + 1).trim();
-                day = LocalDate.parse(value.substring(0, 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                day = LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
             } else if (line.startsWith("SUMMARY")) {
                 summary = line.substring(line.indexOf(':') + 1).trim();
             } else if (line.equals("END:VEVENT") && day != null) {

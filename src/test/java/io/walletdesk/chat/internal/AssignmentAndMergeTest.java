@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.walletdesk.support.CannedResponses;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -24,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Round-robin assignment among online agents, release when they go offline, merging, canned answers, limits. */
+/** Round-robin assignment among online agents, release when they go offline, merging, limits. */
 @WalletDeskTest
 class AssignmentAndMergeTest {
 
@@ -34,8 +33,6 @@ class AssignmentAndMergeTest {
     Conversations conversations;
     @Autowired
     AgentPresence presence;
-    @Autowired
-    CannedResponses canned;
     @Autowired
     JdbcClient jdbc;
 
@@ -88,10 +85,6 @@ class AssignmentAndMergeTest {
                 new Participant.Visitor("v-" + UUID.randomUUID(), "X"), Channel.CHAT, null, "X", null, null, "en"));
         assertThatThrownBy(() -> conversations.merge(stranger.id(), chat.id(), agent))
                 .hasMessageContaining("merge-invalid");
-
-        var greeting = canned.forLanguage("id").stream().filter(c -> c.shortcut().equals("greet")).findFirst().orElseThrow();
-        assertThat(canned.render(greeting.id(), chat, "Tono")).isEqualTo(
-                "Halo Andi, saya Tono dari WalletDesk. Saya sedang memeriksa kasus Anda " + chat.reference() + ".");
     }
 
     @Test

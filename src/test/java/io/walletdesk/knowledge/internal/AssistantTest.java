@@ -17,6 +17,7 @@ import io.walletdesk.ledger.internal.WalletTier;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.BusinessHours;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
@@ -131,7 +132,7 @@ class AssistantTest {
                 .message().seq();
         for (int i = 0; i < 200; i++) {
             Optional<MessageView> answer = conversations.messagesAfter(chat.id(), me, seq, 10).stream()
-                    .filter(m -> "SYSTEM".equals(m.authorType()) && !m.internalNote()).findFirst();
+                    .filter(m -> m.authorType() == AuthorType.SYSTEM && !m.internalNote()).findFirst();
             if (answer.isPresent()) {
                 return answer.get().body();
             }

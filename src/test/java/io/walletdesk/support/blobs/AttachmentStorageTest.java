@@ -3,8 +3,8 @@ package io.walletdesk.support.blobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walletdesk.shared.crypto.Digests;
+import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
-import io.walletdesk.support.evidence.EvidenceBundles;
 import io.walletdesk.support.evidence.EvidenceChain;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.WalletDeskTest;
@@ -38,7 +38,7 @@ class AttachmentStorageTest {
     @Autowired
     EvidenceChain chain;
     @Autowired
-    EvidenceBundles bundles;
+    EvidenceExports evidence;
     @Autowired
     JdbcClient jdbc;
 
@@ -153,7 +153,7 @@ class AttachmentStorageTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.reason()).startsWith("attachment:");
 
-        Map<String, byte[]> files = unzip(bundles.export(chat.id(), new Participant.Staff(1L, "Supervisor")));
+        Map<String, byte[]> files = unzip(evidence.bundle(chat.id(), new Participant.Staff(1L, "Supervisor")));
         assertThat(files).containsKey("attachments/" + seq + "-damaged.txt")
                 .doesNotContainKey("attachments/" + seq + "-bukti.pdf");
         assertThat(files.values()).noneMatch(content -> new String(content, StandardCharsets.ISO_8859_1).contains("dipalsukan"));

@@ -48,7 +48,7 @@ abstract class EvidenceChainContract {
 
         // The exported bundle's manifest matches its files, and the attachment is inside.
         java.util.Map<String, byte[]> files = new java.util.HashMap<>();
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundles.export(chat.id(), customer)))) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundles.bundle(chat.id(), customer)))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 files.put(entry.getName(), zip.readAllBytes());
             }

@@ -1,6 +1,7 @@
-package io.walletdesk.support;
+package io.walletdesk.support.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.PostgresTest;
@@ -25,7 +26,7 @@ class IntakeJournalPostgresTest {
     @LocalServerPort
     int port;
     @Autowired
-    Intake intake;
+    JournalingIntake intake;
     @Autowired
     Environment environment;
 

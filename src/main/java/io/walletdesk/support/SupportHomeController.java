@@ -1,21 +1,21 @@
-package io.walletdesk.support.web;
+package io.walletdesk.support;
 
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.reachability.DiagnosticReport;
+import io.walletdesk.reachability.DiagnosticReports;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
 import io.walletdesk.shared.web.ProblemException;
-import io.walletdesk.support.ConversationView;
-import io.walletdesk.support.Conversations;
-import io.walletdesk.support.LeaveMessage;
-import io.walletdesk.support.MessageView;
-import io.walletdesk.support.Participant;
-import io.walletdesk.support.PostMessage;
-import io.walletdesk.support.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,16 +37,15 @@ class SupportHomeController {
 
     private final Accounts accounts;
     private final Conversations conversations;
-    private final io.walletdesk.support.Attachments attachments;
-    private final io.walletdesk.support.Intake intake;
-    private final io.walletdesk.support.evidence.EvidenceBundles bundles;
-    private final io.walletdesk.reachability.DiagnosticReports diagnostics;
+    private final Attachments attachments;
+    private final Intake intake;
+    private final EvidenceExports evidence;
+    private final DiagnosticReports diagnostics;
 
-    SupportHomeController(Accounts accounts, Conversations conversations, io.walletdesk.support.Attachments attachments,
-            io.walletdesk.support.Intake intake, io.walletdesk.support.evidence.EvidenceBundles bundles,
-            io.walletdesk.reachability.DiagnosticReports diagnostics) {
+    SupportHomeController(Accounts accounts, Conversations conversations, Attachments attachments, Intake intake,
+            EvidenceExports evidence, DiagnosticReports diagnostics) {
         this.diagnostics = diagnostics;
-        this.bundles = bundles;
+        this.evidence = evidence;
         this.intake = intake;
         this.attachments = attachments;
         this.accounts = accounts;
@@ -130,9 +129,9 @@ class SupportHomeController {
     }
 
     /** A report is someone's own (it can name their lock reason): anonymous ones, or the signed-in user's. */
-    private java.util.Optional<io.walletdesk.reachability.DiagnosticReport> diagnostic(SignedInUser me, String reportId) {
+    private Optional<DiagnosticReport> diagnostic(SignedInUser me, String reportId) {
         if (reportId == null || reportId.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return diagnostics.find(reportId.strip()).filter(report -> report.userId() == null
                 || (me != null && report.userId() == me.userId()));
@@ -162,10 +161,10 @@ class SupportHomeController {
                     by != null ? me.displayName() : form.getName(), email, form.getPhone(),
                     WalletDeskLocaleResolver.resolveLanguage(request).tag(), withArticle(withDiagnostic(me, form.getBody(), form.getReport()), form.getArticle()),
                     ClientInfo.from(request)));
-            if (outcome instanceof io.walletdesk.support.Intake.LeftOutcome.Stored stored) {
+            if (outcome instanceof Intake.LeftOutcome.Stored stored) {
                 model.addAttribute("reference", stored.conversation().reference());
             } else {
-                model.addAttribute("reference", ((io.walletdesk.support.Intake.LeftOutcome.Journaled) outcome).receipt());
+                model.addAttribute("reference", ((Intake.LeftOutcome.Journaled) outcome).receipt());
                 model.addAttribute("journaled", true);
             }
             return "support/message-sent";
@@ -207,39 +206,39 @@ class SupportHomeController {
     }
 
     @GetMapping("/support/conversations/{id}/messages/{seq}/attachment")
-    org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @PathVariable long seq) {
         if (me == null) {
-            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
         }
-        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
+        return AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
     }
 
     @GetMapping("/support/conversations/{id}/bundle")
-    org.springframework.http.ResponseEntity<byte[]> bundle(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
+    ResponseEntity<byte[]> bundle(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         if (me == null) {
-            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
         }
         Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
         ConversationView conversation = conversations.get(id, reader);
-        return org.springframework.http.ResponseEntity.ok()
+        return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"" + conversation.reference() + "-evidence.zip\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
-                .body(bundles.export(id, reader));
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(evidence.bundle(id, reader));
     }
 
     @GetMapping("/support/conversations/{id}/transcript")
-    org.springframework.http.ResponseEntity<byte[]> transcript(@AuthenticationPrincipal SignedInUser me,
+    ResponseEntity<byte[]> transcript(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id) {
         if (me == null) {
-            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
         }
         Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
         ConversationView conversation = conversations.get(id, reader);
-        return org.springframework.http.ResponseEntity.ok()
+        return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"" + conversation.reference() + ".txt\"")
-                .contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .body(conversations.transcript(id, reader).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(conversations.transcript(id, reader).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Participant.Customer customer(SignedInUser me) {

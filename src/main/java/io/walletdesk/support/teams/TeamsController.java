@@ -1,8 +1,13 @@
-package io.walletdesk.support.web;
+package io.walletdesk.support.teams;
 
+import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Teams;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,10 +34,10 @@ class TeamsController {
     String teams(Model model) {
         var all = teams.all();
         model.addAttribute("teams", all);
-        java.util.Map<Long, java.util.List<io.walletdesk.identity.AccountView>> members = new java.util.HashMap<>();
+        Map<Long, List<AccountView>> members = new HashMap<>();
         for (var team : all) {
             members.put(team.id(), teams.members(team.id()).stream().map(accounts::find)
-                    .flatMap(java.util.Optional::stream).toList());
+                    .flatMap(Optional::stream).toList());
         }
         model.addAttribute("members", members);
         return "support/staff/teams";

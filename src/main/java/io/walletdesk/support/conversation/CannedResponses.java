@@ -1,12 +1,13 @@
-package io.walletdesk.support;
+package io.walletdesk.support.conversation;
 
+import io.walletdesk.support.ConversationView;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Prepared answers in the customer's language, with {customer}, {agent} and {reference} filled in. */
 @Service
-public class CannedResponses {
+class CannedResponses {
 
     private final JdbcClient jdbc;
 
@@ -15,16 +16,16 @@ public class CannedResponses {
     }
 
     /** One prepared answer. */
-    public record Canned(long id, String shortcut, String language, String title, String body) {
+    record Canned(long id, String shortcut, String language, String title, String body) {
     }
 
     /** Those in the conversation's language, falling back to English. */
-    public List<Canned> forLanguage(String language) {
+    List<Canned> forLanguage(String language) {
         List<Canned> found = query(language);
         return found.isEmpty() ? query("en") : found;
     }
 
-    public String render(long id, ConversationView conversation, String agentName) {
+    String render(long id, ConversationView conversation, String agentName) {
         String body = jdbc.sql("SELECT body FROM canned_responses WHERE id = :id").param("id", id)
                 .query(String.class).optional().orElse("");
         return body.replace("{customer}", conversation.contactName() == null ? "" : conversation.contactName())

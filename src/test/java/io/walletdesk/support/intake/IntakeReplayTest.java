@@ -1,4 +1,4 @@
-package io.walletdesk.support;
+package io.walletdesk.support.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,16 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Intake;
+import io.walletdesk.support.LeaveMessage;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.web.ProblemException;
-import io.walletdesk.support.intake.IntakeJournal;
-import io.walletdesk.support.intake.JournalEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -45,7 +49,7 @@ class IntakeReplayTest {
     IntakeJournal journal;
     AuditTrail audit;
     SimpleMeterRegistry meters;
-    Intake intake;
+    JournalingIntake intake;
     /** Client message ids that reached the conversations, in order. */
     List<String> stored;
     Set<String> poison;
@@ -57,7 +61,7 @@ class IntakeReplayTest {
         journal = new IntakeJournal(dir.toString());
         audit = mock(AuditTrail.class);
         meters = new SimpleMeterRegistry();
-        intake = new Intake(conversations, journal, Clock.systemUTC(), new DatabaseOutage(), audit, meters, 3);
+        intake = new JournalingIntake(conversations, journal, Clock.systemUTC(), new DatabaseOutage(), audit, meters, 3);
         stored = new ArrayList<>();
         poison = ConcurrentHashMap.newKeySet();
         unreachable = ConcurrentHashMap.newKeySet();
@@ -77,7 +81,7 @@ class IntakeReplayTest {
     }
 
     private static JournalEntry entry(int i, String body) {
-        return new JournalEntry("J-" + i, "MESSAGE", 7L, "VISITOR", null, "v-1", "Rani", "m-" + i, body, "CHAT",
+        return new JournalEntry("J-" + i, JournalEntry.Kind.MESSAGE, 7L, JournalEntry.ParticipantKind.VISITOR, null, "v-1", "Rani", "m-" + i, body, "CHAT",
                 null, null, "en", "203.0.113.9", "", null, null, Instant.parse("2026-12-01T10:00:00Z"));
     }
 

@@ -1,22 +1,21 @@
-package io.walletdesk.support.web;
+package io.walletdesk.support.phone;
 
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
+import io.walletdesk.shared.text.PhoneNumbers;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.FormErrors;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Participant;
-import io.walletdesk.support.feedback.Satisfaction;
-import io.walletdesk.support.phone.Callbacks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,15 +26,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Satisfaction surveys (customer side and staff results) and phone callbacks (request and queue). */
+/** Phone callbacks: the customer's request and the agents' queue. */
 @Controller
-class FeedbackAndCallbackController {
+class CallbackController {
 
-    private final Satisfaction satisfaction;
     private final Callbacks callbacks;
 
-    FeedbackAndCallbackController(Satisfaction satisfaction, Callbacks callbacks) {
-        this.satisfaction = satisfaction;
+    CallbackController(Callbacks callbacks) {
         this.callbacks = callbacks;
     }
 
@@ -97,28 +94,6 @@ class FeedbackAndCallbackController {
         }
     }
 
-    @GetMapping("/support/survey/{token}")
-    String survey(@PathVariable String token, Model model) {
-        model.addAttribute("open", satisfaction.open(token).isPresent());
-        model.addAttribute("token", token);
-        return "support/survey";
-    }
-
-    @PostMapping("/support/survey/{token}")
-    String answer(@PathVariable String token, @RequestParam int rating, @RequestParam(required = false) String comment,
-            Model model) {
-        satisfaction.answer(token, rating, comment);
-        model.addAttribute("thanks", true);
-        return "support/survey";
-    }
-
-    @GetMapping("/staff/satisfaction")
-    @PreAuthorize("hasRole('SUPERVISOR')")
-    String results(Model model) {
-        model.addAttribute("scores", satisfaction.perAgent());
-        return "support/staff/satisfaction";
-    }
-
     @GetMapping("/support/callback")
     String callbackForm(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") CallbackForm form) {
         if (form.getDay() == null) {
@@ -133,7 +108,7 @@ class FeedbackAndCallbackController {
         try {
             String phone = normalisePhone(form.getPhone());
             LocalDate day = LocalDate.parse(form.getDay());
-            var zone = UserTime.DEFAULT_ZONE;
+            ZoneId zone = UserTime.DEFAULT_ZONE;
             Participant by = me != null && !me.isStaff() ? new Participant.Customer(me.userId(), me.displayName())
                     : new Participant.Visitor("phone:" + UUID.randomUUID(), form.getName() == null ? phone : form.getName());
             ConversationView conversation = callbacks.request(new Callbacks.RequestCallback(by, by.name(), phone,
@@ -167,7 +142,7 @@ class FeedbackAndCallbackController {
 
     /** Callbacks may go to landlines too, so any valid number is accepted, not only mobiles. */
     private static String normalisePhone(String raw) {
-        return io.walletdesk.shared.text.PhoneNumbers.e164(raw)
+        return PhoneNumbers.e164(raw)
                 .orElseThrow(() -> ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, "phone"));
     }
 }

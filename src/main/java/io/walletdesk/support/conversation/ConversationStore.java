@@ -1,5 +1,6 @@
-package io.walletdesk.support.internal;
+package io.walletdesk.support.conversation;
 
+import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -7,18 +8,23 @@ import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for conversations and their messages. Appends lock the conversation row, which orders its messages. */
 @Repository
-public class ConversationStore {
+class ConversationStore {
 
     static final String COLUMNS = """
             id, reference, status, priority, channel, subject, customer_user_id, visitor_id, contact_name, contact_email,
@@ -27,22 +33,29 @@ public class ConversationStore {
             conversation_id, seq, client_message_id, author_type, author_name, channel, body, internal_note, created_at,
             client_time, device_type, os, browser, app_version""";
 
+    /** Conversations still being worked on (their clocks may run). */
+    private static final List<String> ACTIVE = names(ConversationStatus.OPEN, ConversationStatus.PENDING,
+            ConversationStatus.SNOOZED);
+    /** What counts towards an agent's load. */
+    private static final List<String> LOAD = names(ConversationStatus.OPEN, ConversationStatus.PENDING);
+
     private final JdbcClient jdbc;
 
     ConversationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public long insert(Long customerUserId, String visitorId, String contactName, String contactEmail, String contactPhone,
+    long insert(Long customerUserId, String visitorId, String contactName, String contactEmail, String contactPhone,
             String language, String subject, Channel channel, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO conversations (reference, customer_user_id, visitor_id, contact_name, contact_email,
                   contact_phone, language, subject, channel, status, priority, created_at, updated_at)
-                VALUES (:ref, :customer, :visitor, :name, :email, :phone, :lang, :subject, :channel, 'OPEN', 'NORMAL',
+                VALUES (:ref, :customer, :visitor, :name, :email, :phone, :lang, :subject, :channel, :status, :priority,
                   :now, :now)""")
+                .param("status", ConversationStatus.OPEN.name()).param("priority", Priority.NORMAL.name())
                 .param("ref", "tmp-" + UUID.randomUUID().toString().substring(0, 15))
-                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("customer", customerUserId, Types.BIGINT).param("visitor", visitorId)
                 .param("name", contactName).param("email", contactEmail).param("phone", contactPhone)
                 .param("lang", language).param("subject", subject).param("channel", channel.name())
                 .param("now", Timestamp.from(now))
@@ -53,47 +66,48 @@ public class ConversationStore {
         return id;
     }
 
-    public Optional<ConversationView> find(long id) {
+    Optional<ConversationView> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id").param("id", id)
                 .query(ConversationStore::conversation).optional();
     }
 
-    public Optional<ConversationView> findByReference(String reference) {
+    Optional<ConversationView> findByReference(String reference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE reference = :ref").param("ref", reference)
                 .query(ConversationStore::conversation).optional();
     }
 
     /** Locks the row until the transaction ends: appends to one conversation happen one at a time. */
-    public Optional<ConversationView> lock(long id) {
+    Optional<ConversationView> lock(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id FOR UPDATE").param("id", id)
                 .query(ConversationStore::conversation).optional();
     }
 
-    public Optional<ConversationView> latestResolvedSince(Long customerUserId, String visitorId, Instant since) {
+    Optional<ConversationView> latestResolvedSince(Long customerUserId, String visitorId, Instant since) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM conversations WHERE status = 'RESOLVED' AND resolved_at >= :since AND merged_into_id IS NULL
+                 FROM conversations WHERE status = :resolved AND resolved_at >= :since AND merged_into_id IS NULL
                 AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY resolved_at DESC LIMIT 1""")
-                .param("since", Timestamp.from(since))
-                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("since", Timestamp.from(since)).param("resolved", ConversationStatus.RESOLVED.name())
+                .param("customer", customerUserId, Types.BIGINT).param("visitor", visitorId)
                 .query(ConversationStore::conversation).optional();
     }
 
-    public Optional<ConversationView> latestActive(Long customerUserId, String visitorId) {
+    Optional<ConversationView> latestActive(Long customerUserId, String visitorId) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM conversations WHERE status IN ('OPEN', 'PENDING', 'SNOOZED') AND merged_into_id IS NULL
+                 FROM conversations WHERE status IN (:active) AND merged_into_id IS NULL
                 AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY updated_at DESC LIMIT 1""")
-                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("active", ACTIVE)
+                .param("customer", customerUserId, Types.BIGINT).param("visitor", visitorId)
                 .query(ConversationStore::conversation).optional();
     }
 
-    public List<ConversationView> ofCustomer(Long customerUserId, String visitorId, int limit) {
+    List<ConversationView> ofCustomer(Long customerUserId, String visitorId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM conversations WHERE merged_into_id IS NULL
                 AND ((CAST(:customer AS BIGINT) IS NOT NULL AND customer_user_id = :customer) OR (CAST(:visitor AS VARCHAR) IS NOT NULL AND visitor_id = :visitor))
                 ORDER BY updated_at DESC LIMIT :limit""")
-                .param("customer", customerUserId, java.sql.Types.BIGINT).param("visitor", visitorId)
+                .param("customer", customerUserId, Types.BIGINT).param("visitor", visitorId)
                 .param("limit", limit)
                 .query(ConversationStore::conversation).list();
     }
@@ -102,54 +116,56 @@ public class ConversationStore {
      * Agent inbox. {@code assignee}: -1 unassigned, null any; {@code status}: null means not resolved/closed;
      * {@code teams}: null for everything, else only those teams' conversations, unrouted ones and the viewer's own.
      */
-    public List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, java.util.Set<Long> teams,
+    List<ConversationView> inbox(Long assignee, ConversationStatus status, Channel channel, Set<Long> teams,
             long viewer, boolean onlyTeams, int limit) {
         String teamFilter = teams == null ? "" : onlyTeams
                 ? " AND team_id IN (" + ids(teams) + ")"
                 : " AND (team_id IS NULL OR assignee_user_id = " + viewer + " OR team_id IN (" + ids(teams) + "))";
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE merged_into_id IS NULL AND last_seq > 0" + teamFilter + """
 
-                AND (CAST(:status AS VARCHAR) IS NULL AND status IN ('OPEN', 'PENDING', 'SNOOZED') OR status = :status)
+                AND (CAST(:status AS VARCHAR) IS NULL AND status IN (:active) OR status = :status)
                 AND (CAST(:assignee AS BIGINT) IS NULL OR (CAST(:assignee AS BIGINT) = -1 AND assignee_user_id IS NULL) OR assignee_user_id = :assignee)
                 AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)
-                ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, updated_at
+                ORDER BY CASE priority WHEN :urgent THEN 0 WHEN :high THEN 1 WHEN :normal THEN 2 ELSE 3 END, updated_at
                 LIMIT :limit""")
-                .param("status", status == null ? null : status.name())
-                .param("assignee", assignee, java.sql.Types.BIGINT)
+                .param("status", status == null ? null : status.name()).param("active", ACTIVE)
+                .param("urgent", Priority.URGENT.name()).param("high", Priority.HIGH.name())
+                .param("normal", Priority.NORMAL.name())
+                .param("assignee", assignee, Types.BIGINT)
                 .param("channel", channel == null ? null : channel.name())
                 .param("limit", limit)
                 .query(ConversationStore::conversation).list();
     }
 
-    public Optional<MessageView> messageByClientId(long conversationId, String clientMessageId) {
+    Optional<MessageView> messageByClientId(long conversationId, String clientMessageId) {
         return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM conversation_messages WHERE conversation_id = :c AND client_message_id = :m")
                 .param("c", conversationId).param("m", clientMessageId)
                 .query(ConversationStore::message).optional();
     }
 
-    public Optional<MessageView> message(long conversationId, long seq) {
+    Optional<MessageView> message(long conversationId, long seq) {
         return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM conversation_messages WHERE conversation_id = :c AND seq = :s")
                 .param("c", conversationId).param("s", seq)
                 .query(ConversationStore::message).optional();
     }
 
-    public void insertMessage(MessageView m, Long authorUserId, String ip) {
+    void insertMessage(MessageView m, Long authorUserId, String ip) {
         jdbc.sql("""
                 INSERT INTO conversation_messages (conversation_id, seq, client_message_id, author_type, author_user_id,
                   author_name, channel, body, internal_note, created_at, client_time, device_type, os, browser, app_version, ip)
                 VALUES (:c, :seq, :cid, :type, :user, :name, :channel, :body, :note, :at, :clientTime, :device, :os,
                   :browser, :app, :ip)""")
                 .param("c", m.conversationId()).param("seq", m.seq()).param("cid", m.clientMessageId())
-                .param("type", m.authorType()).param("user", authorUserId, java.sql.Types.BIGINT)
+                .param("type", m.authorType().name()).param("user", authorUserId, Types.BIGINT)
                 .param("name", m.authorName()).param("channel", m.channel().name()).param("body", m.body())
                 .param("note", m.internalNote()).param("at", Timestamp.from(m.createdAt()))
-                .param("clientTime", m.clientTime() == null ? null : Timestamp.from(m.clientTime()), java.sql.Types.TIMESTAMP)
+                .param("clientTime", m.clientTime() == null ? null : Timestamp.from(m.clientTime()), Types.TIMESTAMP)
                 .param("device", m.deviceType()).param("os", m.os()).param("browser", m.browser())
                 .param("app", m.appVersion()).param("ip", ip)
                 .update();
     }
 
-    public List<MessageView> messagesAfter(long conversationId, long afterSeq, boolean includeNotes, int limit) {
+    List<MessageView> messagesAfter(long conversationId, long afterSeq, boolean includeNotes, int limit) {
         return jdbc.sql("SELECT " + MESSAGE_COLUMNS + """
                  FROM conversation_messages WHERE conversation_id = :c AND seq > :after
                 AND (:notes OR internal_note = FALSE) ORDER BY seq LIMIT :limit""")
@@ -157,75 +173,76 @@ public class ConversationStore {
                 .query(ConversationStore::message).list();
     }
 
-    public void advance(long id, long lastSeq, ConversationStatus status, Instant now, Instant resolvedAt) {
+    void advance(long id, long lastSeq, ConversationStatus status, Instant now, Instant resolvedAt) {
         jdbc.sql("""
                 UPDATE conversations SET last_seq = :seq, status = :status, updated_at = :now, resolved_at = :resolved,
-                  snoozed_until = CASE WHEN :status = 'SNOOZED' THEN snoozed_until ELSE NULL END, version = version + 1
+                  snoozed_until = CASE WHEN :status = :snoozed THEN snoozed_until ELSE NULL END, version = version + 1
                 WHERE id = :id""")
-                .param("seq", lastSeq).param("status", status.name()).param("now", Timestamp.from(now))
-                .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP)
+                .param("seq", lastSeq).param("status", status.name())
+                .param("snoozed", ConversationStatus.SNOOZED.name()).param("now", Timestamp.from(now))
+                .param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt), Types.TIMESTAMP)
                 .param("id", id).update();
     }
 
-    public void setContactEmail(long id, String email) {
+    void setContactEmail(long id, String email) {
         jdbc.sql("UPDATE conversations SET contact_email = :email WHERE id = :id").param("email", email).param("id", id)
                 .update();
     }
 
-    public int openAssignedCount(long agent) {
-        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE assignee_user_id = :a AND status IN ('OPEN', 'PENDING')")
-                .param("a", agent).query(Integer.class).single();
+    int openAssignedCount(long agent) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE assignee_user_id = :a AND status IN (:load)")
+                .param("a", agent).param("load", LOAD).query(Integer.class).single();
     }
 
-    public int releaseOpenChats(long agent, Instant now) {
+    int releaseOpenChats(long agent, Instant now) {
         return jdbc.sql("""
                 UPDATE conversations SET assignee_user_id = NULL, updated_at = :now, version = version + 1
-                WHERE assignee_user_id = :a AND status = 'OPEN' AND channel = 'CHAT'""")
-                .param("a", agent).param("now", Timestamp.from(now)).update();
+                WHERE assignee_user_id = :a AND status = :open AND channel = :chat""")
+                .param("a", agent).param("open", ConversationStatus.OPEN.name()).param("chat", Channel.CHAT.name()).param("now", Timestamp.from(now)).update();
     }
 
-    public void markMerged(long id, long into) {
+    void markMerged(long id, long into) {
         jdbc.sql("UPDATE conversations SET merged_into_id = :into WHERE id = :id").param("into", into).param("id", id).update();
     }
 
-    public void replyByEmail(long id) {
+    void replyByEmail(long id) {
         jdbc.sql("UPDATE conversations SET reply_by_email = TRUE WHERE id = :id").param("id", id).update();
     }
 
-    public boolean repliesByEmail(long id) {
+    boolean repliesByEmail(long id) {
         return jdbc.sql("SELECT reply_by_email FROM conversations WHERE id = :id").param("id", id)
                 .query(Boolean.class).optional().orElse(false);
     }
 
     /** A literal id list for IN (...): the values are longs, so nothing can be injected. */
-    private static String ids(java.util.Set<Long> values) {
-        return values.isEmpty() ? "-1" : values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    private static String ids(Set<Long> values) {
+        return values.isEmpty() ? "-1" : values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
-    public void assignTeam(long id, Long teamId, Instant now) {
+    void assignTeam(long id, Long teamId, Instant now) {
         jdbc.sql("UPDATE conversations SET team_id = :t, updated_at = :now, version = version + 1 WHERE id = :id")
-                .param("t", teamId, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("t", teamId, Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     /** Assigns only if nobody is assigned yet; false when someone else got there first. */
-    public boolean assignIfUnassigned(long id, long assignee, Instant now) {
+    boolean assignIfUnassigned(long id, long assignee, Instant now) {
         return jdbc.sql("""
                 UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1
                 WHERE id = :id AND assignee_user_id IS NULL""")
                 .param("a", assignee).param("now", Timestamp.from(now)).param("id", id).update() == 1;
     }
 
-    public void assign(long id, Long assignee, Instant now) {
+    void assign(long id, Long assignee, Instant now) {
         jdbc.sql("UPDATE conversations SET assignee_user_id = :a, updated_at = :now, version = version + 1 WHERE id = :id")
-                .param("a", assignee, java.sql.Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("a", assignee, Types.BIGINT).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    public void prioritise(long id, Priority priority, Instant now) {
+    void prioritise(long id, Priority priority, Instant now) {
         jdbc.sql("UPDATE conversations SET priority = :p, updated_at = :now, version = version + 1 WHERE id = :id")
                 .param("p", priority.name()).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    public void markRead(long id, String reader, long seq) {
+    void markRead(long id, String reader, long seq) {
         int updated = jdbc.sql("""
                 UPDATE conversation_reads SET last_read_seq = :seq
                 WHERE conversation_id = :id AND reader = :reader AND last_read_seq < :seq""")
@@ -234,13 +251,13 @@ public class ConversationStore {
             try {
                 jdbc.sql("INSERT INTO conversation_reads (conversation_id, reader, last_read_seq) VALUES (:id, :reader, :seq)")
                         .param("id", id).param("reader", reader).param("seq", seq).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            } catch (DuplicateKeyException concurrent) {
                 markRead(id, reader, seq);
             }
         }
     }
 
-    public long readUpTo(long id, String reader) {
+    long readUpTo(long id, String reader) {
         return jdbc.sql("SELECT last_read_seq FROM conversation_reads WHERE conversation_id = :id AND reader = :reader")
                 .param("id", id).param("reader", reader).query(Long.class).optional().orElse(0L);
     }
@@ -260,9 +277,13 @@ public class ConversationStore {
                 instant(rs, "updated_at"), instant(rs, "resolved_at"), rs.getObject("team_id", Long.class));
     }
 
+    private static List<String> names(Enum<?>... values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
     static MessageView message(ResultSet rs, int row) throws SQLException {
         return new MessageView(rs.getLong("conversation_id"), rs.getLong("seq"), rs.getString("client_message_id"),
-                rs.getString("author_type"), rs.getString("author_name"), Channel.valueOf(rs.getString("channel")),
+                AuthorType.valueOf(rs.getString("author_type")), rs.getString("author_name"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("body"), rs.getBoolean("internal_note"), instant(rs, "created_at"),
                 instant(rs, "client_time"), rs.getString("device_type"), rs.getString("os"), rs.getString("browser"),
                 rs.getString("app_version"));

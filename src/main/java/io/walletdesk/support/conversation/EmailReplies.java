@@ -1,8 +1,9 @@
-package io.walletdesk.support.internal;
+package io.walletdesk.support.conversation;
 
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
+import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.MessageLeftForLater;
@@ -58,7 +59,7 @@ class EmailReplies {
             return;
         }
         MessageView message = store.message(posted.conversationId(), posted.seq()).orElse(null);
-        if (message == null || !"AGENT".equals(message.authorType())) {
+        if (message == null || message.authorType() != AuthorType.AGENT) {
             return;
         }
         Locale locale = locale(conversation);

@@ -1,4 +1,4 @@
-package io.walletdesk.support.internal;
+package io.walletdesk.support.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,29 @@
-package io.walletdesk.support.web;
+package io.walletdesk.support.conversation;
 
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.ledger.WalletTransactions;
+import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.AttachmentDownloads;
+import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Intake;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Priority;
+import io.walletdesk.support.Teams;
+import io.walletdesk.support.evidence.EvidenceChain;
+import io.walletdesk.support.sla.ServiceLevels;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,23 +38,22 @@ class StaffInboxController {
 
     private final Conversations conversations;
     private final Accounts accounts;
-    private final io.walletdesk.support.sla.ServiceLevels serviceLevels;
-    private final io.walletdesk.support.CannedResponses cannedResponses;
-    private final io.walletdesk.support.Attachments attachments;
-    private final io.walletdesk.support.Teams teams;
-    private final io.walletdesk.ledger.WalletTransactions wallet;
-    private final io.walletdesk.support.evidence.EvidenceChain evidence;
-    private final io.walletdesk.support.Intake intake;
+    private final ServiceLevels serviceLevels;
+    private final CannedResponses cannedResponses;
+    private final Attachments attachments;
+    private final Teams teams;
+    private final WalletTransactions wallet;
+    private final EvidenceChain evidence;
+    private final Intake intake;
 
     /** A customer's transaction as the agent sees it next to the conversation. */
     record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
-            java.time.Instant expectedBy, java.time.Instant createdAt) {
+            Instant expectedBy, Instant createdAt) {
     }
 
-    StaffInboxController(io.walletdesk.support.evidence.EvidenceChain evidence,
-            io.walletdesk.ledger.WalletTransactions wallet, io.walletdesk.support.Teams teams, io.walletdesk.support.Attachments attachments, Conversations conversations, Accounts accounts,
-            io.walletdesk.support.sla.ServiceLevels serviceLevels, io.walletdesk.support.CannedResponses cannedResponses,
-            io.walletdesk.support.Intake intake) {
+    StaffInboxController(EvidenceChain evidence, WalletTransactions wallet, Teams teams, Attachments attachments,
+            Conversations conversations, Accounts accounts, ServiceLevels serviceLevels, CannedResponses cannedResponses,
+            Intake intake) {
         this.intake = intake;
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
@@ -74,7 +86,7 @@ class StaffInboxController {
         }
         model.addAttribute("conversations", list);
         // Customer messages this node could not store: staff must not learn of them only from the logs.
-        model.addAttribute("deadLetters", intake.deadLetters().size());
+        model.addAttribute("deadLetters", intake.deadLetterCount());
         return "support/staff/inbox";
     }
 
@@ -100,7 +112,7 @@ class StaffInboxController {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
             model.addAttribute("transactions", wallet.recent(conversation.customerUserId(), 10).stream()
                     .map(t -> new TransactionLine(t.id(), t.kind(), t.status(),
-                            io.walletdesk.shared.money.Money.format(t.amount()), t.reasonCode(), t.waitingFor(),
+                            Money.format(t.amount()), t.reasonCode(), t.waitingFor(),
                             t.expectedBy(), t.createdAt()))
                     .toList());
             model.addAttribute("previous", conversations.ofParticipant(
@@ -121,9 +133,9 @@ class StaffInboxController {
     }
 
     @GetMapping("/staff/conversations/{id}/messages/{seq}/attachment")
-    org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @PathVariable long seq) {
-        return io.walletdesk.support.AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
+        return AttachmentDownloads.download(attachments.ofMessage(id, seq, staff(me)));
     }
 
     @GetMapping("/staff/conversations/{id}/verify")
@@ -136,9 +148,8 @@ class StaffInboxController {
     @PostMapping("/staff/conversations/{id}/merge")
     String merge(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String target) {
         Participant.Staff staff = staff(me);
-        ConversationView into = conversations.byReference(target.trim().toUpperCase(java.util.Locale.ROOT), staff)
-                .orElseThrow(() -> io.walletdesk.shared.web.ProblemException.forField("merge-invalid",
-                        org.springframework.http.HttpStatus.BAD_REQUEST, "target"));
+        ConversationView into = conversations.byReference(target.trim().toUpperCase(Locale.ROOT), staff)
+                .orElseThrow(() -> ProblemException.forField("merge-invalid", HttpStatus.BAD_REQUEST, "target"));
         conversations.merge(id, into.id(), staff);
         return "redirect:/staff/conversations/" + into.id();
     }

@@ -1,12 +1,16 @@
-package io.walletdesk.support.internal;
+package io.walletdesk.support.conversation;
 
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
+import io.walletdesk.support.AuthorType;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,11 +58,14 @@ class UnreadAnswerMails {
         var due = jdbc.sql("""
                 SELECT c.id, c.reference, c.language, c.contact_email, c.customer_user_id, MAX(m.seq) AS seq
                 FROM conversations c
-                JOIN conversation_messages m ON m.conversation_id = c.id AND m.author_type = 'AGENT' AND m.internal_note = FALSE
-                LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.reader = 'CUSTOMER'
-                WHERE c.channel = 'CHAT' AND c.reply_by_email = FALSE AND c.status IN ('OPEN', 'PENDING')
+                JOIN conversation_messages m ON m.conversation_id = c.id AND m.author_type = :agent AND m.internal_note = FALSE
+                LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.reader = :customer
+                WHERE c.channel = :chat AND c.reply_by_email = FALSE AND c.status IN (:waiting)
                   AND m.seq > COALESCE(r.last_read_seq, 0) AND m.seq > c.customer_notified_seq AND m.created_at < :before
                 GROUP BY c.id, c.reference, c.language, c.contact_email, c.customer_user_id""")
+                .param("agent", AuthorType.AGENT.name()).param("customer", AuthorType.CUSTOMER.name())
+                .param("chat", Channel.CHAT.name())
+                .param("waiting", List.of(ConversationStatus.OPEN.name(), ConversationStatus.PENDING.name()))
                 .param("before", Timestamp.from(clock.instant().minus(GRACE)))
                 .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("reference"), rs.getString("language"),
                     rs.getString("contact_email"), rs.getObject("customer_user_id", Long.class), rs.getLong("seq")})

@@ -1,4 +1,4 @@
-package io.walletdesk.support;
+package io.walletdesk.support.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,12 +8,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.ConversationStatus;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
+import io.walletdesk.support.StartConversation;
 import io.walletdesk.support.feedback.Satisfaction;
-import io.walletdesk.support.phone.Callbacks;
+import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.WalletDeskTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -33,14 +41,14 @@ class FeedbackAndCallbackTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    io.walletdesk.testing.MutableClock clock;
+    MutableClock clock;
 
     private static final Participant.Staff AGENT = new Participant.Staff(770_001L, "Agent Budi");
 
     @Test
     void aCallbackRequestJoinsTheQueueAndTheCallIsLoggedOnTheConversation() throws Exception {
         // The application's clock (other tests move it forward), not the wall clock.
-        String tomorrow = clock.instant().atZone(java.time.ZoneId.of("Asia/Jakarta")).toLocalDate().plusDays(1).toString();
+        String tomorrow = clock.instant().atZone(ZoneId.of("Asia/Jakarta")).toLocalDate().plusDays(1).toString();
         mvc.perform(post("/support/callback").with(csrf()).header("Accept-Language", "id")
                         .param("name", "Ibu Sri").param("phone", "0812-7777-1234").param("day", tomorrow)
                         .param("from", "10:00").param("until", "12:00").param("topic", "Saldo terpotong dua kali"))

@@ -1,0 +1,66 @@
+package io.walletdesk.support.conversation;
+
+import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.Teams;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see a conversation, decided on every read and write: the system sees everything; staff see
+ * what their teams allow; customers and visitors only their own. To anyone else it does not exist.
+ */
+@Component
+class ConversationAccess {
+
+    private final ConversationStore store;
+    private final Teams teams;
+
+    ConversationAccess(ConversationStore store, Teams teams) {
+        this.store = store;
+        this.teams = teams;
+    }
+
+    /** The conversation, if the reader may see it; else 404. */
+    ConversationView visible(long conversationId, Participant reader) {
+        return store.find(conversationId).filter(c -> mayAccess(reader, c)).orElseThrow(ConversationAccess::notFound);
+    }
+
+    /** The conversation locked for a change (until the transaction ends), if the participant may see it; else 404. */
+    ConversationView locked(long conversationId, Participant by) {
+        return store.lock(conversationId).filter(c -> mayAccess(by, c)).orElseThrow(ConversationAccess::notFound);
+    }
+
+    boolean mayAccess(Participant participant, ConversationView conversation) {
+        if (participant instanceof Participant.System) {
+            return true;
+        }
+        if (participant instanceof Participant.Staff staff) {
+            return mayStaffSee(staff.userId(), conversation);
+        }
+        if (participant instanceof Participant.Customer c) {
+            return conversation.customerUserId() != null && conversation.customerUserId() == c.userId();
+        }
+        if (participant instanceof Participant.Visitor v) {
+            return v.visitorId().equals(conversation.visitorId());
+        }
+        return false;
+    }
+
+    /**
+     * Supervisors and admins see every conversation; agents see their teams' conversations, those not
+     * routed to any team, and those assigned to them.
+     */
+    private boolean mayStaffSee(long staffUserId, ConversationView conversation) {
+        Long teamId = conversation.teamId();
+        if (teamId == null || (conversation.assigneeUserId() != null && conversation.assigneeUserId() == staffUserId)) {
+            return true;
+        }
+        return teams.teamsOf(staffUserId).contains(teamId) || teams.seesAllTeams(staffUserId);
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException("not-found", HttpStatus.NOT_FOUND);
+    }
+}
