@@ -113,6 +113,14 @@ public class ApiTokens {
         forget(unlocked.userId());
     }
 
+    /** Profile, role or status saved on this node: the next request reads the account again. */
+    @org.springframework.context.event.EventListener
+    void on(org.springframework.data.relational.core.mapping.event.AfterSaveEvent<?> saved) {
+        if (saved.getEntity() instanceof UserAccount user && user.id() != null) {
+            forget(user.id());
+        }
+    }
+
     private void forget(long userId) {
         principals.values().removeIf(cached -> cached.principal().userId() == userId);
     }
