@@ -1,7 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,25 +10,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load driver for the wallet's HTTP API (run by bench/run-ledger-bench.sh, which starts the app on
- * PostgreSQL). Seeds N customer wallets straight into the database (users, API tokens, wallets with a
- * PIN and an opening balance booked as one balanced journal entry), then runs two scenarios with C
- * concurrent clients for T seconds each: (1) uniform peer-to-peer transfers among all wallets, (2) 90% of
- * requests are payments to one merchant (KOPI-NUSANTARA), 10% transfers. Then pgbench tpcb-like with the
- * same client count against the same server, and the ratio. Loopback only; every loop is bounded in time.
+ * Seeds the ledger benchmark (run by bench/run-ledger-bench.sh, which starts the app on PostgreSQL): N
+ * customer wallets straight into the database (users, API tokens, wallets with a PIN and an opening balance
+ * booked as one balanced journal entry), and writes "phone,token" lines for the load driver
+ * (bench/ledger/transfers.lua under wrk). The PIN hash needs the app's pepper (-Dpepper).
  */
 public class LedgerBench {
 
@@ -40,29 +28,19 @@ public class LedgerBench {
     static final String PEPPER = System.getProperty("pepper", "walletdesk-development-pin-pepper");
 
     public static void main(String[] args) throws Exception {
-        String base = System.getProperty("base", "http://127.0.0.1:18080");
         String jdbcUrl = System.getProperty("jdbc", "jdbc:postgresql://127.0.0.1:5432/walletdesk_bench");
         int accounts = Integer.getInteger("accounts", 10_000);
-        int clients = Integer.getInteger("clients", 16);
-        int seconds = Integer.getInteger("seconds", 30);
-        String pgbenchDb = System.getProperty("pgbenchDb", "walletdesk_pgbench");
-        if (!base.startsWith("http://127.0.0.1") && !base.startsWith("http://localhost")) {
-            throw new IllegalArgumentException("Loopback only: " + base);
+        String out = System.getProperty("out", "/tmp/walletdesk-bench-wallets.csv");
+        if (!jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1") && !jdbcUrl.startsWith("jdbc:postgresql://localhost")) {
+            throw new IllegalArgumentException("Loopback only: " + jdbcUrl);
         }
         List<Wallet> wallets = seed(jdbcUrl, accounts);
-        System.out.printf("Seeded %d wallets.%n", wallets.size());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        warmUp(http, base, wallets, clients);
-        Result p2p = run("uniform-p2p", http, base, wallets, clients, seconds, 0);
-        Result hot = run("hot-merchant-90pct", http, base, wallets, clients, seconds, 90);
-        double pgbench = pgbench(pgbenchDb, clients, seconds);
-        System.out.println();
-        System.out.printf("pgbench tpcb-like, %d clients, %d s: %.0f TPS%n", clients, seconds, pgbench);
-        for (Result r : List.of(p2p, hot)) {
-            System.out.printf("%-20s %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  ok %d  errors %d %s  ratio to pgbench %.2f%n",
-                    r.name, r.perSecond(), r.p50, r.p99, r.ok, r.errors, r.errorKinds, r.perSecond() / pgbench);
+        StringBuilder lines = new StringBuilder();
+        for (Wallet w : wallets) {
+            lines.append(w.phone()).append(',').append(w.token()).append('\n');
         }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(out), lines);
+        System.out.printf("Seeded %d wallets into %s; tokens in %s%n", wallets.size(), jdbcUrl, out);
     }
 
     record Wallet(long userId, String phone, String token) {
@@ -185,127 +163,6 @@ public class LedgerBench {
             db.commit();
             return wallets;
         }
-    }
-
-    static void warmUp(HttpClient http, String base, List<Wallet> wallets, int clients) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("warmup", 10)).toNanos();
-        runLoop(http, base, wallets, clients, until, 50, new Stats());
-    }
-
-    static final class Stats {
-        final AtomicLong ok = new AtomicLong();
-        final AtomicLong errors = new AtomicLong();
-        final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
-        final List<long[]> latencies = new ArrayList<>();
-    }
-
-    record Result(String name, long ok, long errors, Map<String, Long> errorKinds, double seconds, double p50, double p99) {
-        double perSecond() {
-            return ok / seconds;
-        }
-    }
-
-    static Result run(String name, HttpClient http, String base, List<Wallet> wallets, int clients, int seconds,
-            int hotPercent) throws Exception {
-        Stats stats = new Stats();
-        long started = System.nanoTime();
-        runLoop(http, base, wallets, clients, started + Duration.ofSeconds(seconds).toNanos(), hotPercent, stats);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = stats.latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
-        double p50 = all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1e6;
-        double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
-        Map<String, Long> kinds = new TreeMap<>();
-        stats.errorKinds.forEach((k, v) -> kinds.put(k, v.get()));
-        Result result = new Result(name, stats.ok.get(), stats.errors.get(), kinds, elapsed, p50, p99);
-        System.out.printf("%s: %d ok in %.1f s = %.0f /s, p50 %.1f ms, p99 %.1f ms, errors %d %s%n", name, result.ok,
-                elapsed, result.perSecond(), p50, p99, result.errors, kinds);
-        return result;
-    }
-
-    static void runLoop(HttpClient http, String base, List<Wallet> wallets, int clients, long until, int hotPercent,
-            Stats stats) throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            long[] latencies = new long[2_000_000];
-            synchronized (stats.latencies) {
-                stats.latencies.add(latencies);
-            }
-            Thread thread = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                int n = 0;
-                while (System.nanoTime() < until && n < latencies.length) {
-                    Wallet from = wallets.get(random.nextInt(wallets.size()));
-                    String path;
-                    String body;
-                    if (random.nextInt(100) < hotPercent) {
-                        path = "/api/v1/wallet/payments";
-                        body = "{\"merchantCode\":\"KOPI-NUSANTARA\",\"amount\":10000,\"pin\":\"" + PIN + "\"}";
-                    } else {
-                        Wallet to;
-                        do {
-                            to = wallets.get(random.nextInt(wallets.size()));
-                        } while (to == from);
-                        path = "/api/v1/wallet/transfers";
-                        body = "{\"phone\":\"" + to.phone() + "\",\"amount\":10000,\"pin\":\"" + PIN + "\"}";
-                    }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + from.token())
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long took = System.nanoTime() - start;
-                        if (response.statusCode() == 201) {
-                            stats.ok.incrementAndGet();
-                            latencies[n++] = took;
-                        } else {
-                            stats.errors.incrementAndGet();
-                            String code = response.body().replaceAll("(?s).*\"code\":\"([^\"]+)\".*", "$1");
-                            stats.errorKinds.computeIfAbsent(response.statusCode() + ":" + (code.length() > 40 ? "?" : code),
-                                    k -> new AtomicLong()).incrementAndGet();
-                        }
-                    } catch (Exception failure) {
-                        stats.errors.incrementAndGet();
-                        stats.errorKinds.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong())
-                                .incrementAndGet();
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-    }
-
-    static double pgbench(String db, int clients, int seconds) throws Exception {
-        exec(List.of("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db));
-        exec(List.of("createdb", "-h", "127.0.0.1", "-U", "postgres", db));
-        exec(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-i", "-q", "-s", String.valueOf(Math.max(10, clients)), db));
-        String output = exec(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-b", "tpcb-like", "-c",
-                String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), db));
-        System.out.print(output);
-        double tps = 0;
-        for (String line : output.split("\n")) {
-            if (line.startsWith("tps =")) {
-                tps = Double.parseDouble(line.replaceAll("tps = ([0-9.]+).*", "$1"));
-            }
-        }
-        exec(List.of("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db));
-        return tps;
-    }
-
-    static String exec(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
     }
 
     static String sha256(String value) throws Exception {

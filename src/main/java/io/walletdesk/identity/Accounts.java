@@ -1,6 +1,7 @@
 package io.walletdesk.identity;
 
 import io.walletdesk.identity.internal.AccountStatusService;
+import io.walletdesk.identity.internal.AccountViews;
 import io.walletdesk.shared.web.ClientInfo;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,18 +14,20 @@ import org.springframework.stereotype.Service;
 public class Accounts {
 
     private final AccountStatusService status;
+    private final AccountViews views;
 
-    Accounts(AccountStatusService status) {
+    Accounts(AccountStatusService status, AccountViews views) {
         this.status = status;
+        this.views = views;
     }
 
     public Optional<AccountView> find(long userId) {
-        return status.view(userId);
+        return views.find(userId);
     }
 
     /** A customer by phone number in any common Indonesian format. */
     public Optional<AccountView> findCustomerByPhone(String phone) {
-        return status.customerByPhone(phone);
+        return views.customerByPhone(phone);
     }
 
     /** A customer by e-mail address (case-insensitive). */

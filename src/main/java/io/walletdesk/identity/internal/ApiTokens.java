@@ -1,5 +1,8 @@
 package io.walletdesk.identity.internal;
 
+import io.walletdesk.identity.AccountStatus;
+import io.walletdesk.identity.Role;
+import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -43,6 +46,83 @@ public class ApiTokens {
         insert(userId, access, "ACCESS", family, now, now.plus(properties.accessTokenTtl()));
         insert(userId, refresh, "REFRESH", family, now, now.plus(properties.refreshTokenTtl()));
         return new TokenPair(access, refresh, properties.accessTokenTtl().toSeconds());
+    }
+
+    /**
+     * How long a checked access token's principal is reused on this node. Revocation (sign-out, password
+     * change, staff) and account status changes are written to the shared database only, so every node sees
+     * them at most this long after they happen: a locked or signed-out account loses API access within one
+     * second everywhere, and a burst of requests from one phone costs one database read.
+     */
+    static final long PRINCIPAL_CACHE_NANOS = java.time.Duration.ofMillis(1000).toNanos();
+    private static final int PRINCIPAL_CACHE_MAX = 100_000;
+
+    private record CachedPrincipal(SignedInUser principal, long loadedAt, Instant tokenExpiresAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedPrincipal> principals =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The principal behind a valid, unexpired, unrevoked access token, built from the account's current
+     * state (as {@link Principals#load}): one read of the token joined with its user, reused for at most
+     * {@link #PRINCIPAL_CACHE_NANOS}. Unknown tokens are never cached.
+     */
+    public Optional<SignedInUser> principalFor(String accessToken) {
+        if (accessToken == null || !accessToken.startsWith("wda_") || accessToken.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Hashes.sha256(accessToken);
+        long now = System.nanoTime();
+        Instant instant = clock.instant();
+        CachedPrincipal cached = principals.get(hash);
+        if (cached != null && now - cached.loadedAt() < PRINCIPAL_CACHE_NANOS && cached.tokenExpiresAt().isAfter(instant)) {
+            return Optional.of(cached.principal());
+        }
+        Optional<CachedPrincipal> loaded = jdbc.sql("""
+                SELECT u.id, u.role, u.display_name, u.status, u.preferred_language, u.time_zone, t.expires_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = :hash AND t.kind = 'ACCESS' AND t.revoked_at IS NULL AND t.expires_at > :now""")
+                .param("hash", hash).param("now", Timestamp.from(instant))
+                .query((rs, n) -> {
+                    Instant expiresAt = rs.getTimestamp(7).toInstant();
+                    return Principals.principalFor(rs.getLong(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                            AccountStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6))
+                            .map(p -> new CachedPrincipal(p, now, expiresAt));
+                })
+                .optional().flatMap(p -> p);
+        if (loaded.isEmpty()) {
+            principals.remove(hash);
+            return Optional.empty();
+        }
+        if (principals.size() >= PRINCIPAL_CACHE_MAX) {
+            principals.clear();
+        }
+        principals.put(hash, loaded.get());
+        return Optional.of(loaded.get().principal());
+    }
+
+    /** A lock or unlock applies on this node as soon as it is committed; on other nodes within a second. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(io.walletdesk.identity.AccountLocked locked) {
+        forget(locked.userId());
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(io.walletdesk.identity.AccountUnlocked unlocked) {
+        forget(unlocked.userId());
+    }
+
+    /** Profile, role or status saved on this node: the next request reads the account again. */
+    @org.springframework.context.event.EventListener
+    void on(org.springframework.data.relational.core.mapping.event.AfterSaveEvent<?> saved) {
+        if (saved.getEntity() instanceof UserAccount user && user.id() != null) {
+            forget(user.id());
+        }
+    }
+
+    private void forget(long userId) {
+        principals.values().removeIf(cached -> cached.principal().userId() == userId);
     }
 
     /** The user behind a valid, unexpired, unrevoked access token. */
@@ -97,11 +177,13 @@ public class ApiTokens {
     /** After a password change or by staff: signs the user out of every API client. */
     @Transactional
     public void revokeAll(long userId) {
+        forget(userId);
         jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
     }
 
     private void revokeFamily(String family) {
+        principals.clear(); // this node at once; other nodes within PRINCIPAL_CACHE_NANOS
         jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE family = :family AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("family", family).update();
     }

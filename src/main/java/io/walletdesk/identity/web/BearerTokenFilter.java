@@ -38,7 +38,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedInUser> user = tokens.userFor(header.substring(7).trim()).flatMap(principals::load);
+        Optional<SignedInUser> user = tokens.principalFor(header.substring(7).trim());
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.write(request, response, "invalid-token", HttpStatus.UNAUTHORIZED);

@@ -73,6 +73,17 @@ public class Idempotency {
                 }).optional();
     }
 
+    /** {@link #earlier} on a key row read elsewhere ({@code storedHash} null: no earlier request). */
+    static Optional<Long> earlier(String storedHash, Long transactionId, String requestHash) {
+        if (storedHash == null) {
+            return Optional.empty();
+        }
+        if (!storedHash.equals(requestHash)) {
+            throw ProblemException.forField("idempotency-key-reused", HttpStatus.CONFLICT, HEADER);
+        }
+        return Optional.of(transactionId);
+    }
+
     /** Inside the money transaction; a concurrent request with the same key fails on the primary key. */
     public void remember(long userId, String key, String requestHash, long transactionId) {
         jdbc.sql("INSERT INTO wallet_idempotency_key (user_id, idem_key, request_hash, transaction_id, created_at) VALUES (?, ?, ?, ?, ?)")

@@ -26,13 +26,20 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String lockClause;
+    private final boolean postgres;
 
     Ledger(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
         // PostgreSQL: FOR NO KEY UPDATE is enough (we never change the key) and, unlike FOR UPDATE, does not
         // block the KEY SHARE locks that foreign-key checks of concurrent inserts take on the same rows.
-        this.lockClause = isPostgres(dataSource) ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+        this.postgres = isPostgres(dataSource);
+        this.lockClause = postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+    }
+
+    /** Whether the ledger runs on PostgreSQL (production) rather than H2 (tests, quick start). */
+    boolean isPostgres() {
+        return postgres;
     }
 
     private static boolean isPostgres(javax.sql.DataSource dataSource) {
@@ -115,19 +122,20 @@ public class Ledger {
      */
     public long post(Locked locked, String kind, Long transactionId, Long reversesEntryId, List<Leg> legs) {
         requireTransaction();
-        List<Staged> staged = stage(locked, legs);
+        return write(locked, kind, transactionId, reversesEntryId, stage(locked, legs));
+    }
+
+    /** Writes an entry whose legs were {@link #stage staged} on the locked accounts. */
+    long write(Locked locked, String kind, Long transactionId, Long reversesEntryId, List<Staged> staged) {
+        requireTransaction();
         long entryId = insertEntry(kind, transactionId, reversesEntryId, clock.instant());
-        insertPostings(List.of(new Draft(kind, transactionId, staged)), List.of(entryId));
+        insertPostings(entryId, staged);
         updateBalances(locked, touched(staged));
         return entryId;
     }
 
     /** A posting checked and applied to the locked in-memory state, not yet written. */
     public record Staged(long accountId, long amount, long balanceAfter, long version) {
-    }
-
-    /** An entry of a batch: its kind, customer-facing transaction and staged postings. */
-    public record Draft(String kind, long transactionId, List<Staged> postings) {
     }
 
     /**
@@ -166,44 +174,14 @@ public class Ledger {
         return staged;
     }
 
-    /**
-     * Writes staged entries of many operations with a few multi-row statements: the entries, all their
-     * postings, and one balance update for every account touched.
-     *
-     * @return the entry ids, in the order of {@code drafts}
-     */
-    public List<Long> writeBatch(Locked locked, List<Draft> drafts) {
-        requireTransaction();
-        Timestamp now = Timestamp.from(clock.instant());
-        StringBuilder entries = new StringBuilder("INSERT INTO journal_entry (kind, transaction_id, created_at) VALUES ");
-        List<Object> values = new ArrayList<>();
-        java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
-        for (Draft draft : drafts) {
-            entries.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?)");
-            values.add(draft.kind());
-            values.add(draft.transactionId());
-            values.add(now);
-            touched.addAll(touched(draft.postings()));
-        }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(entries.toString()).params(values).update(keys, "id");
-        List<Long> entryIds = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
-        if (entryIds.size() != drafts.size()) {
-            throw new IllegalStateException("Expected " + drafts.size() + " entry ids, got " + entryIds.size());
-        }
-        insertPostings(drafts, entryIds);
-        updateBalances(locked, touched);
-        return entryIds;
-    }
-
-    private void insertPostings(List<Draft> drafts, List<Long> entryIds) {
+    private void insertPostings(long entryId, List<Staged> staged) {
         StringBuilder postings = new StringBuilder(
                 "INSERT INTO posting (entry_id, account_id, amount, balance_after, account_version) VALUES ");
         List<Object> values = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            for (Staged posting : drafts.get(i).postings()) {
+        {
+            for (Staged posting : staged) {
                 postings.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-                values.add(entryIds.get(i));
+                values.add(entryId);
                 values.add(posting.accountId());
                 values.add(posting.amount());
                 values.add(posting.balanceAfter());

@@ -72,70 +72,17 @@ public class Limits {
         if (currentBalance + amount > limits.maxBalance()) {
             return new Check(Breach.BALANCE_CAP, limits.maxBalance());
         }
-        String month = month();
-        int updated = jdbc.sql("""
-                UPDATE wallet_monthly_inflow SET received = received + ?
-                WHERE account_id = ? AND month_key = ? AND received + ? <= ?""")
-                .params(amount, accountId, month, amount, limits.maxMonthlyIncoming()).update();
-        if (updated == 1) {
-            return null;
-        }
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM wallet_monthly_inflow WHERE account_id = ? AND month_key = ?")
-                .params(accountId, month).query(Long.class).single() > 0;
-        if (exists || amount > limits.maxMonthlyIncoming()) {
-            return new Check(Breach.MONTHLY_INCOMING, limits.maxMonthlyIncoming());
-        }
-        jdbc.sql("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES (?, ?, ?)")
-                .params(accountId, month, amount).update();
-        return null;
-    }
-
-    /** This month's received totals of several accounts (missing means zero). */
-    public java.util.Map<Long, Long> receivedThisMonth(java.util.Collection<Long> accountIds) {
-        java.util.Map<Long, Long> received = new java.util.HashMap<>();
-        if (accountIds.isEmpty()) {
-            return received;
-        }
-        jdbc.sql("SELECT account_id, received FROM wallet_monthly_inflow WHERE month_key = :month AND account_id IN (:ids)")
-                .param("month", month()).param("ids", List.copyOf(accountIds))
-                .query((rs, n) -> received.put(rs.getLong(1), rs.getLong(2))).list();
-        return received;
-    }
-
-    /**
-     * Adds many amounts to this month's totals: one UPDATE for the accounts that have a row, one INSERT for
-     * the others ({@code existing} as read by {@link #receivedThisMonth(java.util.Collection)}). The caller
-     * holds all the accounts' locks.
-     */
-    public void recordIncoming(java.util.Map<Long, Long> amounts, java.util.Set<Long> existing) {
-        String month = month();
-        StringBuilder update = new StringBuilder("UPDATE wallet_monthly_inflow SET received = received + CASE account_id");
-        List<Object> updateValues = new java.util.ArrayList<>();
-        List<Object> updateIds = new java.util.ArrayList<>();
-        StringBuilder insert = new StringBuilder("INSERT INTO wallet_monthly_inflow (account_id, month_key, received) VALUES ");
-        List<Object> insertValues = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<Long, Long> amount : amounts.entrySet()) {
-            if (existing.contains(amount.getKey())) {
-                update.append(" WHEN ? THEN CAST(? AS BIGINT)");
-                updateValues.add(amount.getKey());
-                updateValues.add(amount.getValue());
-                updateIds.add(amount.getKey());
-            } else {
-                insert.append(insertValues.isEmpty() ? "" : ", ").append("(?, ?, ?)");
-                insertValues.addAll(List.of(amount.getKey(), month, amount.getValue()));
-            }
-        }
-        if (!updateIds.isEmpty()) {
-            update.append(" ELSE 0 END WHERE month_key = ? AND account_id IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(updateIds.size(), "?"))).append(")");
-            List<Object> all = new java.util.ArrayList<>(updateValues);
-            all.add(month);
-            all.addAll(updateIds);
-            jdbc.sql(update.toString()).params(all).update();
-        }
-        if (!insertValues.isEmpty()) {
-            jdbc.sql(insert.toString()).params(insertValues).update();
-        }
+        // One statement: add to this month's row when the sum fits, or start the row. The caller holds the
+        // account's lock, so no parallel statement inserts the same row.
+        int admitted = jdbc.sql("""
+                MERGE INTO wallet_monthly_inflow m
+                USING (VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(7)), CAST(? AS BIGINT))) AS s (account_id, month_key, amount)
+                ON m.account_id = s.account_id AND m.month_key = s.month_key
+                WHEN MATCHED AND m.received + s.amount <= ? THEN UPDATE SET received = m.received + s.amount
+                WHEN NOT MATCHED AND s.amount <= ? THEN INSERT (account_id, month_key, received)
+                    VALUES (s.account_id, s.month_key, s.amount)""")
+                .params(accountId, month(), amount, limits.maxMonthlyIncoming(), limits.maxMonthlyIncoming()).update();
+        return admitted == 1 ? null : new Check(Breach.MONTHLY_INCOMING, limits.maxMonthlyIncoming());
     }
 
     /** Adds to this month's received total; the caller holds the account's lock. */

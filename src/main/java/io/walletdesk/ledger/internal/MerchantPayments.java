@@ -34,12 +34,14 @@ public class MerchantPayments {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final PartyLabels labels;
-    private final PostingBatcher batcher;
+    private final java.time.Clock clock;
+    private final Bookings bookings;
 
-    MerchantPayments(PostingBatcher batcher, PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
+    MerchantPayments(Bookings bookings, java.time.Clock clock, PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
             RiskRules risk, TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
-        this.batcher = batcher;
+        this.clock = clock;
+        this.bookings = bookings;
         this.labels = labels;
         this.system = system;
         this.wallets = wallets;
@@ -76,58 +78,47 @@ public class MerchantPayments {
         }
         SystemAccounts.Striped merchant = merchant(command.merchantCode());
         String hash = Idempotency.hash("PAYMENT", merchant.code(), command.amount(), note);
-        var earlier = money.earlier(userId, idempotencyKey, hash);
+        CustomerWallets.Sending sending = wallets.forSending(userId, null, idempotencyKey, clock.instant());
+        var earlier = sending.earlier(hash);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new MoneyTransactions.Outcome(earlier.get(), true);
         }
-        CustomerWallets.Wallet payer = wallets.find(userId).orElseGet(() -> wallets.open(userId));
+        CustomerWallets.Wallet payer = sending.sender();
         if (payer.locked()) {
             throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
         }
         pins.verify(payer, command.pin(), client);
         risk.beforeOutgoing(payer, command.amount());
-        long fee = command.amount() * merchant.feeBps() / 10_000;
+        long amount = command.amount();
+        long fee = amount * merchant.feeBps() / 10_000;
         long merchantStripe = merchant.pickStripe();
         long feeStripe = system.fees().pickStripe();
         String payerLabel = labels.of(userId);
-        java.util.function.Supplier<TransactionView> single = () -> {
+        List<Ledger.Leg> legs = new ArrayList<>();
+        legs.add(new Ledger.Leg(payer.accountId(), -amount));
+        legs.add(new Ledger.Leg(merchantStripe, amount - fee));
+        if (fee > 0) {
+            legs.add(new Ledger.Leg(feeStripe, fee));
+        }
+        Bookings.Booking booking = new Bookings.Booking(new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
+                TransactionStatus.COMPLETED, userId, payerLabel, null, merchant.name(), merchant.id(), null, null,
+                amount, fee, note, null, null, null, null), "PAYMENT", legs, null,
+                AuditEntry.of("WALLET_PAYMENT", userId, "CUSTOMER", userId,
+                        "merchant=" + merchant.code() + " amount=" + amount, client), idempotencyKey, hash);
+        MoneyTransactions.Outcome outcome = money.runBooked(userId, idempotencyKey, hash, () -> {
             Ledger.Locked locked = ledger.lock(fee > 0 ? List.of(payer.accountId(), merchantStripe, feeStripe)
                     : List.of(payer.accountId(), merchantStripe));
-            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
-                    TransactionStatus.COMPLETED, userId, payerLabel, null, merchant.name(), merchant.id(), null, null,
-                    command.amount(), fee, note, null, null, null, null), "CREATED", "COMPLETED");
-            long transactionId = created.id();
-            List<Ledger.Leg> legs = new ArrayList<>();
-            legs.add(new Ledger.Leg(payer.accountId(), -command.amount()));
-            legs.add(new Ledger.Leg(merchantStripe, command.amount() - fee));
-            if (fee > 0) {
-                legs.add(new Ledger.Leg(feeStripe, fee));
-            }
+            TransactionView view;
             try {
-                ledger.post(locked, "PAYMENT", transactionId, null, legs);
+                view = bookings.book(locked, booking);
             } catch (Ledger.InsufficientFunds insufficient) {
                 throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
                         Money.format(insufficient.available()));
             }
-            audit.record(AuditEntry.of("WALLET_PAYMENT", userId, "CUSTOMER", userId,
-                    "tx=" + transactionId + " merchant=" + merchant.code() + " amount=" + command.amount(), client));
-            events.publishEvent(new PaymentCompleted(transactionId, userId, merchant.code(), command.amount()));
-            return created;
-        };
-        List<Ledger.Leg> legs = new ArrayList<>();
-        legs.add(new Ledger.Leg(payer.accountId(), -command.amount()));
-        legs.add(new Ledger.Leg(merchantStripe, command.amount() - fee));
-        if (fee > 0) {
-            legs.add(new Ledger.Leg(feeStripe, fee));
-        }
-        TransactionLog.NewTransaction newTransaction = new TransactionLog.NewTransaction(TransactionKind.PAYMENT,
-                TransactionStatus.COMPLETED, userId, payerLabel, null, merchant.name(), merchant.id(), null, null,
-                command.amount(), fee, note, null, null, null, null);
-        return batcher.submit(userId, idempotencyKey, hash,
-                fee > 0 ? List.of(payer.accountId(), merchantStripe, feeStripe) : List.of(payer.accountId(), merchantStripe),
-                legs, "PAYMENT", newTransaction, null, null,
-                AuditEntry.of("WALLET_PAYMENT", userId, "CUSTOMER", userId,
-                        "merchant=" + merchant.code() + " amount=" + command.amount(), client),
-                id -> new PaymentCompleted(id, userId, merchant.code(), command.amount()), single);
+            // Inside the transaction: module listeners run after commit.
+            events.publishEvent(new PaymentCompleted(view.id(), userId, merchant.code(), amount));
+            return view;
+        });
+        return outcome;
     }
 }

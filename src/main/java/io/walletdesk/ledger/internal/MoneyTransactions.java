@@ -44,14 +44,23 @@ public class MoneyTransactions {
 
     /** {@code body} creates the customer-facing transaction (returning its id) and moves the money. */
     public Outcome run(long userId, String key, String hash, Supplier<TransactionView> body) {
+        return execute(userId, key, hash, () -> {
+            TransactionView view = body.get();
+            idempotency.remember(userId, key, hash, view.id());
+            return view;
+        });
+    }
+
+    /** As {@link #run}, for a body that stores the idempotency key itself ({@link Bookings}). */
+    Outcome runBooked(long userId, String key, String hash, Supplier<TransactionView> body) {
+        return execute(userId, key, hash, body);
+    }
+
+    private Outcome execute(long userId, String key, String hash, Supplier<TransactionView> body) {
         int attempts = 0;
         while (true) {
             try {
-                TransactionView created = transaction.execute(status -> {
-                    TransactionView view = body.get();
-                    idempotency.remember(userId, key, hash, view.id());
-                    return view;
-                });
+                TransactionView created = transaction.execute(status -> body.get());
                 return new Outcome(created.id(), false, created);
             } catch (DuplicateKeyException sameKeyConcurrently) {
                 Optional<Long> winner = idempotency.earlier(userId, key, hash);

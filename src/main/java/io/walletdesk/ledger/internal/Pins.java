@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -90,6 +91,9 @@ public class Pins {
         long userId = wallet.userId();
         int max = properties.pin().maxFailures();
         Instant now = clock.instant();
+        if (correctAndUnblocked(wallet, pin, now)) {
+            return;
+        }
         Check check = newTransaction.execute(status -> {
             PinState state = jdbc.sql("""
                     SELECT pin_hash, pin_salt, pin_failures, pin_blocked_until FROM wallet WHERE user_id = :user FOR UPDATE""")
@@ -136,6 +140,31 @@ public class Pins {
         }
         throw ProblemException.forField("pin-wrong", HttpStatus.FORBIDDEN, "pin", max - check.failures());
     }
+
+    /**
+     * The common case in one statement: the PIN matches the wallet as read, no failures are pending and no
+     * block is set. Confirmed with the row lock taken and released by one autocommit statement, which waits
+     * for a parallel wrong-PIN transaction and re-checks the row as it committed, so a guess racing the block
+     * is never decided on an earlier look. Anything else takes the transactional path below.
+     */
+    private boolean correctAndUnblocked(CustomerWallets.Wallet wallet, String pin, Instant now) {
+        if (wallet.pinHash() == null || wallet.pinFailures() != 0 || pin == null || !PIN_FORMAT.matcher(pin).matches()
+                || (wallet.pinBlockedUntil() != null && wallet.pinBlockedUntil().isAfter(now))
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
+        String expected = hash(wallet.userId(), wallet.pinSalt(), pin);
+        if (!MessageDigest.isEqual(wallet.pinHash().getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT user_id FROM wallet WHERE user_id = ? AND pin_hash = ? AND pin_failures = 0
+                AND (pin_blocked_until IS NULL OR pin_blocked_until <= ?) FOR UPDATE""")
+                .params(wallet.userId(), expected, Timestamp.from(now)).query(Long.class).optional().isPresent();
+    }
+
+    private static final java.util.regex.Pattern PIN_FORMAT = java.util.regex.Pattern.compile("\\d{6}");
 
     private record PinState(String hash, String salt, int failures, Instant blockedUntil) {
     }

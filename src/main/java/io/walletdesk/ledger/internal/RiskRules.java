@@ -79,12 +79,24 @@ public class RiskRules {
     public boolean beforeTransfer(long userId, long recipientUserId) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
                 .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
+        long recent = known ? 0 : jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND first_paid_at > :since")
+                .param("user", userId).param("since", Timestamp.from(newRecipientsSince())).query(Long.class).single();
+        return beforeTransfer(userId, known, recent);
+    }
+
+    /** Where the new-recipients window starts now. */
+    Instant newRecipientsSince() {
+        return clock.instant().minus(properties.rules().newRecipientsWindow());
+    }
+
+    /**
+     * As {@link #beforeTransfer(long, long)} with the payee facts already read ({@link CustomerWallets#forSending}):
+     * whether the recipient is a known payee, and how many new payees since {@link #newRecipientsSince()}.
+     */
+    boolean beforeTransfer(long userId, boolean known, long recent) {
         if (known) {
             return true;
         }
-        Instant since = clock.instant().minus(properties.rules().newRecipientsWindow());
-        long recent = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND first_paid_at > :since")
-                .param("user", userId).param("since", Timestamp.from(since)).query(Long.class).single();
         if (recent >= properties.rules().maxNewRecipients()) {
             lock(userId, "MANY_NEW_RECIPIENTS", LockReason.UNUSUAL_VELOCITY);
             throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
@@ -96,16 +108,13 @@ public class RiskRules {
      * Inside the transfer's transaction (the sender's account is locked, so no other transfer of this
      * sender races us): remember a first-time payee.
      */
-    void rememberPayee(long userId, long recipientUserId, boolean knownBefore) {
-        if (knownBefore) {
-            return;
-        }
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM wallet_payee WHERE user_id = :user AND payee_user_id = :payee")
-                .param("user", userId).param("payee", recipientUserId).query(Long.class).single() > 0;
-        if (!known) {
-            jdbc.sql("INSERT INTO wallet_payee (user_id, payee_user_id, first_paid_at) VALUES (?, ?, ?)")
-                    .params(userId, recipientUserId, Timestamp.from(clock.instant())).update();
-        }
+    void rememberPayee(long userId, long recipientUserId) {
+        // One statement; inserts nothing when a parallel transfer (committed before we took the lock) did.
+        jdbc.sql("""
+                MERGE INTO wallet_payee p USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (u, payee, at)
+                ON p.user_id = s.u AND p.payee_user_id = s.payee
+                WHEN NOT MATCHED THEN INSERT (user_id, payee_user_id, first_paid_at) VALUES (s.u, s.payee, s.at)""")
+                .params(userId, recipientUserId, Timestamp.from(clock.instant())).update();
     }
 
     private void lock(long userId, String rule, LockReason reason) {

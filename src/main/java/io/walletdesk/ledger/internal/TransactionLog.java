@@ -64,6 +64,11 @@ public class TransactionLog {
             }
             jdbc.sql(sql.toString()).params(values).update();
         }
+        return view(id, t, at, steps);
+    }
+
+    /** A transaction as {@link #create} stores it, created at {@code at} with these first steps. */
+    static TransactionView view(long id, NewTransaction t, Instant at, String... steps) {
         List<TransactionView.Step> timeline = new ArrayList<>();
         for (String step : steps) {
             timeline.add(new TransactionView.Step(step, null, at));
@@ -71,56 +76,6 @@ public class TransactionLog {
         return new TransactionView(id, t.kind(), t.status(), t.userId(), t.userLabel(), t.counterpartyUserId(),
                 t.counterpartyLabel(), t.bankCode(), t.bankAccountMasked(), t.amount(), t.fee(), t.note(), null, List.of(),
                 t.waitingFor(), t.expectedBy(), t.originalTransactionId(), at, at, List.copyOf(timeline));
-    }
-
-    /**
-     * Inserts many transactions (multi-row, ids returned in order) and their first steps, for the batch
-     * writer; the same as {@link #create} per element.
-     */
-    public List<TransactionView> createAll(List<NewTransaction> transactions, String... steps) {
-        Instant at = clock.instant();
-        Timestamp now = Timestamp.from(at);
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO wallet_transaction (kind, status, user_id, user_label, counterparty_user_id, counterparty_label,
-                    merchant_id, bank_code, bank_account_masked, amount, fee, note, waiting_for, expected_by,
-                    original_transaction_id, bank_reference, created_at, updated_at) VALUES """);
-        List<Object> values = new ArrayList<>();
-        for (NewTransaction t : transactions) {
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            values.addAll(java.util.Arrays.asList(t.kind().name(), t.status().name(), t.userId(), t.userLabel(),
-                    t.counterpartyUserId(), t.counterpartyLabel(), t.merchantId(), t.bankCode(), t.bankAccountMasked(),
-                    t.amount(), t.fee(), t.note(), t.waitingFor(), t.expectedBy() == null ? null : Timestamp.from(t.expectedBy()),
-                    t.originalTransactionId(), t.bankReference(), now, now));
-        }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(sql.toString()).params(values).update(keys, "id");
-        List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
-        if (ids.size() != transactions.size()) {
-            throw new IllegalStateException("Expected " + transactions.size() + " ids, got " + ids.size());
-        }
-        StringBuilder stepSql = new StringBuilder("INSERT INTO wallet_transaction_step (transaction_id, step, occurred_at) VALUES ");
-        List<Object> stepValues = new ArrayList<>();
-        for (Long id : ids) {
-            for (String step : steps) {
-                stepSql.append(stepValues.isEmpty() ? "" : ", ").append("(?, ?, ?)");
-                stepValues.addAll(List.of(id, step, now));
-            }
-        }
-        if (!stepValues.isEmpty()) {
-            jdbc.sql(stepSql.toString()).params(stepValues).update();
-        }
-        List<TransactionView.Step> timeline = new ArrayList<>();
-        for (String step : steps) {
-            timeline.add(new TransactionView.Step(step, null, at));
-        }
-        List<TransactionView> views = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            NewTransaction t = transactions.get(i);
-            views.add(new TransactionView(ids.get(i), t.kind(), t.status(), t.userId(), t.userLabel(), t.counterpartyUserId(),
-                    t.counterpartyLabel(), t.bankCode(), t.bankAccountMasked(), t.amount(), t.fee(), t.note(), null, List.of(),
-                    t.waitingFor(), t.expectedBy(), t.originalTransactionId(), at, at, List.copyOf(timeline)));
-        }
-        return views;
     }
 
     /** The journal entry that moved a payment's or transfer's money. */

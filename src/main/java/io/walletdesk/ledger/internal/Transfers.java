@@ -32,14 +32,14 @@ public class Transfers {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final PartyLabels labels;
-    private final PostingBatcher batcher;
     private final RateLimiter rateLimiter;
+    private final Bookings bookings;
 
-    Transfers(RateLimiter rateLimiter, PostingBatcher batcher, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+    Transfers(Bookings bookings, RateLimiter rateLimiter, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
         this.rateLimiter = rateLimiter;
-        this.batcher = batcher;
+        this.bookings = bookings;
         this.labels = labels;
         this.accounts = accounts;
         this.wallets = wallets;
@@ -103,11 +103,15 @@ public class Transfers {
         }
         Recipient recipient = recipient(userId, command.phone());
         String hash = Idempotency.hash("TRANSFER", recipient.userId(), command.amount(), note);
-        var earlier = money.earlier(userId, idempotencyKey, hash);
+        // One read for everything checked before the money transaction: both wallets, an earlier request
+        // with this key, and what the new-recipients rule needs.
+        CustomerWallets.Sending sending = wallets.forSending(userId, recipient.userId(), idempotencyKey,
+                risk.newRecipientsSince());
+        var earlier = sending.earlier(hash);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new MoneyTransactions.Outcome(earlier.get(), true);
         }
-        CustomerWallets.Wallet sender = wallets.find(userId).orElseGet(() -> wallets.open(userId));
+        CustomerWallets.Wallet sender = sending.sender();
         if (sender.locked()) {
             throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
         }
@@ -116,46 +120,35 @@ public class Transfers {
         }
         pins.verify(sender, command.pin(), client);
         risk.beforeOutgoing(sender, command.amount());
-        boolean knownPayee = risk.beforeTransfer(userId, recipient.userId());
-        CustomerWallets.Wallet target = wallets.find(recipient.userId()).orElseGet(() -> wallets.open(recipient.userId()));
+        boolean knownPayee = risk.beforeTransfer(userId, sending.knownPayee(), sending.recentPayees());
+        CustomerWallets.Wallet target = sending.recipient();
         String senderLabel = labels.of(userId);
-        java.util.function.Supplier<TransactionView> single = () -> {
+        long amount = command.amount();
+        TransactionLog.NewTransaction record = new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
+                TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null, null,
+                null, amount, 0, note, null, null, null, null);
+        Bookings.Booking booking = new Bookings.Booking(record, "TRANSFER",
+                List.of(new Ledger.Leg(sender.accountId(), -amount), new Ledger.Leg(target.accountId(), amount)),
+                knownPayee ? null : recipient.userId(),
+                AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId, "to=" + recipient.userId() + " amount=" + amount,
+                        client), idempotencyKey, hash);
+        MoneyTransactions.Outcome outcome = money.runBooked(userId, idempotencyKey, hash, () -> {
+            // Locks in ascending id order; the limit is checked and counted with the recipient's account locked.
             Ledger.Locked locked = ledger.lock(List.of(sender.accountId(), target.accountId()));
-            Limits.Check check = limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(),
-                    target.tier(), command.amount());
-            if (check != null) {
+            if (limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(), target.tier(), amount) != null) {
                 throw ProblemException.forField("recipient-limit", HttpStatus.UNPROCESSABLE_ENTITY, "amount");
             }
-            TransactionView created = log.create(new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
-                    TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null,
-                    null, null, command.amount(), 0, note, null, null, null, null), "CREATED", "COMPLETED");
-            long transactionId = created.id();
+            TransactionView view;
             try {
-                ledger.post(locked, "TRANSFER", transactionId, null, List.of(
-                        new Ledger.Leg(sender.accountId(), -command.amount()),
-                        new Ledger.Leg(target.accountId(), command.amount())));
+                view = bookings.book(locked, booking);
             } catch (Ledger.InsufficientFunds insufficient) {
                 throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
                         Money.format(insufficient.available()));
             }
-            risk.rememberPayee(userId, recipient.userId(), knownPayee);
-            audit.record(AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
-                    "tx=" + transactionId + " to=" + recipient.userId() + " amount=" + command.amount(), client));
-            events.publishEvent(new TransferCompleted(transactionId, userId, recipient.userId(), command.amount()));
-            return created;
-        };
-        TransactionLog.NewTransaction newTransaction = new TransactionLog.NewTransaction(TransactionKind.TRANSFER,
-                TransactionStatus.COMPLETED, userId, senderLabel, recipient.userId(), recipient.maskedName(), null,
-                null, null, command.amount(), 0, note, null, null, null, null);
-        MoneyTransactions.Outcome outcome = batcher.submit(userId, idempotencyKey, hash,
-                List.of(sender.accountId(), target.accountId()),
-                List.of(new Ledger.Leg(sender.accountId(), -command.amount()), new Ledger.Leg(target.accountId(), command.amount())),
-                "TRANSFER", newTransaction,
-                new PostingBatcher.Incoming(target.accountId(), target.tier(), command.amount()),
-                knownPayee ? null : new PostingBatcher.Payee(userId, recipient.userId()),
-                AuditEntry.of("WALLET_TRANSFER", userId, "CUSTOMER", userId,
-                        "to=" + recipient.userId() + " amount=" + command.amount(), client),
-                id -> new TransferCompleted(id, userId, recipient.userId(), command.amount()), single);
+            // Inside the transaction: module listeners run after commit.
+            events.publishEvent(new TransferCompleted(view.id(), userId, recipient.userId(), amount));
+            return view;
+        });
         return outcome;
     }
 }
