@@ -1,0 +1,105 @@
+package io.walletdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape every module keeps (issue 18, ADR 0013): a module's base package is its API; its sub-packages are
+ * internal and expose nothing public, except the open {@code shared} module and named interfaces. Types still
+ * public in an internal package are listed below and may only disappear from the list: a new one fails the build,
+ * and so does an entry that is no longer public (remove it).
+ */
+class ArchitectureRulesTest {
+
+    /** Named interfaces other modules (or {@code main}) may use. */
+    private static final Set<String> NAMED_INTERFACES = Set.of("io.walletdesk.knowledge.intent");
+
+    /** Left from the layout work of issue 18 (identity's and ledger's internals are still called from their web package). */
+    private static final Set<String> STILL_PUBLIC = Set.of(
+            "io.walletdesk.identity.internal.AccountStatusService", "io.walletdesk.identity.internal.AccountViews",
+            "io.walletdesk.identity.internal.ApiTokens", "io.walletdesk.identity.internal.ContactChanges",
+            "io.walletdesk.identity.internal.ContactFormats", "io.walletdesk.identity.internal.IdentityProperties",
+            "io.walletdesk.identity.internal.Notifications", "io.walletdesk.identity.internal.PasswordPolicy",
+            "io.walletdesk.identity.internal.Principals", "io.walletdesk.identity.internal.ProfileService",
+            "io.walletdesk.identity.internal.Registration", "io.walletdesk.identity.internal.SignInHistory",
+            "io.walletdesk.identity.internal.SignInOutcome", "io.walletdesk.identity.internal.SignInService",
+            "io.walletdesk.identity.internal.SignOut", "io.walletdesk.identity.internal.Totp",
+            "io.walletdesk.identity.internal.TwoFactor", "io.walletdesk.identity.internal.UserAccount",
+            "io.walletdesk.ledger.internal.BankCallbacks", "io.walletdesk.ledger.internal.BankGateway",
+            "io.walletdesk.ledger.internal.BankSignatures", "io.walletdesk.ledger.internal.CustomerWallets",
+            "io.walletdesk.ledger.internal.HoldOutcome", "io.walletdesk.ledger.internal.Idempotency",
+            "io.walletdesk.ledger.internal.IdentityVerifications", "io.walletdesk.ledger.internal.Ledger",
+            "io.walletdesk.ledger.internal.Limits", "io.walletdesk.ledger.internal.MerchantPayments",
+            "io.walletdesk.ledger.internal.MoneyTransactions", "io.walletdesk.ledger.internal.PartyLabels",
+            "io.walletdesk.ledger.internal.Pins", "io.walletdesk.ledger.internal.ReasonCode",
+            "io.walletdesk.ledger.internal.Reversals", "io.walletdesk.ledger.internal.RiskRules",
+            "io.walletdesk.ledger.internal.SimulatedBank", "io.walletdesk.ledger.internal.SystemAccounts",
+            "io.walletdesk.ledger.internal.TopUps", "io.walletdesk.ledger.internal.TransactionKind",
+            "io.walletdesk.ledger.internal.TransactionLog", "io.walletdesk.ledger.internal.TransactionStatus",
+            "io.walletdesk.ledger.internal.TransactionView", "io.walletdesk.ledger.internal.Transfers",
+            "io.walletdesk.ledger.internal.WalletProperties", "io.walletdesk.ledger.internal.WalletTier",
+            // Used across support's own sub-packages (Java has no module-private); ADR 0013.
+            "io.walletdesk.support.blobs.BlobStore", "io.walletdesk.support.blobs.CorruptBlobException",
+            "io.walletdesk.support.evidence.EvidenceChain", "io.walletdesk.support.sla.ServiceLevels",
+            "io.walletdesk.support.feedback.Satisfaction");
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.walletdesk");
+
+    @Test
+    void internalPackagesExposeNoNewPublicTypes() {
+        Set<String> publicInternal = new TreeSet<>();
+        for (JavaClass type : MAIN) {
+            if (type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC) && isInternal(type.getPackageName())) {
+                publicInternal.add(type.getName());
+            }
+        }
+        Set<String> unexpected = new TreeSet<>(publicInternal);
+        unexpected.removeAll(STILL_PUBLIC);
+        assertThat(unexpected).as("public types in internal packages: make them package-private, or move them to "
+                + "the module's base package if other modules need them").isEmpty();
+        Set<String> fixed = new TreeSet<>(STILL_PUBLIC);
+        fixed.removeAll(publicInternal);
+        assertThat(fixed).as("no longer public (or gone): remove them from STILL_PUBLIC").isEmpty();
+    }
+
+    @Test
+    void noMainSourceFileIsLongerThanFourHundredLines() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > 400)
+                    .map(f -> f + " (" + lines(f) + " lines)").toList();
+        }
+        assertThat(tooLong).as("split these by responsibility").isEmpty();
+    }
+
+    private static boolean isInternal(String packageName) {
+        String[] parts = packageName.split("\\.");
+        if (parts.length <= 3 || parts[2].equals("shared")) {
+            return false; // io.walletdesk, a module's base package, or the open shared module
+        }
+        return NAMED_INTERFACES.stream().noneMatch(packageName::startsWith);
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+}
