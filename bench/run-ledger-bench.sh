@@ -9,6 +9,9 @@
 # The last line is: ratio-to-pgbench uniform=<r> hot=<r>   (16 clients, pgbench measured in this run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null 2>&1; then   # the load driver (Debian package)
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 CLIENT_COUNTS=${CLIENT_COUNTS:-"16 256"}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 DURATION=${DURATION:-30}
