@@ -1,5 +1,6 @@
 package io.walletdesk.ledger.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bank that behaves like real ones, chosen by the last four digits of the bank account number:
@@ -38,6 +40,12 @@ import org.springframework.stereotype.Component;
 public class SimulatedBank implements BankGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedBank.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The body of a bank's top-up callback, in the bank's format (reason only on failures). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CallbackBody(String reference, String status, long amount, String reason) {
+    }
 
     private final SystemAccounts system;
     private final BankSignatures signatures;
@@ -117,8 +125,7 @@ public class SimulatedBank implements BankGateway {
     }
 
     private void schedule(Instant due, DebitRequest request, String status, String reason) {
-        String body = "{\"reference\":\"" + request.reference() + "\",\"status\":\"" + status + "\",\"amount\":"
-                + request.amount() + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";
+        String body = JSON.writeValueAsString(new CallbackBody(request.reference(), status, request.amount(), reason));
         synchronized (pending) {
             pending.add(new Pending(due, request.bankCode(), body));
         }
