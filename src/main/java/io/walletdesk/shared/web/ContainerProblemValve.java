@@ -5,6 +5,7 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat refuses some requests before any filter or handler sees them (an encoded NUL or control character in
@@ -12,6 +13,12 @@ import org.apache.catalina.valves.ErrorReportValve;
  * language negotiation) ran; pages keep Tomcat's plain report without server details.
  */
 public class ContainerProblemValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** RFC 9457 members, plus our stable code. */
+    record Problem(String type, String title, int status, String detail, String code) {
+    }
 
     public ContainerProblemValve() {
         setShowReport(false);
@@ -32,9 +39,8 @@ public class ContainerProblemValve extends ErrorReportValve {
             String code = status == 400 ? "malformed-request" : "bad-request";
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"/problems/" + code + "\",\"title\":\"Request not understood\",\"status\":"
-                        + status + ",\"detail\":\"The address of the request contains characters that are not allowed.\","
-                        + "\"code\":\"" + code + "\"}");
+                writer.write(JSON.writeValueAsString(new Problem("/problems/" + code, "Request not understood", status,
+                        "The address of the request contains characters that are not allowed.", code)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {
