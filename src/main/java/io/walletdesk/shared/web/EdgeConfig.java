@@ -53,6 +53,9 @@ class EdgeConfig {
         return factory -> factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                 http.setMaxSwallowSize(0);
+                // "Expect: 100-continue" is answered only when the application reads the body, so a body the
+                // guard refuses from its headers is answered 413 before the client sends it.
+                http.setContinueResponseTiming("onRead");
             }
         });
     }
