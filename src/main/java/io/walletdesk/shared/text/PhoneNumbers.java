@@ -1,9 +1,15 @@
 package io.walletdesk.shared.text;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Phone numbers as people write them in Indonesia (0812..., 62812..., +62 812-..., (021) ...) to E.164. */
 public final class PhoneNumbers {
+
+    // Compiled once: every transfer normalises the recipient's number.
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s().-]");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
+    private static final Pattern INDONESIAN_MOBILE = Pattern.compile("\\+628[1-9]\\d{6,10}");
 
     private PhoneNumbers() {
     }
@@ -13,7 +19,7 @@ public final class PhoneNumbers {
         if (raw == null) {
             return Optional.empty();
         }
-        String compact = raw.replaceAll("[\\s().-]", "");
+        String compact = SEPARATORS.matcher(raw).replaceAll("");
         if (compact.startsWith("00")) {
             compact = "+" + compact.substring(2);
         }
@@ -24,11 +30,11 @@ public final class PhoneNumbers {
         } else if (compact.startsWith("8") && compact.length() >= 9 && compact.length() <= 13) {
             compact = "+62" + compact;
         }
-        return compact.matches("\\+[1-9]\\d{7,14}") ? Optional.of(compact) : Optional.empty();
+        return E164.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
     }
 
     /** Like {@link #e164}, but Indonesian numbers must be mobile (8 then 8 to 11 more digits): wallets live on phones. */
     public static Optional<String> mobile(String raw) {
-        return e164(raw).filter(number -> !number.startsWith("+62") || number.matches("\\+628[1-9]\\d{6,10}"));
+        return e164(raw).filter(number -> !number.startsWith("+62") || INDONESIAN_MOBILE.matcher(number).matches());
     }
 }
