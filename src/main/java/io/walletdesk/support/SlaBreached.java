@@ -1,5 +1,5 @@
 package io.walletdesk.support;
 
-/** A service-level target was missed; {@code target} is FIRST_RESPONSE, NEXT_RESPONSE or RESOLUTION. */
-public record SlaBreached(long conversationId, String target) {
+/** A service-level target of the conversation was missed. */
+public record SlaBreached(long conversationId, SlaTarget target) {
 }

@@ -2,7 +2,7 @@ package io.walletdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.ledger.internal.SimulatedBank;
+import io.walletdesk.ledger.internal.LedgerTestHooks;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.FirstResponse;
 import io.walletdesk.testing.ApiClient;
@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
@@ -41,7 +42,7 @@ class AssistantBrowserTest {
     @Autowired
     FirstResponse firstResponse;
     @Autowired
-    SimulatedBank bank;
+    ApplicationContext context;
     @Autowired
     MessageSource messages;
     @Autowired
@@ -73,7 +74,7 @@ class AssistantBrowserTest {
         // Bank account ending in 0000: the bank does not know the account number.
         api.header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/wallet/top-ups", Map.of("bankCode", "BRI", "bankAccount", "1234560000", "amount", 250_000));
-        bank.deliverAllNow();
+        LedgerTestHooks.deliverBankCallbacksNow(context);
 
         customer = Browsers.phone();
         customer.get(url("/login"));

@@ -9,6 +9,8 @@ import io.walletdesk.knowledge.intent.IntentModel;
 import io.walletdesk.knowledge.intent.IntentScore;
 import io.walletdesk.knowledge.intent.Prediction;
 import io.walletdesk.ledger.WalletStanding;
+import io.walletdesk.ledger.TransactionKind;
+import io.walletdesk.ledger.TransactionStatus;
 import io.walletdesk.ledger.WalletTransactions;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
@@ -187,7 +189,7 @@ class AssistantReplies {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> "TOP_UP".equals(t.kind()) && "FAILED".equals(t.status()))
+        return latest(q, t -> t.kind() == TransactionKind.TOP_UP && t.status() == TransactionStatus.FAILED)
                 .map(t -> failed(q, "assistant.topup.failed", t))
                 .orElseGet(() -> text(q, "assistant.topup.noneFailed"));
     }
@@ -196,11 +198,11 @@ class AssistantReplies {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> "TOP_UP".equals(t.kind())).map(t -> switch (t.status()) {
-            case "PENDING" -> text(q, "assistant.topup.pending", amount(t), when(q, t.createdAt()),
+        return latest(q, t -> t.kind() == TransactionKind.TOP_UP).map(t -> switch (t.status()) {
+            case PENDING -> text(q, "assistant.topup.pending", amount(t), when(q, t.createdAt()),
                     t.expectedBy() == null ? "-" : when(q, t.expectedBy()));
-            case "COMPLETED" -> text(q, "assistant.topup.completed", amount(t), when(q, t.updatedAt()));
-            case "FAILED" -> failed(q, "assistant.topup.failed", t);
+            case COMPLETED -> text(q, "assistant.topup.completed", amount(t), when(q, t.updatedAt()));
+            case FAILED -> failed(q, "assistant.topup.failed", t);
             default -> text(q, "assistant.tx.reversed", amount(t), when(q, t.updatedAt()));
         }).orElseGet(() -> text(q, "assistant.topup.none"));
     }
@@ -209,12 +211,12 @@ class AssistantReplies {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> "TRANSFER".equals(t.kind()) && t.amount() < 0).map(t -> switch (t.status()) {
-            case "PENDING" -> text(q, "assistant.transfer.pending", amount(t), party(t), when(q, t.createdAt()),
+        return latest(q, t -> t.kind() == TransactionKind.TRANSFER && t.amount() < 0).map(t -> switch (t.status()) {
+            case PENDING -> text(q, "assistant.transfer.pending", amount(t), party(t), when(q, t.createdAt()),
                     t.expectedBy() == null ? "-" : when(q, t.expectedBy()));
-            case "COMPLETED" -> text(q, "assistant.transfer.completed", amount(t), party(t), when(q, t.updatedAt()),
+            case COMPLETED -> text(q, "assistant.transfer.completed", amount(t), party(t), when(q, t.updatedAt()),
                     Long.toString(t.id()));
-            case "FAILED" -> failed(q, "assistant.transfer.failed", t);
+            case FAILED -> failed(q, "assistant.transfer.failed", t);
             default -> text(q, "assistant.tx.reversed", amount(t), when(q, t.updatedAt()));
         }).orElseGet(() -> text(q, "assistant.transfer.none"));
     }
@@ -223,7 +225,7 @@ class AssistantReplies {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> "PAYMENT".equals(t.kind()) && "FAILED".equals(t.status()))
+        return latest(q, t -> t.kind() == TransactionKind.PAYMENT && t.status() == TransactionStatus.FAILED)
                 .map(t -> failed(q, "assistant.payment.failed", t))
                 .orElseGet(() -> text(q, "assistant.payment.noneFailed"));
     }

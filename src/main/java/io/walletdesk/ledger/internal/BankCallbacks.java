@@ -11,7 +11,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Receives a bank's signed confirmation callback; a bad or stale signature is refused before anything else. */
 @Component
-public class BankCallbacks {
+class BankCallbacks {
+
+    /** The two answers a bank's callback may give; anything else is a malformed callback. */
+    enum BankOutcome {
+        SUCCESS, FAILED;
+
+        static BankOutcome of(String status) {
+            for (BankOutcome outcome : values()) {
+                if (outcome.name().equals(status)) {
+                    return outcome;
+                }
+            }
+            return null;
+        }
+    }
+
 
     private final BankSignatures signatures;
     private final TopUps topUps;
@@ -52,14 +67,14 @@ public class BankCallbacks {
             throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
         }
         String reference = callback.path("reference").asText("");
-        String status = callback.path("status").asText("");
-        if (reference.isEmpty() || !("SUCCESS".equals(status) || "FAILED".equals(status))) {
+        BankOutcome outcome = BankOutcome.of(callback.path("status").asText(""));
+        if (reference.isEmpty() || outcome == null) {
             throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
         }
         String reason = callback.path("reason").asText(null);
         if (reason != null && !reason.matches("BANK_[A-Z_]{1,30}")) {
             reason = "BANK_DECLINED";
         }
-        return topUps.confirm(reference, "SUCCESS".equals(status), reason, callback.path("amount").asLong(-1));
+        return topUps.confirm(reference, outcome == BankOutcome.SUCCESS, reason, callback.path("amount").asLong(-1));
     }
 }

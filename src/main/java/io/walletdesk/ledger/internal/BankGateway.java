@@ -7,7 +7,7 @@ import java.util.List;
  * once (accepted, or declined with a reason) or not at all (timeout); an accepted debit is confirmed or
  * failed later by an HMAC-signed callback, which may arrive late or more than once.
  */
-public interface BankGateway {
+interface BankGateway {
 
     Response debit(DebitRequest request);
 

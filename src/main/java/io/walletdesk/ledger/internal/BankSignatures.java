@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code X-Bank-Signature} header, with the Unix timestamp in {@code X-Bank-Timestamp}.
  */
 @Component
-public class BankSignatures {
+class BankSignatures {
 
     public static final String SIGNATURE_HEADER = "X-Bank-Signature";
     public static final String TIMESTAMP_HEADER = "X-Bank-Timestamp";

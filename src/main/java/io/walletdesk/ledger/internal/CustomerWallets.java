@@ -15,7 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Customer wallets: one CUSTOMER ledger account (floor 0) per customer, with tier, status and PIN. */
 @Component
-public class CustomerWallets {
+class CustomerWallets {
+
+    /** A wallet's own standing; a locked wallet neither pays nor sends. */
+    enum WalletStatus { ACTIVE, LOCKED }
+
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -115,7 +119,7 @@ public class CustomerWallets {
 
     private static Wallet wallet(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Wallet(rs.getLong("user_id"), rs.getLong("account_id"), WalletTier.valueOf(rs.getString("tier")),
-                "LOCKED".equals(rs.getString("status")), rs.getString("pin_hash") != null, rs.getInt("pin_failures"),
+                WalletStatus.valueOf(rs.getString("status")) == WalletStatus.LOCKED, rs.getString("pin_hash") != null, rs.getInt("pin_failures"),
                 instant(rs.getTimestamp("pin_blocked_until")), instant(rs.getTimestamp("last_new_device_at")),
                 rs.getString("pin_hash"), rs.getString("pin_salt"));
     }
@@ -149,7 +153,7 @@ public class CustomerWallets {
     /** Mirrors identity's lock state (no wallet for staff users: then nothing changes). */
     public void setLocked(long userId, boolean locked) {
         jdbc.sql("UPDATE wallet SET status = :status WHERE user_id = :user")
-                .param("status", locked ? "LOCKED" : "ACTIVE").param("user", userId).update();
+                .param("status", (locked ? WalletStatus.LOCKED : WalletStatus.ACTIVE).name()).param("user", userId).update();
     }
 
     public void setTier(long userId, WalletTier tier) {

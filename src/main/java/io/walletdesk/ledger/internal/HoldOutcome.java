@@ -1,6 +1,6 @@
 package io.walletdesk.ledger.internal;
 
 /** How a hold ended: its money moved, it was cancelled, or nobody confirmed it in time. */
-public enum HoldOutcome {
+enum HoldOutcome {
     POSTED, VOIDED, EXPIRED
 }

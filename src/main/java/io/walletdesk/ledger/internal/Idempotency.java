@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the original transaction; the same key with another payload is a 409.
  */
 @Component
-public class Idempotency {
+class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with a reason. Everything is audited.
  */
 @Service
-public class IdentityVerifications {
+class IdentityVerifications {
 
     public static final Set<String> REJECTION_REASONS = Set.of("UNREADABLE", "MISMATCH", "EXPIRED_ID", "NOT_AN_ID");
 
@@ -55,8 +55,11 @@ public class IdentityVerifications {
         this.events = events;
     }
 
+    /** Where a verification request is: waiting for staff, or decided once for good. */
+    enum Status { PENDING, APPROVED, REJECTED }
+
     /** A verification request without its photos. */
-    public record Verification(long id, long userId, String status, Instant submittedAt, Instant decidedAt,
+    public record Verification(long id, long userId, Status status, Instant submittedAt, Instant decidedAt,
             Long decidedBy, String rejectionReason) {
     }
 
@@ -70,7 +73,7 @@ public class IdentityVerifications {
         String selfieType = sniff(selfie, "selfie");
         wallets.open(userId);
         jdbc.sql("SELECT user_id FROM wallet WHERE user_id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
-        if (latest(userId).filter(v -> "PENDING".equals(v.status())).isPresent()) {
+        if (latest(userId).filter(v -> v.status() == Status.PENDING).isPresent()) {
             throw new ProblemException("kyc-already-pending", HttpStatus.CONFLICT);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -100,7 +103,7 @@ public class IdentityVerifications {
         Verification v = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", verificationId)
                 .query((rs, n) -> row(rs)).optional()
                 .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
-        if (!"PENDING".equals(v.status())) {
+        if (v.status() != Status.PENDING) {
             throw new ProblemException("kyc-not-pending", HttpStatus.CONFLICT);
         }
         if (!approve && (rejectionReason == null || !REJECTION_REASONS.contains(rejectionReason))) {
@@ -109,7 +112,7 @@ public class IdentityVerifications {
         jdbc.sql("""
                 UPDATE identity_verification SET status = ?, decided_at = ?, decided_by = ?, rejection_reason = ?
                 WHERE id = ?""")
-                .params(approve ? "APPROVED" : "REJECTED", Timestamp.from(clock.instant()), staffUserId,
+                .params((approve ? Status.APPROVED : Status.REJECTED).name(), Timestamp.from(clock.instant()), staffUserId,
                         approve ? null : rejectionReason, verificationId)
                 .update();
         String lockNote = "";
@@ -178,7 +181,7 @@ public class IdentityVerifications {
 
     private static Verification row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new Verification(rs.getLong("id"), rs.getLong("user_id"), rs.getString("status"),
+        return new Verification(rs.getLong("id"), rs.getLong("user_id"), Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("submitted_at").toInstant(), decided == null ? null : decided.toInstant(),
                 rs.getObject("decided_by", Long.class), rs.getString("rejection_reason"));
     }

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whole operation, so two operations over the same accounts can never deadlock.
  */
 @Component
-public class Ledger {
+class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;

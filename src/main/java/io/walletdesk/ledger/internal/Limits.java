@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * receiving account locked, inside the transaction that posts, so two payments cannot both slip under.
  */
 @Component
-public class Limits {
+class Limits {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.ledger.PaymentCompleted;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
  * does not serialise them.
  */
 @Service
-public class MerchantPayments {
+class MerchantPayments {
 
     private final SystemAccounts system;
     private final CustomerWallets wallets;

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request's result instead.
  */
 @Component
-public class MoneyTransactions {
+class MoneyTransactions {
 
     /** Deadlocks or lock timeouts seen since start; the concurrency tests require zero. */
     public static final java.util.concurrent.atomic.AtomicLong LOCK_FAILURES = new java.util.concurrent.atomic.AtomicLong();

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * snapshots on the transaction anyway, and looking them up on every payment would cost a query.
  */
 @Component
-public class PartyLabels {
+class PartyLabels {
 
     private static final long TTL_NANOS = Duration.ofMinutes(5).toNanos();
     private static final int MAX_ENTRIES = 200_000;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for 60 minutes; many wrong PINs in a day trip a suspicious-activity rule.
  */
 @Component
-public class Pins {
+class Pins {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

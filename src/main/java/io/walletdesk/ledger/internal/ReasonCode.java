@@ -4,7 +4,7 @@ package io.walletdesk.ledger.internal;
  * Why a top-up failed or what it waits for. Each has a translated explanation and next step:
  * {@code reason.{CODE}.explain} and {@code reason.{CODE}.next} in the wallet message bundle.
  */
-public enum ReasonCode {
+enum ReasonCode {
     BANK_DAILY_LIMIT,
     BANK_ACCOUNT_INVALID,
     BANK_ACCOUNT_CLOSED,

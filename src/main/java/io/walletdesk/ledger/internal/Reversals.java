@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.ledger.TransactionReversed;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
@@ -20,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * new customer-facing transaction pointing to the original one (also unique), so it happens at most once.
  */
 @Service
-public class Reversals {
+class Reversals {
 
     private final TransactionLog log;
     private final Ledger ledger;

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operation that tripped it.
  */
 @Component
-public class RiskRules {
+class RiskRules {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "walletdesk.wallet.bank.gateway",
         havingValue = "simulated", matchIfMissing = true)
-public class SimulatedBank implements BankGateway {
+class SimulatedBank implements BankGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedBank.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

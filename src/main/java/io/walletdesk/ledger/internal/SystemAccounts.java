@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the balance is the sum over the stripes.
  */
 @Component
-public class SystemAccounts implements ApplicationRunner {
+class SystemAccounts implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.ledger.TopUpCompleted;
 import io.walletdesk.ledger.TopUpFailed;
 import io.walletdesk.ledger.TopUpRequested;
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exactly once.
  */
 @Service
-public class TopUps {
+class TopUps {
 
     public static final String WAITING_FOR_BANK = "BANK_CONFIRMATION";
 

@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Customer-facing transactions and their timelines. */
 @Component
-public class TransactionLog {
+class TransactionLog {
 
     private static final String COLUMNS = """
             id, kind, status, user_id, user_label, counterparty_user_id, counterparty_label, bank_code,

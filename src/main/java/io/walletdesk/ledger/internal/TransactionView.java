@@ -1,11 +1,13 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.shared.money.Money;
 import java.time.Instant;
 import java.util.List;
 
 /** A customer-facing transaction with its timeline, as pages, the API and CSV export show it. */
-public record TransactionView(long id, TransactionKind kind, TransactionStatus status, long userId, String userLabel,
+record TransactionView(long id, TransactionKind kind, TransactionStatus status, long userId, String userLabel,
         Long counterpartyUserId, String counterpartyLabel, String bankCode, String bankAccountMasked, long amount,
         long fee, String note, String reasonCode, List<String> reasonArgs, String waitingFor, Instant expectedBy,
         Long originalTransactionId, Instant createdAt, Instant updatedAt, List<Step> timeline) {

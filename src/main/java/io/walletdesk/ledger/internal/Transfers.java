@@ -1,5 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.walletdesk.ledger.TransactionStatus;
+import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /** Peer-to-peer transfers by phone number: look up (masked name), then send with the PIN. */
 @Service
-public class Transfers {
+class Transfers {
 
     private final Accounts accounts;
     private final CustomerWallets wallets;

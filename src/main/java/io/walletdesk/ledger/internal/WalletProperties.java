@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * published limits. All limits are checked inside the same database transaction as the posting.
  */
 @ConfigurationProperties("walletdesk.wallet")
-public record WalletProperties(
+record WalletProperties(
         @DefaultValue Tiers tiers,
         @DefaultValue Amounts amounts,
         @DefaultValue Pin pin,

@@ -1,6 +1,6 @@
 package io.walletdesk.ledger.internal;
 
 /** Unverified wallets have low limits and cannot send to other people; identity verification upgrades them. */
-public enum WalletTier {
+enum WalletTier {
     UNVERIFIED, VERIFIED
 }

@@ -1,5 +1,6 @@
 package io.walletdesk.reporting.internal;
 
+import io.walletdesk.support.SlaTarget;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  */
 record ConversationFact(long conversationId, String reference, Instant startedAt, LocalDate day, String channel,
         String intent, Long intentSeq, Long teamId, Long firstResponseSeconds, Instant resolvedAt, Long resolutionSeconds,
-        boolean slaBreached, String breachedTarget, Integer rating) {
+        boolean slaBreached, SlaTarget breachedTarget, Integer rating) {
 
     /** The row of report_daily this conversation is counted in. */
     DailyKey key() {
@@ -30,7 +31,7 @@ record ConversationFact(long conversationId, String reference, Instant startedAt
         sums[0] = 1;
         sums[1] = answered ? 1 : 0;
         sums[2] = answered ? firstResponseSeconds : 0;
-        sums[3] = answered && !"FIRST_RESPONSE".equals(breachedTarget) ? 1 : 0;
+        sums[3] = answered && breachedTarget != SlaTarget.FIRST_RESPONSE ? 1 : 0;
         sums[4] = resolved ? 1 : 0;
         sums[5] = resolved && resolutionSeconds != null ? resolutionSeconds : 0;
         sums[6] = resolved && !slaBreached ? 1 : 0;
@@ -51,7 +52,7 @@ record ConversationFact(long conversationId, String reference, Instant startedAt
                 firstResponseSeconds, at, seconds, slaBreached, breachedTarget, rating);
     }
 
-    ConversationFact withBreach(String target) {
+    ConversationFact withBreach(SlaTarget target) {
         return new ConversationFact(conversationId, reference, startedAt, day, channel, intent, intentSeq, teamId,
                 firstResponseSeconds, resolvedAt, resolutionSeconds, true, breachedTarget == null ? target : breachedTarget,
                 rating);

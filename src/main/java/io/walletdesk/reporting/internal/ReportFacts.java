@@ -16,6 +16,7 @@ import io.walletdesk.support.FirstResponseGiven;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.SatisfactionAnswered;
 import io.walletdesk.support.SlaBreached;
+import io.walletdesk.support.SlaTarget;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -176,7 +177,7 @@ class ReportFacts {
                 .param("resolvedAt", after.resolvedAt() == null ? null : Timestamp.from(after.resolvedAt()),
                         Types.TIMESTAMP)
                 .param("resolution", after.resolutionSeconds(), Types.BIGINT).param("breached", after.slaBreached())
-                .param("target", after.breachedTarget(), Types.VARCHAR).param("rating", after.rating(), Types.INTEGER)
+                .param("target", after.breachedTarget() == null ? null : after.breachedTarget().name(), Types.VARCHAR).param("rating", after.rating(), Types.INTEGER)
                 .param("id", conversationId).update();
         daily.changed(before, after);
     }
@@ -192,7 +193,7 @@ class ReportFacts {
                 rs.getString("intent"), rs.getObject("intent_seq", Long.class), rs.getObject("team_id", Long.class),
                 rs.getObject("first_response_seconds", Long.class), instant(rs, "resolved_at"),
                 rs.getObject("resolution_seconds", Long.class), rs.getBoolean("sla_breached"),
-                rs.getString("breached_target"), rs.getObject("rating", Integer.class));
+                target(rs.getString("breached_target")), rs.getObject("rating", Integer.class));
     }
 
     /** Copies the complaint's category and deadlines; the first answer's time comes from its event. */
@@ -231,5 +232,9 @@ class ReportFacts {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static SlaTarget target(String stored) {
+        return stored == null ? null : SlaTarget.valueOf(stored);
     }
 }

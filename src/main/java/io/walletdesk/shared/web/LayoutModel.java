@@ -3,6 +3,7 @@ package io.walletdesk.shared.web;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,7 +15,7 @@ class LayoutModel {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null || "GET".equals(request.getMethod()) == false ? "" : "?" + query);
+        return request.getRequestURI() + (query == null || !HttpMethod.GET.matches(request.getMethod()) ? "" : "?" + query);
     }
 
     @ModelAttribute("languages")

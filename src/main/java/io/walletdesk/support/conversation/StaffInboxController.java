@@ -111,7 +111,7 @@ class StaffInboxController {
         if (conversation.customerUserId() != null) {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
             model.addAttribute("transactions", wallet.recent(conversation.customerUserId(), 10).stream()
-                    .map(t -> new TransactionLine(t.id(), t.kind(), t.status(),
+                    .map(t -> new TransactionLine(t.id(), t.kind().name(), t.status().name(),
                             Money.format(t.amount()), t.reasonCode(), t.waitingFor(),
                             t.expectedBy(), t.createdAt()))
                     .toList());

@@ -7,6 +7,7 @@ import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationTeamAssigned;
 import io.walletdesk.support.Priority;
 import io.walletdesk.support.SlaBreached;
+import io.walletdesk.support.SlaTarget;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,7 +146,7 @@ public class ServiceLevels {
                 SELECT * FROM conversation_sla WHERE stopped = FALSE AND paused_since IS NULL AND breached = FALSE""")
                 .query(ServiceLevels::clocks).list();
         for (Clocks sla : running) {
-            String target = missed(sla, now);
+            SlaTarget target = missed(sla, now);
             if (target != null) {
                 Policy policy = policy(sla.policyId());
                 jdbc.sql("UPDATE conversation_sla SET breached = TRUE WHERE conversation_id = :c")
@@ -178,15 +179,15 @@ public class ServiceLevels {
                 .query(Long.class).list());
     }
 
-    private static String missed(Clocks sla, Instant now) {
+    private static SlaTarget missed(Clocks sla, Instant now) {
         if (sla.firstRespondedAt() == null && sla.firstResponseDue() != null && sla.firstResponseDue().isBefore(now)) {
-            return "FIRST_RESPONSE";
+            return SlaTarget.FIRST_RESPONSE;
         }
         if (sla.nextResponseDue() != null && sla.nextResponseDue().isBefore(now)) {
-            return "NEXT_RESPONSE";
+            return SlaTarget.NEXT_RESPONSE;
         }
         if (sla.resolutionDue() != null && sla.resolutionDue().isBefore(now)) {
-            return "RESOLUTION";
+            return SlaTarget.RESOLUTION;
         }
         return null;
     }

@@ -9,11 +9,11 @@ import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.knowledge.intent.IntentScore;
 import io.walletdesk.knowledge.intent.Prediction;
+import io.walletdesk.ledger.TransactionKind;
+import io.walletdesk.ledger.TransactionStatus;
 import io.walletdesk.ledger.WalletStanding;
 import io.walletdesk.ledger.WalletTransactions;
-import io.walletdesk.ledger.internal.CustomerWallets;
-import io.walletdesk.ledger.internal.SimulatedBank;
-import io.walletdesk.ledger.internal.WalletTier;
+import io.walletdesk.ledger.internal.LedgerTestHooks;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
@@ -47,6 +47,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -68,7 +69,7 @@ class AssistantTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    SimulatedBank bank;
+    ApplicationContext context;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -117,7 +118,7 @@ class AssistantTest {
     private void topUp(Customer customer, long amount, String bankAccount) {
         customer.api().header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/wallet/top-ups", Map.of("bankCode", "BCA", "bankAccount", bankAccount, "amount", amount));
-        bank.deliverAllNow();
+        LedgerTestHooks.deliverBankCallbacksNow(context);
     }
 
     private ConversationView chat(Customer customer, String language) {
@@ -168,15 +169,12 @@ class AssistantTest {
         Customer budi = customer("en");
         topUp(budi, 50_000, "9876547777");
         WalletTransactions.Summary pending = transactions.recent(budi.userId(), 5).get(0);
-        assertThat(pending.status()).isEqualTo("PENDING");
+        assertThat(pending.status()).isEqualTo(TransactionStatus.PENDING);
         String answer = ask(budi, chat(budi, "en"), "I paid at the bank but my balance has not been credited");
         assertThat(answer).contains("still waiting for your bank").contains("Rp50.000")
                 .contains(ZonedDateTime.ofInstant(pending.expectedBy(), ZoneId.of("Asia/Jakarta")).getYear() + "")
                 .contains("/help/topup-not-received");
     }
-
-    @Autowired
-    CustomerWallets wallets;
 
     @Test
     void aTransferThatDidNotArriveShowsItsRealState() throws Exception {
@@ -185,14 +183,13 @@ class AssistantTest {
         String friendPhone = jdbc.sql("SELECT phone FROM users WHERE id = :id").param("id", friend.userId())
                 .query(String.class).single();
         assertThat(sender.api().post("/api/v1/wallet/pin", Map.of("pin", "246810")).status()).isEqualTo(204);
-        wallets.open(sender.userId());
-        wallets.setTier(sender.userId(), WalletTier.VERIFIED);
+        LedgerTestHooks.openVerifiedWallet(context, sender.userId());
         topUp(sender, 500_000, "1234512345");
         ApiClient.Response sent = sender.api().header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/wallet/transfers", Map.of("phone", friendPhone, "amount", 75_000, "pin", "246810"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         WalletTransactions.Summary transfer = transactions.recent(sender.userId(), 5).stream()
-                .filter(t -> "TRANSFER".equals(t.kind())).findFirst().orElseThrow();
+                .filter(t -> t.kind() == TransactionKind.TRANSFER).findFirst().orElseThrow();
         String answer = ask(sender, chat(sender, "en"), "my friend says he has not received the money I sent him");
         assertThat(answer).contains("Rp75.000").contains("was completed").contains(Long.toString(transfer.id()))
                 .contains("/help/transfer-not-received");

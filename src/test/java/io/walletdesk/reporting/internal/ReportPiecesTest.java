@@ -2,6 +2,7 @@ package io.walletdesk.reporting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walletdesk.support.SlaTarget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -81,9 +82,9 @@ class ReportPiecesTest {
         ConversationFact handled = started.withFirstResponse(120).withResolution(Instant.parse("2026-11-26T05:00:00Z"), 7200)
                 .withRating(5).withIntent("forgot_pin", 1).withTeam(2L);
         assertThat(handled.sums()).containsExactly(1, 1, 120, 1, 1, 7200, 1, 0, 0, 0, 0, 0, 1);
-        assertThat(handled.withBreach("NEXT_RESPONSE").sums()).containsExactly(1, 1, 120, 1, 1, 7200, 0, 1, 0, 0, 0, 0, 1);
-        assertThat(handled.withBreach("FIRST_RESPONSE").withBreach("RESOLUTION").breachedTarget()).isEqualTo("FIRST_RESPONSE");
-        assertThat(handled.withBreach("FIRST_RESPONSE").sums()[3]).isZero();
+        assertThat(handled.withBreach(SlaTarget.NEXT_RESPONSE).sums()).containsExactly(1, 1, 120, 1, 1, 7200, 0, 1, 0, 0, 0, 0, 1);
+        assertThat(handled.withBreach(SlaTarget.FIRST_RESPONSE).withBreach(SlaTarget.RESOLUTION).breachedTarget()).isEqualTo(SlaTarget.FIRST_RESPONSE);
+        assertThat(handled.withBreach(SlaTarget.FIRST_RESPONSE).sums()[3]).isZero();
         assertThat(handled.key()).isEqualTo(new ConversationFact.DailyKey(LocalDate.of(2026, 11, 26), "CHAT", "forgot_pin", 2));
     }
 }

@@ -1,8 +1,0 @@
-package io.walletdesk.ledger;
-
-import io.walletdesk.testing.H2Test;
-
-/** The concurrency contract on H2 (PostgreSQL mode). */
-@H2Test
-class LedgerConcurrencyH2Test extends LedgerConcurrencyContract {
-}
