@@ -27,17 +27,8 @@ class ArchitectureRulesTest {
     /** Named interfaces other modules (or {@code main}) may use. */
     private static final Set<String> NAMED_INTERFACES = Set.of("io.walletdesk.knowledge.intent");
 
-    /** Left from the layout work of issue 18 (identity's and ledger's internals are still called from their web package). */
+    /** Left from the layout work of issue 18 (ledger's internals are still called from its web package). */
     private static final Set<String> STILL_PUBLIC = Set.of(
-            "io.walletdesk.identity.internal.AccountStatusService", "io.walletdesk.identity.internal.AccountViews",
-            "io.walletdesk.identity.internal.ApiTokens", "io.walletdesk.identity.internal.ContactChanges",
-            "io.walletdesk.identity.internal.ContactFormats", "io.walletdesk.identity.internal.IdentityProperties",
-            "io.walletdesk.identity.internal.Notifications", "io.walletdesk.identity.internal.PasswordPolicy",
-            "io.walletdesk.identity.internal.Principals", "io.walletdesk.identity.internal.ProfileService",
-            "io.walletdesk.identity.internal.Registration", "io.walletdesk.identity.internal.SignInHistory",
-            "io.walletdesk.identity.internal.SignInOutcome", "io.walletdesk.identity.internal.SignInService",
-            "io.walletdesk.identity.internal.SignOut", "io.walletdesk.identity.internal.Totp",
-            "io.walletdesk.identity.internal.TwoFactor", "io.walletdesk.identity.internal.UserAccount",
             "io.walletdesk.ledger.internal.BankCallbacks", "io.walletdesk.ledger.internal.BankGateway",
             "io.walletdesk.ledger.internal.BankSignatures", "io.walletdesk.ledger.internal.CustomerWallets",
             "io.walletdesk.ledger.internal.HoldOutcome", "io.walletdesk.ledger.internal.Idempotency",

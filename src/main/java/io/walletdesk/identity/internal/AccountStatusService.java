@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Locking and unlocking accounts (by rules or staff), and look-ups for staff and other modules. */
 @Service
-public class AccountStatusService {
+class AccountStatusService {
 
     private final UserAccountRepository users;
     private final AuditTrail audit;

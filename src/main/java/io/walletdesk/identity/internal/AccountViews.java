@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * the CPU of a wallet transfer: the recipient is looked up by phone on every transfer).
  */
 @Service
-public class AccountViews {
+class AccountViews {
 
     private static final String COLUMNS = """
             id, role, display_name, phone, email, preferred_language, status, lock_reason, locked_at, totp_enabled, created_at""";

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (it was probably stolen).
  */
 @Service
-public class ApiTokens {
+class ApiTokens {
 
     private final JdbcClient jdbc;
     private final IdentityProperties properties;

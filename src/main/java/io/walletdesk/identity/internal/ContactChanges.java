@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a code sent to the new contact proves they own it. The old contact is told.
  */
 @Service
-public class ContactChanges {
+class ContactChanges {
 
     static final int MAX_ATTEMPTS = 5;
 

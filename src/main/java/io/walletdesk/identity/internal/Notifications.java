@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** Notices shown to a user in the app (new device, contact changed, ...). E-mail copies come with the e-mail channel. */
 @Service
-public class Notifications {
+class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;

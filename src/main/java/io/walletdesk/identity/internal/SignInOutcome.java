@@ -3,7 +3,7 @@ package io.walletdesk.identity.internal;
 import io.walletdesk.identity.SignedInUser;
 
 /** What a sign-in step produced. Rejections carry a problem code the caller translates. */
-public sealed interface SignInOutcome {
+sealed interface SignInOutcome {
 
     /** Signed in; {@code user.restricted()} means a support-only session. */
     record SignedIn(SignedInUser user, boolean newDevice) implements SignInOutcome {

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own rate limit. Every attempt is recorded.
  */
 @Service
-public class SignInService {
+class SignInService {
 
     private final UserAccountRepository users;
     private final PasswordHashing passwords;

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** TOTP enrolment (with QR code), ten one-time recovery codes, and verification of either at sign-in. */
 @Service
-public class TwoFactor {
+class TwoFactor {
 
     static final String ISSUER = "WalletDesk";
     static final int RECOVERY_CODES = 10;

@@ -1,4 +1,4 @@
-package io.walletdesk.identity;
+package io.walletdesk.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,9 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Totp;
-import io.walletdesk.identity.internal.TwoFactor;
+import io.walletdesk.identity.AccountStatus;
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.LockAccount;
+import io.walletdesk.identity.LockReason;
+import io.walletdesk.identity.Role;
+import io.walletdesk.identity.UnlockAccount;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.TestData;

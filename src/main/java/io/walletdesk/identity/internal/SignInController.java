@@ -1,11 +1,8 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Registration.RegisterCustomer;
+import io.walletdesk.identity.internal.NewAccounts.RegisterCustomer;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
-import io.walletdesk.identity.internal.SignInOutcome;
-import io.walletdesk.identity.internal.SignInService;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
@@ -27,12 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SignInController {
 
     private final SignInService signIn;
-    private final Registration registration;
+    private final NewAccounts newAccounts;
     private final WebSessions sessions;
 
-    SignInController(SignInService signIn, Registration registration, WebSessions sessions) {
+    SignInController(SignInService signIn, NewAccounts newAccounts, WebSessions sessions) {
         this.signIn = signIn;
-        this.registration = registration;
+        this.newAccounts = newAccounts;
         this.sessions = sessions;
     }
 
@@ -237,7 +234,7 @@ class SignInController {
         if (!errors.hasErrors()) {
             try {
                 ClientInfo client = ClientInfo.from(request);
-                var created = registration.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
+                var created = newAccounts.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
                         form.getName(), form.getLanguage(), form.getPassword()), client);
                 if (created.isPresent()) {
                     SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client,

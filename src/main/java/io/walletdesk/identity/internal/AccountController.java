@@ -1,12 +1,6 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.ContactChanges;
-import io.walletdesk.identity.internal.Notifications;
-import io.walletdesk.identity.internal.ProfileService;
-import io.walletdesk.identity.internal.SignInHistory;
-import io.walletdesk.identity.internal.TwoFactor;
-import io.walletdesk.identity.internal.UserAccount;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;

@@ -1,8 +1,5 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
-import io.walletdesk.identity.internal.ApiTokens;
-import io.walletdesk.identity.internal.Principals;
-import io.walletdesk.identity.internal.SignOut;
 import io.walletdesk.shared.web.Problems;
 import jakarta.servlet.RequestDispatcher;
 import org.springframework.context.annotation.Bean;
