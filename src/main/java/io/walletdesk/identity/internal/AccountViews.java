@@ -37,8 +37,8 @@ class AccountViews {
     /** A customer by phone number in any common Indonesian format (as {@code AccountStatusService}). */
     public Optional<AccountView> customerByPhone(String phone) {
         return ContactFormats.normalisePhone(phone).flatMap(normalised -> jdbc
-                .sql("SELECT " + COLUMNS + " FROM users WHERE phone = :phone AND role = 'CUSTOMER'")
-                .param("phone", normalised).query((rs, n) -> view(rs)).optional());
+                .sql("SELECT " + COLUMNS + " FROM users WHERE phone = :phone AND role = :role")
+                .param("phone", normalised).param("role", Role.CUSTOMER.name()).query((rs, n) -> view(rs)).optional());
     }
 
     private static AccountView view(ResultSet rs) throws SQLException {

@@ -110,10 +110,10 @@ class AuthApiController {
     }
 
     static ProblemException rejection(SignInOutcome.Rejected rejected) {
-        HttpStatus status = switch (rejected.code()) {
-            case "rate-limited", "sign-in-blocked" -> HttpStatus.TOO_MANY_REQUESTS;
-            case "staff-account-disabled" -> HttpStatus.FORBIDDEN;
-            default -> HttpStatus.UNAUTHORIZED;
+        HttpStatus status = switch (rejected.reason()) {
+            case RATE_LIMITED, SIGN_IN_BLOCKED -> HttpStatus.TOO_MANY_REQUESTS;
+            case STAFF_ACCOUNT_DISABLED -> HttpStatus.FORBIDDEN;
+            case INVALID_CREDENTIALS, INVALID_SECOND_FACTOR -> HttpStatus.UNAUTHORIZED;
         };
         long minutes = Math.max(1, (rejected.retryAfterSeconds() + 59) / 60);
         Map<String, Object> properties = rejected.retryAfterSeconds() > 0

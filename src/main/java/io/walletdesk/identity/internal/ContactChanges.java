@@ -146,7 +146,8 @@ class ContactChanges {
         audit.record(AuditEntry.of("CONTACT_CHANGED", userId, user.role().name(), userId,
                 change.kind() + " " + mask(change.kind(), previous) + " -> " + mask(change.kind(), change.newValue()),
                 client));
-        notifications.notify(userId, change.kind() == Kind.PHONE ? "PHONE_CHANGED" : "EMAIL_CHANGED",
+        notifications.notify(userId,
+                change.kind() == Kind.PHONE ? Notifications.Kind.PHONE_CHANGED : Notifications.Kind.EMAIL_CHANGED,
                 mask(change.kind(), change.newValue()));
     }
 

@@ -85,7 +85,7 @@ class ProfileService {
             users.save(user);
             tokens.revokeAll(userId);
             audit.record(AuditEntry.of("PASSWORD_CHANGED", userId, user.role().name(), userId, null, client));
-            notifications.notify(userId, "PASSWORD_CHANGED", client.device().label());
+            notifications.notify(userId, Notifications.Kind.PASSWORD_CHANGED, client.device().label());
             events.publishEvent(new PasswordChanged(userId));
         });
     }

@@ -187,8 +187,7 @@ class SignInController {
             return "redirect:/login/2fa";
         }
         SignInOutcome.Rejected rejected = (SignInOutcome.Rejected) outcome;
-        response.setStatus(rejected.code().equals("rate-limited") || rejected.code().equals("sign-in-blocked")
-                ? 429 : 401);
+        response.setStatus(rejected.reason().tooManyAttempts() ? 429 : 401);
         if (rejected.retryAfterSeconds() > 0) {
             response.setHeader("Retry-After", String.valueOf(rejected.retryAfterSeconds()));
         }

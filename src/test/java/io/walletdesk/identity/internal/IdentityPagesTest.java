@@ -281,4 +281,21 @@ class IdentityPagesTest {
         mvc.perform(get("/notifications").cookie(session))
                 .andExpect(content().string(Matchers.containsString("Your e-mail address was changed")));
     }
+
+    @Test
+    void theContactFormChangesThePhoneOnlyWhenPhoneIsChosen() throws Exception {
+        String phone = TestData.phone();
+        customer(phone);
+        Cookie session = signIn(phone, TestData.PASSWORD, "/account");
+        // Anything but PHONE (empty, another spelling) means an e-mail change, so a phone number is refused.
+        for (String kind : new String[] {"", "phone", "SMS"}) {
+            mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf())
+                            .param("kind", kind).param("newValue", TestData.phone()).param("password", TestData.PASSWORD))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf())
+                        .param("kind", "PHONE").param("newValue", TestData.phone()).param("password", TestData.PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("We sent a 6-digit code")));
+    }
 }
