@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +29,8 @@ class ArchitectureRulesTest {
     /** Named interfaces other modules (or {@code main}) may use. */
     private static final Set<String> NAMED_INTERFACES = Set.of("io.walletdesk.knowledge.intent");
 
-    /** Left from the layout work of issue 18 (identity's and ledger's internals are still called from their web package). */
+    /** Public types in internal packages that must stay so. */
     private static final Set<String> STILL_PUBLIC = Set.of(
-            "io.walletdesk.identity.internal.AccountStatusService", "io.walletdesk.identity.internal.AccountViews",
-            "io.walletdesk.identity.internal.ApiTokens", "io.walletdesk.identity.internal.ContactChanges",
-            "io.walletdesk.identity.internal.ContactFormats", "io.walletdesk.identity.internal.IdentityProperties",
-            "io.walletdesk.identity.internal.Notifications", "io.walletdesk.identity.internal.PasswordPolicy",
-            "io.walletdesk.identity.internal.Principals", "io.walletdesk.identity.internal.ProfileService",
-            "io.walletdesk.identity.internal.Registration", "io.walletdesk.identity.internal.SignInHistory",
-            "io.walletdesk.identity.internal.SignInOutcome", "io.walletdesk.identity.internal.SignInService",
-            "io.walletdesk.identity.internal.SignOut", "io.walletdesk.identity.internal.Totp",
-            "io.walletdesk.identity.internal.TwoFactor", "io.walletdesk.identity.internal.UserAccount",
             // Used across support's own sub-packages (Java has no module-private); ADR 0013.
             "io.walletdesk.support.blobs.BlobStore", "io.walletdesk.support.blobs.CorruptBlobException",
             "io.walletdesk.support.evidence.EvidenceChain", "io.walletdesk.support.sla.ServiceLevels",
@@ -72,6 +65,25 @@ class ArchitectureRulesTest {
                     .map(f -> f + " (" + lines(f) + " lines)").toList();
         }
         assertThat(tooLong).as("split these by responsibility").isEmpty();
+    }
+
+    @Test
+    void statesAreTypesNotStrings() throws IOException {
+        Pattern constantEquals = Pattern.compile("\"[A-Z][A-Z_]+\"\\.equals\\(");
+        List<String> found;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            found = files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
+                try {
+                    List<String> lines = Files.readAllLines(f);
+                    return IntStream.range(0, lines.size())
+                            .filter(i -> constantEquals.matcher(lines.get(i)).find())
+                            .mapToObj(i -> f + ":" + (i + 1) + " " + lines.get(i).strip());
+                } catch (IOException unreadable) {
+                    throw new IllegalStateException(unreadable);
+                }
+            }).toList();
+        }
+        assertThat(found).as("compare enums, not \"CONSTANT\".equals(text)").isEmpty();
     }
 
     private static boolean isInternal(String packageName) {

@@ -2,7 +2,7 @@ package io.walletdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.identity.internal.Totp;
+import io.walletdesk.identity.internal.AuthenticatorApp;
 import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.MutableClock;
@@ -87,7 +87,7 @@ class SecureSignInJourneyTest {
         String secret = browser.findElement(By.id("totp-secret")).getText();
         screenshot("02-two-factor");
         assertFitsThePhoneScreen();
-        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(clock.instant())));
+        browser.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant())));
         browser.findElement(By.id("enable-2fa")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("two-factor-enabled")).isEmpty());
@@ -109,7 +109,7 @@ class SecureSignInJourneyTest {
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("not right");
 
         clock.advance(Duration.ofSeconds(30)); // the enrolment code's time step cannot be used again
-        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(clock.instant())));
+        browser.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant())));
         browser.findElement(By.id("verify")).click();
         waitForUrl("/account");
         browser.get(url("/account/security"));

@@ -3,7 +3,7 @@ package io.walletdesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Totp;
+import io.walletdesk.identity.internal.AuthenticatorApp;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.testing.ApiClient;
@@ -169,8 +169,8 @@ abstract class IdentityApiContract {
 
         Response wrongFirst = customer.api().post("/api/v1/me/2fa/enable", Map.of("code", "000000"));
         assertThat(wrongFirst.status()).isEqualTo(400);
-        long step = Totp.step(clock.instant());
-        Response enabled = customer.api().post("/api/v1/me/2fa/enable", Map.of("code", Totp.code(secret, step)));
+        long step = AuthenticatorApp.step(clock.instant());
+        Response enabled = customer.api().post("/api/v1/me/2fa/enable", Map.of("code", AuthenticatorApp.code(secret, step)));
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         List<String> recovery = new ArrayList<>();
         enabled.json().get("recoveryCodes").forEach(c -> recovery.add(c.asText()));
@@ -185,12 +185,12 @@ abstract class IdentityApiContract {
         assertThat(wrongCode.status()).isEqualTo(401);
         assertThat(wrongCode.json().get("type").asText()).isEqualTo("/problems/invalid-second-factor");
 
-        Response replay = client().post("/api/v1/auth/token", with(password, "otp", Totp.code(secret, step)));
+        Response replay = client().post("/api/v1/auth/token", with(password, "otp", AuthenticatorApp.code(secret, step)));
         assertThat(replay.status()).as("a code already used cannot be replayed").isEqualTo(401);
 
         clock.advance(Duration.ofSeconds(30));
         Response withCode = client().post("/api/v1/auth/token",
-                with(password, "otp", Totp.code(secret, Totp.step(clock.instant()))));
+                with(password, "otp", AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant()))));
         assertThat(withCode.status()).isEqualTo(200);
 
         Response withRecovery = client().post("/api/v1/auth/token", with(password, "otp", recovery.get(0)));

@@ -3,7 +3,7 @@ package io.walletdesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Totp;
+import io.walletdesk.identity.internal.AuthenticatorApp;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.testing.ApiClient;
@@ -157,14 +157,14 @@ class SignInConcurrencyTest {
         Customer customer = registerCustomer();
         String secret = customer.api().post("/api/v1/me/2fa/setup", Map.of()).json().get("secret").asText();
         Response enabled = customer.api().post("/api/v1/me/2fa/enable",
-                Map.of("code", Totp.code(secret, Totp.step(clock.instant()))));
+                Map.of("code", AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant()))));
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         clock.advance(Duration.ofSeconds(30));
 
         Map<String, String> wrong = Map.of("grantType", "password", "identifier", customer.email(),
                 "password", TestData.PASSWORD, "otp", "123456");
         Map<String, String> right = new HashMap<>(wrong);
-        right.put("otp", Totp.code(secret, Totp.step(clock.instant())));
+        right.put("otp", AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant())));
         List<Response> late = new ArrayList<>();
         Map<String, Long> outcomes = byOutcome(burst(wrong, right, late));
 
@@ -181,10 +181,10 @@ class SignInConcurrencyTest {
     void parallelCorrectCodesAreAcceptedOnce() throws Exception {
         Customer customer = registerCustomer();
         String secret = customer.api().post("/api/v1/me/2fa/setup", Map.of()).json().get("secret").asText();
-        customer.api().post("/api/v1/me/2fa/enable", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))));
+        customer.api().post("/api/v1/me/2fa/enable", Map.of("code", AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant()))));
         clock.advance(Duration.ofSeconds(30));
         Map<String, String> right = Map.of("grantType", "password", "identifier", customer.email(),
-                "password", TestData.PASSWORD, "otp", Totp.code(secret, Totp.step(clock.instant())));
+                "password", TestData.PASSWORD, "otp", AuthenticatorApp.code(secret, AuthenticatorApp.step(clock.instant())));
         List<CompletableFuture<Response>> calls = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -1,5 +1,6 @@
 package io.walletdesk.identity.internal;
 
+import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.LockAccount;
 import io.walletdesk.identity.UnlockAccount;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Locking and unlocking accounts (by rules or staff), and look-ups for staff and other modules. */
 @Service
-public class AccountStatusService {
+class AccountStatusService {
 
     private final UserAccountRepository users;
     private final AuditTrail audit;
@@ -40,10 +41,10 @@ public class AccountStatusService {
         UserAccount user = find(command.userId());
         user.lock(command.reason(), trimNote(command.note()), command.byStaffUserId(), clock.instant());
         users.save(user);
-        audit.record(AuditEntry.of(user.status().name().equals("DISABLED") ? "ACCOUNT_DISABLED" : "ACCOUNT_LOCKED",
+        audit.record(AuditEntry.of(user.status() == AccountStatus.DISABLED ? "ACCOUNT_DISABLED" : "ACCOUNT_LOCKED",
                 command.byStaffUserId(), actorRole, user.id(),
                 command.reason() + (command.note() == null ? "" : ": " + trimNote(command.note())), client));
-        notifications.notify(user.id(), "ACCOUNT_LOCKED", command.reason().name());
+        notifications.notify(user.id(), Notifications.Kind.ACCOUNT_LOCKED, command.reason().name());
         return user.view();
     }
 
@@ -55,7 +56,7 @@ public class AccountStatusService {
         counters.clear(user.id());
         audit.record(AuditEntry.of("ACCOUNT_UNLOCKED", command.byStaffUserId(), actorRole, user.id(),
                 trimNote(command.note()), client));
-        notifications.notify(user.id(), "ACCOUNT_UNLOCKED", null);
+        notifications.notify(user.id(), Notifications.Kind.ACCOUNT_UNLOCKED, null);
         return user.view();
     }
 

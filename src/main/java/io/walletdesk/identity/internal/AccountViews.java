@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * the CPU of a wallet transfer: the recipient is looked up by phone on every transfer).
  */
 @Service
-public class AccountViews {
+class AccountViews {
 
     private static final String COLUMNS = """
             id, role, display_name, phone, email, preferred_language, status, lock_reason, locked_at, totp_enabled, created_at""";
@@ -37,8 +37,8 @@ public class AccountViews {
     /** A customer by phone number in any common Indonesian format (as {@code AccountStatusService}). */
     public Optional<AccountView> customerByPhone(String phone) {
         return ContactFormats.normalisePhone(phone).flatMap(normalised -> jdbc
-                .sql("SELECT " + COLUMNS + " FROM users WHERE phone = :phone AND role = 'CUSTOMER'")
-                .param("phone", normalised).query((rs, n) -> view(rs)).optional());
+                .sql("SELECT " + COLUMNS + " FROM users WHERE phone = :phone AND role = :role")
+                .param("phone", normalised).param("role", Role.CUSTOMER.name()).query((rs, n) -> view(rs)).optional());
     }
 
     private static AccountView view(ResultSet rs) throws SQLException {

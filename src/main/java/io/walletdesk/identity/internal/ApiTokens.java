@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (it was probably stolen).
  */
 @Service
-public class ApiTokens {
+class ApiTokens {
 
     private final JdbcClient jdbc;
     private final IdentityProperties properties;
@@ -43,8 +43,8 @@ public class ApiTokens {
         Instant now = clock.instant();
         String access = Hashes.randomToken("wda_");
         String refresh = Hashes.randomToken("wdr_");
-        insert(userId, access, "ACCESS", family, now, now.plus(properties.accessTokenTtl()));
-        insert(userId, refresh, "REFRESH", family, now, now.plus(properties.refreshTokenTtl()));
+        insert(userId, access, TokenKind.ACCESS, family, now, now.plus(properties.accessTokenTtl()));
+        insert(userId, refresh, TokenKind.REFRESH, family, now, now.plus(properties.refreshTokenTtl()));
         return new TokenPair(access, refresh, properties.accessTokenTtl().toSeconds());
     }
 
@@ -82,8 +82,8 @@ public class ApiTokens {
         Optional<CachedPrincipal> loaded = jdbc.sql("""
                 SELECT u.id, u.role, u.display_name, u.status, u.preferred_language, u.time_zone, t.expires_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = :hash AND t.kind = 'ACCESS' AND t.revoked_at IS NULL AND t.expires_at > :now""")
-                .param("hash", hash).param("now", Timestamp.from(instant))
+                WHERE t.token_hash = :hash AND t.kind = :kind AND t.revoked_at IS NULL AND t.expires_at > :now""")
+                .param("hash", hash).param("kind", TokenKind.ACCESS.name()).param("now", Timestamp.from(instant))
                 .query((rs, n) -> {
                     Instant expiresAt = rs.getTimestamp(7).toInstant();
                     return Principals.principalFor(rs.getLong(1), Role.valueOf(rs.getString(2)), rs.getString(3),
@@ -131,9 +131,10 @@ public class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT user_id FROM api_tokens WHERE token_hash = :hash AND kind = 'ACCESS'
+                SELECT user_id FROM api_tokens WHERE token_hash = :hash AND kind = :kind
                 AND revoked_at IS NULL AND expires_at > :now""")
-                .param("hash", Hashes.sha256(accessToken)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", Hashes.sha256(accessToken)).param("kind", TokenKind.ACCESS.name())
+                .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
     }
 
@@ -142,8 +143,8 @@ public class ApiTokens {
         if (refreshToken == null) {
             throw invalidGrant();
         }
-        var row = jdbc.sql("SELECT user_id, family, expires_at, revoked_at FROM api_tokens WHERE token_hash = :hash AND kind = 'REFRESH'")
-                .param("hash", Hashes.sha256(refreshToken))
+        var row = jdbc.sql("SELECT user_id, family, expires_at, revoked_at FROM api_tokens WHERE token_hash = :hash AND kind = :kind")
+                .param("hash", Hashes.sha256(refreshToken)).param("kind", TokenKind.REFRESH.name())
                 .query((rs, n) -> new Object[] {rs.getLong("user_id"), rs.getString("family"),
                     rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("revoked_at")})
                 .optional().orElseThrow(ApiTokens::invalidGrant);
@@ -188,11 +189,11 @@ public class ApiTokens {
                 .param("now", Timestamp.from(clock.instant())).param("family", family).update();
     }
 
-    private void insert(long userId, String token, String kind, String family, Instant now, Instant expires) {
+    private void insert(long userId, String token, TokenKind kind, String family, Instant now, Instant expires) {
         jdbc.sql("""
                 INSERT INTO api_tokens (user_id, token_hash, kind, family, created_at, expires_at)
                 VALUES (:user, :hash, :kind, :family, :now, :expires)""")
-                .param("user", userId).param("hash", Hashes.sha256(token)).param("kind", kind)
+                .param("user", userId).param("hash", Hashes.sha256(token)).param("kind", kind.name())
                 .param("family", family).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
                 .update();
     }
@@ -207,6 +208,9 @@ public class ApiTokens {
     private static ProblemException invalidGrant() {
         return new ProblemException("invalid-grant", HttpStatus.UNAUTHORIZED);
     }
+
+    /** Which of the pair a stored token is; stored by name. */
+    private enum TokenKind { ACCESS, REFRESH }
 
     /** An access token (short-lived) and the refresh token that renews it. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a code sent to the new contact proves they own it. The old contact is told.
  */
 @Service
-public class ContactChanges {
+class ContactChanges {
 
     static final int MAX_ATTEMPTS = 5;
 
@@ -146,7 +146,8 @@ public class ContactChanges {
         audit.record(AuditEntry.of("CONTACT_CHANGED", userId, user.role().name(), userId,
                 change.kind() + " " + mask(change.kind(), previous) + " -> " + mask(change.kind(), change.newValue()),
                 client));
-        notifications.notify(userId, change.kind() == Kind.PHONE ? "PHONE_CHANGED" : "EMAIL_CHANGED",
+        notifications.notify(userId,
+                change.kind() == Kind.PHONE ? Notifications.Kind.PHONE_CHANGED : Notifications.Kind.EMAIL_CHANGED,
                 mask(change.kind(), change.newValue()));
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /** Normalises the ways people write phone numbers and e-mail addresses. */
-public final class ContactFormats {
+final class ContactFormats {
 
     private ContactFormats() {
     }

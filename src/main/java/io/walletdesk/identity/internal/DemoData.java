@@ -21,30 +21,30 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final Registration registration;
+    private final NewAccounts newAccounts;
     private final AccountStatusService status;
 
-    DemoData(Registration registration, AccountStatusService status) {
-        this.registration = registration;
+    DemoData(NewAccounts newAccounts, AccountStatusService status) {
+        this.newAccounts = newAccounts;
         this.status = status;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (registration.countUsers() > 0) {
+        if (newAccounts.countUsers() > 0) {
             return;
         }
-        registration.createDemoCustomer("081234567890", "sari@example.com", "Sari Wulandari", SupportedLanguage.ID,
+        newAccounts.createDemoCustomer("081234567890", "sari@example.com", "Sari Wulandari", SupportedLanguage.ID,
                 "kopi-susu-gula-aren-7");
-        long locked = registration.createDemoCustomer("081298765432", "budi@example.com", "Budi Santoso",
+        long locked = newAccounts.createDemoCustomer("081298765432", "budi@example.com", "Budi Santoso",
                 SupportedLanguage.EN, "nasi-goreng-pedas-9");
         status.lock(new LockAccount(locked, LockReason.FRAUD_INVESTIGATION, "Demo: reported suspicious transfers", null),
                 "SYSTEM", ClientInfo.system());
-        registration.createStaff(Role.AGENT, "agent@walletdesk.local", "Ayu Lestari", "bantu-nasabah-cepat-24", null,
+        newAccounts.createStaff(Role.AGENT, "agent@walletdesk.local", "Ayu Lestari", "bantu-nasabah-cepat-24", null,
                 ClientInfo.system());
-        registration.createStaff(Role.SUPERVISOR, "supervisor@walletdesk.local", "Rudi Hartono",
+        newAccounts.createStaff(Role.SUPERVISOR, "supervisor@walletdesk.local", "Rudi Hartono",
                 "awasi-antrian-layanan-31", null, ClientInfo.system());
-        registration.createStaff(Role.ADMIN, "admin@walletdesk.local", "Dewi Kusuma", "kelola-sistem-dompet-58", null,
+        newAccounts.createStaff(Role.ADMIN, "admin@walletdesk.local", "Dewi Kusuma", "kelola-sistem-dompet-58", null,
                 ClientInfo.system());
         log.info("Demo users created; see README for their sign-ins");
     }

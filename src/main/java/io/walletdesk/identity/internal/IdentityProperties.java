@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 0 means twice the number of processors.
  */
 @ConfigurationProperties("walletdesk.identity")
-public record IdentityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, int maxFailedSignIns,
+record IdentityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, int maxFailedSignIns,
         Duration signInBlock, int signInsPerAddress, Duration signInAddressWindow, Duration contactCodeTtl,
         @DefaultValue("0") int hashingConcurrency, @DefaultValue("PT2S") Duration hashingWait,
         @DefaultValue("5") int registrationsPerAddress, @DefaultValue("PT1H") Duration registrationAddressWindow) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** Notices shown to a user in the app (new device, contact changed, ...). E-mail copies come with the e-mail channel. */
 @Service
-public class Notifications {
+class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -19,9 +19,15 @@ public class Notifications {
         this.clock = clock;
     }
 
-    void notify(long userId, String kind, String detail) {
+    /** What a notice is about; stored by name, which also selects its text {@code notification.{kind}}. */
+    enum Kind {
+        NEW_DEVICE_SIGN_IN, SIGN_IN_BLOCKED, PASSWORD_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, PHONE_CHANGED,
+        EMAIL_CHANGED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED
+    }
+
+    void notify(long userId, Kind kind, String detail) {
         jdbc.sql("INSERT INTO notifications (user_id, kind, detail, created_at) VALUES (:user, :kind, :detail, :at)")
-                .param("user", userId).param("kind", kind).param("detail", detail)
+                .param("user", userId).param("kind", kind.name()).param("detail", detail)
                 .param("at", Timestamp.from(clock.instant())).update();
     }
 

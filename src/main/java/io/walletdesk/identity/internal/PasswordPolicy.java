@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * user's own phone number, e-mail or name. Failures carry a stable code that pages and the API translate.
  */
 @Component
-public class PasswordPolicy {
+class PasswordPolicy {
 
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 128;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** Builds the request principal from the current state of the account, so status changes apply at once. */
 @Service
-public class Principals {
+class Principals {
 
     private final UserAccountRepository users;
 

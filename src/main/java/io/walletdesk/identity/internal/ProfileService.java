@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** A user's own profile: name, language, time zone and password. */
 @Service
-public class ProfileService {
+class ProfileService {
 
     private final UserAccountRepository users;
     private final PasswordPolicy policy;
@@ -53,7 +53,7 @@ public class ProfileService {
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
             throw ProblemException.forField("invalid-time-zone", HttpStatus.BAD_REQUEST, "timeZone");
         }
-        user.updateProfile(Registration.requireName(name), lang, zone);
+        user.updateProfile(NewAccounts.requireName(name), lang, zone);
         users.save(user);
     }
 
@@ -85,7 +85,7 @@ public class ProfileService {
             users.save(user);
             tokens.revokeAll(userId);
             audit.record(AuditEntry.of("PASSWORD_CHANGED", userId, user.role().name(), userId, null, client));
-            notifications.notify(userId, "PASSWORD_CHANGED", client.device().label());
+            notifications.notify(userId, Notifications.Kind.PASSWORD_CHANGED, client.device().label());
             events.publishEvent(new PasswordChanged(userId));
         });
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** Every sign-in attempt with time, address and device, and the devices each user has used. */
 @Service
-public class SignInHistory {
+class SignInHistory {
 
     /** How a sign-in ended. */
     public enum Result { SUCCESS, SUPPORT_ONLY, WRONG_PASSWORD, WRONG_SECOND_FACTOR, UNKNOWN_ACCOUNT, BLOCKED, RATE_LIMITED, STAFF_DISABLED }

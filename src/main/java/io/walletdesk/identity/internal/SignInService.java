@@ -4,6 +4,7 @@ import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInFromNewDevice;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
 import io.walletdesk.identity.internal.SignInHistory.Result;
+import io.walletdesk.identity.internal.SignInOutcome.Refusal;
 import io.walletdesk.identity.internal.SignInOutcome.Rejected;
 import io.walletdesk.identity.internal.SignInOutcome.SecondFactorRequired;
 import io.walletdesk.identity.internal.SignInOutcome.SignedIn;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own rate limit. Every attempt is recorded.
  */
 @Service
-public class SignInService {
+class SignInService {
 
     private final UserAccountRepository users;
     private final PasswordHashing passwords;
@@ -75,16 +76,16 @@ public class SignInService {
         if (found.isEmpty()) {
             passwords.matches(password == null ? "" : password, dummyHash);
             history.record(null, identifier, channel, Result.UNKNOWN_ACCOUNT, client, false);
-            return new Rejected("invalid-credentials", 0);
+            return new Rejected(Refusal.INVALID_CREDENTIALS, 0);
         }
         UserAccount user = found.get();
         Instant now = clock.instant();
         if (user.signInBlocked(now)) {
             history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
-            return new Rejected("sign-in-blocked", secondsUntil(user.signInBlockedUntil(), now));
+            return new Rejected(Refusal.SIGN_IN_BLOCKED, secondsUntil(user.signInBlockedUntil(), now));
         }
         if (!passwords.matches(password, user.passwordHash())) {
-            return failed(user, identifier, channel, Result.WRONG_PASSWORD, client, "invalid-credentials");
+            return failed(user, identifier, channel, Result.WRONG_PASSWORD, client, Refusal.INVALID_CREDENTIALS);
         }
         if (user.totpEnabled()) {
             return new SecondFactorRequired(user.id());
@@ -103,33 +104,33 @@ public class SignInService {
         Instant now = clock.instant();
         if (user.signInBlocked(now)) {
             history.record(user.id(), null, channel, Result.BLOCKED, client, false);
-            return new Rejected("sign-in-blocked", secondsUntil(user.signInBlockedUntil(), now));
+            return new Rejected(Refusal.SIGN_IN_BLOCKED, secondsUntil(user.signInBlockedUntil(), now));
         }
         if (!twoFactor.verify(user, code, now)) {
-            return failed(user, null, channel, Result.WRONG_SECOND_FACTOR, client, "invalid-second-factor");
+            return failed(user, null, channel, Result.WRONG_SECOND_FACTOR, client, Refusal.INVALID_SECOND_FACTOR);
         }
         return complete(user, null, channel, client);
     }
 
     private Rejected failed(UserAccount user, String identifier, Channel channel, Result result, ClientInfo client,
-            String code) {
+            Refusal refusal) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
             var failure = counters.recordFailure(user.id(), now, properties.maxFailedSignIns(), properties.signInBlock());
             if (failure.effect() == SignInCounters.Effect.ALREADY_BLOCKED) {
                 // Another guess of the same burst started the block while this one was being checked.
                 history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
-                return new Rejected("sign-in-blocked", secondsUntil(failure.blockedUntil(), now));
+                return new Rejected(Refusal.SIGN_IN_BLOCKED, secondsUntil(failure.blockedUntil(), now));
             }
             history.record(user.id(), identifier, channel, result, client, false);
             audit.record(AuditEntry.of("SIGN_IN_FAILED", null, null, user.id(), result.name(), client));
             if (failure.effect() == SignInCounters.Effect.BLOCKED_NOW) {
                 audit.record(AuditEntry.of("SIGN_IN_BLOCKED", null, null, user.id(),
                         "blocked for " + properties.signInBlock(), client));
-                notifications.notify(user.id(), "SIGN_IN_BLOCKED", client.device().label());
-                return new Rejected("sign-in-blocked", properties.signInBlock().toSeconds());
+                notifications.notify(user.id(), Notifications.Kind.SIGN_IN_BLOCKED, client.device().label());
+                return new Rejected(Refusal.SIGN_IN_BLOCKED, properties.signInBlock().toSeconds());
             }
-            return new Rejected(code, 0);
+            return new Rejected(refusal, 0);
         });
     }
 
@@ -137,7 +138,7 @@ public class SignInService {
         var principal = Principals.principalFor(user);
         if (principal.isEmpty()) {
             history.record(user.id(), identifier, channel, Result.STAFF_DISABLED, client, false);
-            return new Rejected("staff-account-disabled", 0);
+            return new Rejected(Refusal.STAFF_ACCOUNT_DISABLED, 0);
         }
         return transactions.execute(status -> {
             Instant now = clock.instant();
@@ -145,7 +146,7 @@ public class SignInService {
             if (blocked.isPresent()) {
                 // The right answer arrived while a burst of wrong ones blocked the account: the block holds.
                 history.record(user.id(), identifier, channel, Result.BLOCKED, client, false);
-                return new Rejected("sign-in-blocked", secondsUntil(blocked.get(), now));
+                return new Rejected(Refusal.SIGN_IN_BLOCKED, secondsUntil(blocked.get(), now));
             }
             boolean newDevice = history.rememberDevice(user.id(), client);
             Result result = principal.get().restricted() ? Result.SUPPORT_ONLY : Result.SUCCESS;
@@ -153,7 +154,7 @@ public class SignInService {
             audit.record(AuditEntry.of(result == Result.SUCCESS ? "SIGN_IN" : "SIGN_IN_SUPPORT_ONLY", user.id(),
                     user.role().name(), user.id(), channel.name(), client));
             if (newDevice) {
-                notifications.notify(user.id(), "NEW_DEVICE_SIGN_IN", client.device().label() + " · " + client.ip());
+                notifications.notify(user.id(), Notifications.Kind.NEW_DEVICE_SIGN_IN, client.device().label() + " · " + client.ip());
                 events.publishEvent(new SignedInFromNewDevice(user.id(), eventId));
             }
             return new SignedIn(principal.get(), newDevice);
@@ -164,7 +165,7 @@ public class SignInService {
         var decision = rateLimiter.hit("sign-in:" + client.ip(), properties.signInsPerAddress(),
                 properties.signInAddressWindow());
         return decision.allowed() ? Optional.empty()
-                : Optional.of(new Rejected("rate-limited", decision.retryAfterSeconds()));
+                : Optional.of(new Rejected(Refusal.RATE_LIMITED, decision.retryAfterSeconds()));
     }
 
     Optional<UserAccount> findByIdentifier(String identifier) {

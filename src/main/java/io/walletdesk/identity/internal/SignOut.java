@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 /** Tells the other modules that a user signed out, so they drop what they issued to that user. */
 @Service
-public class SignOut {
+class SignOut {
 
     private final ApplicationEventPublisher events;
 

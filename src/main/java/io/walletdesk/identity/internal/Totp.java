@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 6238 time-based one-time passwords as Google Authenticator and FreeOTP use them: HMAC-SHA1, 6 digits,
  * 30-second steps, accepting one step either side for clock drift.
  */
-public final class Totp {
+final class Totp {
 
     static final int DIGITS = 6;
     static final long STEP_SECONDS = 30;

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** TOTP enrolment (with QR code), ten one-time recovery codes, and verification of either at sign-in. */
 @Service
-public class TwoFactor {
+class TwoFactor {
 
     static final String ISSUER = "WalletDesk";
     static final int RECOVERY_CODES = 10;
@@ -83,7 +83,7 @@ public class TwoFactor {
         users.save(user);
         List<String> codes = replaceRecoveryCodes(userId);
         audit.record(AuditEntry.of("TWO_FACTOR_ENABLED", userId, user.role().name(), userId, null, client));
-        notifications.notify(userId, "TWO_FACTOR_ENABLED", null);
+        notifications.notify(userId, Notifications.Kind.TWO_FACTOR_ENABLED, null);
         return codes;
     }
 
@@ -114,7 +114,7 @@ public class TwoFactor {
         users.save(user);
         jdbc.sql("DELETE FROM recovery_codes WHERE user_id = :user").param("user", userId).update();
         audit.record(AuditEntry.of("TWO_FACTOR_DISABLED", userId, user.role().name(), userId, null, client));
-        notifications.notify(userId, "TWO_FACTOR_DISABLED", null);
+        notifications.notify(userId, Notifications.Kind.TWO_FACTOR_DISABLED, null);
     }
 
     /** Checks a TOTP code (not replayable) or consumes a recovery code; either is used up when accepted. */

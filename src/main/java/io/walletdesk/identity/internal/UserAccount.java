@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * second factor only change through these methods, and lock changes register events.
  */
 @Table("users")
-public class UserAccount extends AbstractAggregateRoot<UserAccount> {
+class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     @Id
     private Long id;

@@ -1,12 +1,6 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.ContactChanges;
-import io.walletdesk.identity.internal.Notifications;
-import io.walletdesk.identity.internal.ProfileService;
-import io.walletdesk.identity.internal.SignInHistory;
-import io.walletdesk.identity.internal.TwoFactor;
-import io.walletdesk.identity.internal.UserAccount;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
@@ -104,17 +98,18 @@ class AccountController {
 
     /** Contact change form (step one) and its confirmation (step two). */
     static final class ContactForm {
-        private String kind = "EMAIL";
+        private ContactChanges.Kind kind = ContactChanges.Kind.EMAIL;
         private String newValue;
         private String password;
         private String code;
 
-        public String getKind() {
+        public ContactChanges.Kind getKind() {
             return kind;
         }
 
-        public void setKind(String kind) {
-            this.kind = kind;
+        /** An empty choice means e-mail, as an unknown one does (it fails to bind and keeps the default). */
+        public void setKind(ContactChanges.Kind kind) {
+            this.kind = kind == null ? ContactChanges.Kind.EMAIL : kind;
         }
 
         public String getNewValue() {
@@ -263,8 +258,7 @@ class AccountController {
         UserAccount user = profiles.get(me.userId());
         model.addAttribute("user", user);
         try {
-            ContactChanges.Kind kind = "PHONE".equals(form.getKind()) ? ContactChanges.Kind.PHONE : ContactChanges.Kind.EMAIL;
-            var started = contactChanges.start(me.userId(), kind, form.getNewValue(), form.getPassword(), form.getCode(),
+            var started = contactChanges.start(me.userId(), form.getKind(), form.getNewValue(), form.getPassword(), form.getCode(),
                     ClientInfo.from(request));
             model.addAttribute("started", started);
             form.setPassword(null);

@@ -1,15 +1,9 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.ContactChanges;
-import io.walletdesk.identity.internal.Notifications;
-import io.walletdesk.identity.internal.ProfileService;
-import io.walletdesk.identity.internal.SignInHistory;
-import io.walletdesk.identity.internal.TwoFactor;
-import io.walletdesk.identity.internal.UserAccount;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;

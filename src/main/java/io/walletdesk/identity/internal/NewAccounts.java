@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the short transaction that stores the account, never inside it.
  */
 @Service
-public class Registration {
+class NewAccounts {
 
     private final UserAccountRepository users;
     private final PasswordPolicy policy;
@@ -40,7 +40,7 @@ public class Registration {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    Registration(UserAccountRepository users, PasswordPolicy policy, PasswordHashing passwords, SignInHistory history,
+    NewAccounts(UserAccountRepository users, PasswordPolicy policy, PasswordHashing passwords, SignInHistory history,
             AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transactions,
             RateLimiter rateLimiter, OutboundMessages outbox, MessageSource messages, IdentityProperties properties,
             Clock clock) {

@@ -1,4 +1,4 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.LockAccount;
@@ -6,8 +6,6 @@ import io.walletdesk.identity.LockReason;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.identity.UnlockAccount;
-import io.walletdesk.identity.internal.AccountStatusService;
-import io.walletdesk.identity.internal.SignInHistory;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,7 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.AccountStatusService;
-import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
 import io.walletdesk.shared.web.ProblemException;
@@ -25,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class StaffTeamController {
 
-    private final Registration registration;
+    private final NewAccounts newAccounts;
     private final AccountStatusService accounts;
 
-    StaffTeamController(Registration registration, AccountStatusService accounts) {
-        this.registration = registration;
+    StaffTeamController(NewAccounts newAccounts, AccountStatusService accounts) {
+        this.newAccounts = newAccounts;
         this.accounts = accounts;
     }
 
@@ -85,7 +83,7 @@ class StaffTeamController {
     String create(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") StaffForm form, BindingResult errors,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
-            registration.createStaff(form.getRole(), form.getEmail(), form.getName(), form.getPassword(), me.userId(),
+            newAccounts.createStaff(form.getRole(), form.getEmail(), form.getName(), form.getPassword(), me.userId(),
                     ClientInfo.from(request));
             redirect.addFlashAttribute("notice", "team.created");
             return "redirect:/staff/team";

@@ -1,15 +1,10 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.ApiTokens;
 import io.walletdesk.identity.internal.ApiTokens.TokenPair;
-import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
-import io.walletdesk.identity.internal.SignInOutcome;
-import io.walletdesk.identity.internal.SignInService;
-import io.walletdesk.identity.internal.SignOut;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,14 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Authentication", description = "Registration and bearer tokens for the mobile app")
 class AuthApiController {
 
-    private final Registration registration;
+    private final NewAccounts newAccounts;
     private final SignInService signIn;
     private final ApiTokens tokens;
     private final SignOut signOut;
 
-    AuthApiController(Registration registration, SignInService signIn, ApiTokens tokens, SignOut signOut) {
+    AuthApiController(NewAccounts newAccounts, SignInService signIn, ApiTokens tokens, SignOut signOut) {
         this.signOut = signOut;
-        this.registration = registration;
+        this.newAccounts = newAccounts;
         this.signIn = signIn;
         this.tokens = tokens;
     }
@@ -72,7 +67,7 @@ class AuthApiController {
             whether or not the phone or e-mail already has an account (its owner then gets a message instead), \
             so that registration cannot be used to find out who is a customer. Then get a token.""")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
-        registration.attempt(new Registration.RegisterCustomer(body.phone(), body.email(), body.name(),
+        newAccounts.attempt(new NewAccounts.RegisterCustomer(body.phone(), body.email(), body.name(),
                 body.language(), body.password()), ClientInfo.from(request));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Registered("sign-in"));
     }
@@ -115,10 +110,10 @@ class AuthApiController {
     }
 
     static ProblemException rejection(SignInOutcome.Rejected rejected) {
-        HttpStatus status = switch (rejected.code()) {
-            case "rate-limited", "sign-in-blocked" -> HttpStatus.TOO_MANY_REQUESTS;
-            case "staff-account-disabled" -> HttpStatus.FORBIDDEN;
-            default -> HttpStatus.UNAUTHORIZED;
+        HttpStatus status = switch (rejected.reason()) {
+            case RATE_LIMITED, SIGN_IN_BLOCKED -> HttpStatus.TOO_MANY_REQUESTS;
+            case STAFF_ACCOUNT_DISABLED -> HttpStatus.FORBIDDEN;
+            case INVALID_CREDENTIALS, INVALID_SECOND_FACTOR -> HttpStatus.UNAUTHORIZED;
         };
         long minutes = Math.max(1, (rejected.retryAfterSeconds() + 59) / 60);
         Map<String, Object> properties = rejected.retryAfterSeconds() > 0

@@ -1,4 +1,4 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.session.FindByIndexNameSessionRepository;

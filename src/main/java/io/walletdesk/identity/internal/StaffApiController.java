@@ -1,4 +1,4 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.AccountView;
@@ -7,9 +7,6 @@ import io.walletdesk.identity.LockReason;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.identity.UnlockAccount;
-import io.walletdesk.identity.internal.AccountStatusService;
-import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.SignInHistory;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,11 +34,11 @@ class StaffApiController {
     private final AccountStatusService accounts;
     private final SignInHistory history;
     private final AuditTrail audit;
-    private final Registration registration;
+    private final NewAccounts newAccounts;
 
     StaffApiController(AccountStatusService accounts, SignInHistory history, AuditTrail audit,
-            Registration registration) {
-        this.registration = registration;
+            NewAccounts newAccounts) {
+        this.newAccounts = newAccounts;
         this.accounts = accounts;
         this.history = history;
         this.audit = audit;
@@ -110,7 +107,7 @@ class StaffApiController {
     @PreAuthorize("hasRole('ADMIN')")
     org.springframework.http.ResponseEntity<Created> createStaff(@AuthenticationPrincipal SignedInUser me,
             @Valid @RequestBody NewStaff body, HttpServletRequest request) {
-        long id = registration.createStaff(body.role(), body.email(), body.name(), body.password(), me.userId(),
+        long id = newAccounts.createStaff(body.role(), body.email(), body.name(), body.password(), me.userId(),
                 ClientInfo.from(request));
         return org.springframework.http.ResponseEntity.status(HttpStatus.CREATED).body(new Created(id));
     }

@@ -1,14 +1,14 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
-import io.walletdesk.identity.internal.ApiTokens;
-import io.walletdesk.identity.internal.Principals;
-import io.walletdesk.identity.internal.SignOut;
 import io.walletdesk.shared.web.Problems;
+import io.walletdesk.shared.web.UrlRules;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -29,7 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Three filter chains: the stateless bearer-token API, the API documentation, and the pages (session
- * cookie, CSRF). Access rules for every module's URLs live here so they can be reviewed in one place.
+ * cookie, CSRF). Each module contributes the access rules of its own URLs ({@link UrlRules}); this class keeps
+ * only the rules no module owns (error dispatches, actuator, the staff and public areas, the catch-all).
  * Restricted (locked or disabled) customers hold only ROLE_RESTRICTED and reach the support areas.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,32 +82,21 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Principals principals, Problems problems)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Principals principals, Problems problems,
+            ObjectProvider<UrlRules> contributed) throws Exception {
+        List<UrlRules> urlRules = contributed.orderedStream().toList();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie is ever accepted here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, principals, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register").permitAll()
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        // Outdated apps must always learn that they need an update; anyone may check a channel.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/app-config").permitAll()
-                        .requestMatchers("/api/v1/official-channels/**").permitAll()
-                        // The Statuspage-compatible status API is public, as Atlassian's is.
-                        .requestMatchers(HttpMethod.GET, "/api/v2/**").permitAll()
-                        // The chat module authenticates its own X-Chat-Token on every call.
-                        .requestMatchers("/api/v1/chat/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
-                        .requestMatchers("/api/v1/auth/revoke", "/api/v1/me/notifications/**", "/api/v1/support/**")
-                                .authenticated()
-                        .requestMatchers("/api/v1/staff/**").hasRole("AGENT")
-                        // A locked customer unlocks themselves by verifying their identity.
-                        .requestMatchers("/api/v1/wallet/verification", "/api/v1/wallet/verification/**")
-                                .hasAnyRole("CUSTOMER", "RESTRICTED")
-                        .requestMatchers("/api/v1/wallet/**").hasRole("CUSTOMER")
-                        .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
+                .authorizeHttpRequests(auth -> {
+                    urlRules.forEach(rules -> rules.api(auth));
+                    // Areas no single module owns; then signed-in customers and staff.
+                    auth.requestMatchers("/api/v1/public/**").permitAll()
+                            .requestMatchers("/api/v1/staff/**").hasRole("AGENT")
+                            .anyRequest().hasAnyRole("CUSTOMER", "AGENT");
+                })
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
                                 problems.write(request, response, "unauthenticated", HttpStatus.UNAUTHORIZED))
@@ -132,26 +122,22 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, Principals principals, SecurityContextRepository contexts,
-            SignOut signOut) throws Exception {
+            SignOut signOut, ObjectProvider<UrlRules> contributed) throws Exception {
+        List<UrlRules> urlRules = contributed.orderedStream().toList();
         // CSRF token in a cookie (double-submit), so anonymous pages need no server-side session.
         http.securityContext(sc -> sc.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-                        // RFC 8058 one-click unsubscribe: mail clients POST without our token; the link's token authorises it.
-                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe"))
+                        .ignoringRequestMatchers(withoutCsrfToken(urlRules)))
                 .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,
-                                jakarta.servlet.DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/", "/login", "/login/2fa", "/register", "/language", "/error",
-                                "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
-                                "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify", "/verify/**",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/account/status", "/notifications/**").authenticated()
-                        .requestMatchers("/staff/**").hasRole("AGENT")
-                        .requestMatchers("/wallet/verify", "/wallet/verify/**").hasAnyRole("CUSTOMER", "RESTRICTED")
-                        .requestMatchers("/wallet/**").hasRole("CUSTOMER")
-                        .anyRequest().hasAnyRole("CUSTOMER", "AGENT"))
+                .authorizeHttpRequests(auth -> {
+                    auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/actuator/**").hasRole("ADMIN");
+                    urlRules.forEach(rules -> rules.pages(auth));
+                    // Areas no single module owns; then signed-in customers and staff.
+                    auth.requestMatchers("/staff/**").hasRole("AGENT")
+                            .anyRequest().hasAnyRole("CUSTOMER", "AGENT");
+                })
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                         .accessDeniedHandler((request, response, ex) -> {
@@ -176,5 +162,9 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static String[] withoutCsrfToken(List<UrlRules> urlRules) {
+        return urlRules.stream().flatMap(rules -> rules.pagesWithoutCsrfToken().stream()).toArray(String[]::new);
     }
 }

@@ -1,4 +1,4 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
 import jakarta.servlet.http.Cookie;
@@ -17,7 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WebSessions {
 
-    static final String PENDING_SECOND_FACTOR = "walletdesk.pendingSecondFactor";
+    /**
+     * Sessions are Java-serialized into the database. The key changed when {@link PendingSecondFactor} moved from
+     * {@code identity.web} to {@code identity.internal}: a value stored under the old key names a class that is
+     * gone, and is never read (its user signs in again) instead of failing to deserialize.
+     */
+    static final String PENDING_SECOND_FACTOR = "walletdesk.identity.pendingSecondFactor";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityContextRepository contexts;

@@ -1,4 +1,4 @@
-package io.walletdesk.identity;
+package io.walletdesk.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,9 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Totp;
-import io.walletdesk.identity.internal.TwoFactor;
+import io.walletdesk.identity.AccountStatus;
+import io.walletdesk.identity.Accounts;
+import io.walletdesk.identity.LockAccount;
+import io.walletdesk.identity.LockReason;
+import io.walletdesk.identity.Role;
+import io.walletdesk.identity.UnlockAccount;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.TestData;
@@ -277,5 +280,22 @@ class IdentityPagesTest {
         mvc.perform(get("/account").cookie(session)).andExpect(content().string(Matchers.containsString(newEmail)));
         mvc.perform(get("/notifications").cookie(session))
                 .andExpect(content().string(Matchers.containsString("Your e-mail address was changed")));
+    }
+
+    @Test
+    void theContactFormChangesThePhoneOnlyWhenPhoneIsChosen() throws Exception {
+        String phone = TestData.phone();
+        customer(phone);
+        Cookie session = signIn(phone, TestData.PASSWORD, "/account");
+        // Anything but PHONE (empty, another spelling) means an e-mail change, so a phone number is refused.
+        for (String kind : new String[] {"", "phone", "SMS"}) {
+            mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf())
+                            .param("kind", kind).param("newValue", TestData.phone()).param("password", TestData.PASSWORD))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/account/contact").cookie(session).with(client()).with(csrf())
+                        .param("kind", "PHONE").param("newValue", TestData.phone()).param("password", TestData.PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("We sent a 6-digit code")));
     }
 }

@@ -1,4 +1,4 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
 import java.util.List;

@@ -1,11 +1,8 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.identity.internal.Registration.RegisterCustomer;
+import io.walletdesk.identity.internal.NewAccounts.RegisterCustomer;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
-import io.walletdesk.identity.internal.SignInOutcome;
-import io.walletdesk.identity.internal.SignInService;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
@@ -27,12 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SignInController {
 
     private final SignInService signIn;
-    private final Registration registration;
+    private final NewAccounts newAccounts;
     private final WebSessions sessions;
 
-    SignInController(SignInService signIn, Registration registration, WebSessions sessions) {
+    SignInController(SignInService signIn, NewAccounts newAccounts, WebSessions sessions) {
         this.signIn = signIn;
-        this.registration = registration;
+        this.newAccounts = newAccounts;
         this.sessions = sessions;
     }
 
@@ -190,8 +187,7 @@ class SignInController {
             return "redirect:/login/2fa";
         }
         SignInOutcome.Rejected rejected = (SignInOutcome.Rejected) outcome;
-        response.setStatus(rejected.code().equals("rate-limited") || rejected.code().equals("sign-in-blocked")
-                ? 429 : 401);
+        response.setStatus(rejected.reason().tooManyAttempts() ? 429 : 401);
         if (rejected.retryAfterSeconds() > 0) {
             response.setHeader("Retry-After", String.valueOf(rejected.retryAfterSeconds()));
         }
@@ -237,7 +233,7 @@ class SignInController {
         if (!errors.hasErrors()) {
             try {
                 ClientInfo client = ClientInfo.from(request);
-                var created = registration.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
+                var created = newAccounts.attempt(new RegisterCustomer(form.getPhone(), form.getEmail(),
                         form.getName(), form.getLanguage(), form.getPassword()), client);
                 if (created.isPresent()) {
                     SignInOutcome outcome = signIn.withPassword(form.getPhone(), form.getPassword(), client,

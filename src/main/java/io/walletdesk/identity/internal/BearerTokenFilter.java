@@ -1,8 +1,6 @@
-package io.walletdesk.identity.web;
+package io.walletdesk.identity.internal;
 
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.identity.internal.ApiTokens;
-import io.walletdesk.identity.internal.Principals;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.Problems;

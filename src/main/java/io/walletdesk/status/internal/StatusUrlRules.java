@@ -1,0 +1,29 @@
+package io.walletdesk.status.internal;
+
+import io.walletdesk.shared.web.UrlRules;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** The status page and its subscriptions are public, and so is the Statuspage-compatible API (as Atlassian's is). */
+@Component
+class StatusUrlRules implements UrlRules {
+
+    @Override
+    public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
+        api.requestMatchers(HttpMethod.GET, "/api/v2/**").permitAll();
+    }
+
+    @Override
+    public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
+        pages.requestMatchers("/status/**").permitAll();
+    }
+
+    /** RFC 8058 one-click unsubscribe: mail clients POST without our token; the link's token authorises it. */
+    @Override
+    public List<String> pagesWithoutCsrfToken() {
+        return List.of("/status/subscriptions/unsubscribe");
+    }
+}
