@@ -14,7 +14,11 @@ final class QrCodes {
     private QrCodes() {
     }
 
-    static String svg(String text) {
+    /** A square QR code as SVG path data over a {@code size} x {@code size} grid; the page draws the SVG. */
+    record QrCode(int size, String path) {
+    }
+
+    static QrCode of(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
@@ -26,9 +30,7 @@ final class QrCodes {
                     }
                 }
             }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "
-                    + matrix.getHeight() + "\" width=\"220\" height=\"220\" role=\"img\" shape-rendering=\"crispEdges\">"
-                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+            return new QrCode(matrix.getWidth(), path.toString());
         } catch (WriterException e) {
             throw new IllegalStateException("Cannot render QR code", e);
         }

@@ -62,7 +62,7 @@ class TwoFactor {
         }
         String account = user.email() != null ? user.email() : user.phone();
         String uri = Totp.otpauthUri(ISSUER, account, secret);
-        return new Enrolment(secret, uri, QrCodes.svg(uri));
+        return new Enrolment(secret, uri, QrCodes.of(uri));
     }
 
     /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
@@ -158,6 +158,6 @@ class TwoFactor {
     }
 
     /** A started enrolment: the secret for manual entry, the otpauth URI and its QR code as SVG. */
-    public record Enrolment(String secret, String otpauthUri, String qrSvg) {
+    public record Enrolment(String secret, String otpauthUri, QrCodes.QrCode qr) {
     }
 }

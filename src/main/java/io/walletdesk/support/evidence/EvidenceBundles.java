@@ -2,6 +2,7 @@ package io.walletdesk.support.evidence;
 
 import io.walletdesk.shared.crypto.ManifestZip;
 import io.walletdesk.shared.pdf.TextPdfs;
+import io.walletdesk.shared.text.CsvFiles;
 import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.ConversationView;
@@ -77,25 +78,24 @@ class EvidenceBundles implements EvidenceExports {
         files.put("transcript.txt", conversations.transcript(conversationId, reader).getBytes(StandardCharsets.UTF_8));
         files.put("transcript.html", html(conversation, messages, noteMark).getBytes(StandardCharsets.UTF_8));
         files.put("transcript.pdf", pdf(conversation, messages, noteMark));
-        StringBuilder timeline = new StringBuilder("seq,time_utc,author_type,author,channel,device,os,browser,app_version,client_time\n");
+        CsvFiles.Table timeline = new CsvFiles.Table().row("seq", "time_utc", "author_type", "author", "channel", "device",
+                "os", "browser", "app_version", "client_time");
         for (MessageView m : messages) {
-            timeline.append(m.seq()).append(',').append(m.createdAt()).append(',').append(m.authorType()).append(',')
-                    .append(csv(m.authorName())).append(',').append(m.channel()).append(',').append(csv(m.deviceType()))
-                    .append(',').append(csv(m.os())).append(',').append(csv(m.browser())).append(',')
-                    .append(csv(m.appVersion())).append(',').append(m.clientTime() == null ? "" : m.clientTime()).append('\n');
+            timeline.row(m.seq(), m.createdAt(), m.authorType(), m.authorName(), m.channel(), m.deviceType(), m.os(),
+                    m.browser(), m.appVersion(), m.clientTime());
             if (m.body().startsWith("[attachment]")) {
                 attachment(conversationId, m, reader, files);
             }
         }
         files.put("timeline.csv", timeline.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder chainCsv = new StringBuilder("position,kind,subject,content_hash,previous_hash,entry_hash,recorded_at\n");
+        CsvFiles.Table chainCsv = new CsvFiles.Table().row("position", "kind", "subject", "content_hash", "previous_hash",
+                "entry_hash", "recorded_at");
         jdbc.sql("""
                 SELECT position, kind, subject_ref, content_hash, previous_hash, entry_hash, recorded_at
                 FROM conversation_chain WHERE conversation_id = :c ORDER BY position""")
                 .param("c", conversationId)
-                .query((rs, n) -> chainCsv.append(rs.getLong(1)).append(',').append(rs.getString(2)).append(',')
-                        .append(rs.getString(3)).append(',').append(rs.getString(4)).append(',').append(rs.getString(5))
-                        .append(',').append(rs.getString(6)).append(',').append(rs.getTimestamp(7).toInstant()).append('\n'))
+                .query((rs, n) -> chainCsv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
         files.put("chain.csv", chainCsv.toString().getBytes(StandardCharsets.UTF_8));
         files.put("VERIFY.txt", ("""
@@ -173,12 +173,5 @@ class EvidenceBundles implements EvidenceExports {
                     + WIB.format(m.createdAt()), m.body()));
         }
         return pdfs.render("WalletDesk " + conversation.reference(), sections);
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

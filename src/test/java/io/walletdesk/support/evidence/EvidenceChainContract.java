@@ -2,6 +2,7 @@ package io.walletdesk.support.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walletdesk.shared.text.CsvFiles;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
@@ -10,6 +11,7 @@ import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +32,7 @@ abstract class EvidenceChainContract {
     EvidenceBundles bundles;
 
     @Test
-    void aDirectEditOfAMessageOrFileBreaksTheChainAtThatEntry() {
+    void aDirectEditOfAMessageOrFileBreaksTheChainAtThatEntry() throws Exception {
         Participant.Visitor customer = new Participant.Visitor("v-" + UUID.randomUUID(), "Dewi");
         Participant.Staff agent = new Participant.Staff(440_001L, "Agen Bima");
         ConversationView chat = conversations.openNew(new StartConversation(customer, Channel.CHAT, null, "Dewi", null, null, "id"));
@@ -62,6 +64,23 @@ abstract class EvidenceChainContract {
             String[] parts = line.split("  ", 2);
             assertThat(io.walletdesk.shared.crypto.Digests.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
         }
+        // chain.csv lets anyone recompute the chain as VERIFY.txt says, from 64 zeros.
+        List<CsvFiles.Row> chainRows = CsvFiles.read(new java.io.StringReader(new String(files.get("chain.csv"),
+                java.nio.charset.StandardCharsets.UTF_8)), "chain.csv");
+        assertThat(chainRows.get(0).cells()).containsExactly("position", "kind", "subject", "content_hash",
+                "previous_hash", "entry_hash", "recorded_at");
+        assertThat(chainRows).hasSize(6);
+        String previous = "0".repeat(64);
+        for (CsvFiles.Row row : chainRows.subList(1, chainRows.size())) {
+            List<String> c = row.cells();
+            assertThat(c.get(4)).as("link of entry %s", c.get(0)).isEqualTo(previous);
+            assertThat(EvidenceChain.entryHash(previous, Long.parseLong(c.get(0)), c.get(1), c.get(2), c.get(3),
+                    java.time.Instant.parse(c.get(6)))).as("hash of entry %s", c.get(0)).isEqualTo(c.get(5));
+            previous = c.get(5);
+        }
+        assertThat(new String(files.get("timeline.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("seq,time_utc,author_type,author,channel,device,os,browser,app_version,client_time");
+
         // Every file but the manifest itself is listed, the PDF transcript included.
         assertThat(manifest.split("\n")).hasSize(files.size() - 1)
                 .anyMatch(line -> line.endsWith("  transcript.pdf"));
