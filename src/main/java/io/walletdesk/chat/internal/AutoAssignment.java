@@ -5,7 +5,6 @@ import io.walletdesk.support.ConversationHandedOver;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.FirstResponse;
 import io.walletdesk.support.MessagePosted;
-import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,8 +44,7 @@ class AutoAssignment {
 
     @ApplicationModuleListener
     void on(MessagePosted posted) {
-        Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), ROUTER);
-        if (message.isEmpty() || !message.get().fromCustomer()) {
+        if (!posted.fromCustomer()) {
             return;
         }
         if (firstResponse.withAssistant(posted.conversationId())) {

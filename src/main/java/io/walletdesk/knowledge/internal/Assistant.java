@@ -5,7 +5,6 @@ import io.walletdesk.knowledge.intent.IntentScore;
 import io.walletdesk.knowledge.intent.Prediction;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.support.Channel;
-import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.FirstResponse;
 import io.walletdesk.support.MessagePosted;
@@ -79,51 +78,51 @@ class Assistant {
 
     @ApplicationModuleListener
     void on(MessagePosted posted) {
-        if (posted.internalNote() || !firstResponse.withAssistant(posted.conversationId())) {
+        if (posted.internalNote() || !posted.fromCustomer() || !firstResponse.withAssistant(posted.conversationId())) {
             return;
         }
         Participant.System self = NOTE_AUTHOR;
         Optional<MessageView> message = conversations.message(posted.conversationId(), posted.seq(), self);
-        if (message.isEmpty() || !message.get().fromCustomer()) {
+        if (message.isEmpty()) {
             return;
         }
-        ConversationView conversation = conversations.get(posted.conversationId(), self);
-        SupportedLanguage language = SupportedLanguage.fromTag(conversation.language()).orElse(SupportedLanguage.EN);
+        long conversationId = posted.conversationId();
+        SupportedLanguage language = SupportedLanguage.fromTag(posted.language()).orElse(SupportedLanguage.EN);
         String text = message.get().body();
-        Optional<AssistantTurns.Turn> previous = turns.previous(conversation.id(), posted.seq());
-        if (!turns.claim(conversation.id(), posted.seq(), language.tag(), text, clock.instant())) {
+        Optional<AssistantTurns.Turn> previous = turns.previous(conversationId, posted.seq());
+        if (!turns.claim(conversationId, posted.seq(), language.tag(), text, clock.instant())) {
             return;
         }
-        AssistantReplies.Question question = new AssistantReplies.Question(conversation.id(), posted.seq(), text, language,
-                conversation.customerUserId(), previous);
+        AssistantReplies.Question question = new AssistantReplies.Question(conversationId, posted.seq(), text, language,
+                posted.customerUserId(), previous);
         AssistantReplies.Reply reply;
         try {
             reply = CompletableFuture.supplyAsync(() -> replies.apply(question), thinking)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception failure) {
-            log.warn("Assistant failed on conversation {} message {}; handing over to humans", conversation.id(),
+            log.warn("Assistant failed on conversation {} message {}; handing over to humans", conversationId,
                     posted.seq(), failure);
-            separately.executeWithoutResult(status -> failSafe(conversation, posted.seq(), language));
+            separately.executeWithoutResult(status -> failSafe(conversationId, posted.seq(), language));
             return;
         }
         Prediction p = reply.prediction();
         IntentScore second = p.second();
-        turns.record(conversation.id(), posted.seq(), reply.intent() != null ? reply.intent() : p.intent(), p.probability(),
+        turns.record(conversationId, posted.seq(), reply.intent() != null ? reply.intent() : p.intent(), p.probability(),
                 second == null ? null : second.intent(), second == null ? null : second.probability(),
                 AssistantTurns.Outcome.valueOf(reply.outcome().name()));
-        events.publishEvent(new CustomerIntentDetected(conversation.id(), posted.seq(),
+        events.publishEvent(new CustomerIntentDetected(conversationId, posted.seq(),
                 reply.intent() != null ? reply.intent() : p.intent(), p.probability()));
-        say(conversation.id(), posted.seq(), language, reply.text());
+        say(conversationId, posted.seq(), language, reply.text());
         if (reply.outcome() == AssistantReplies.Outcome.HANDOVER) {
-            handOver(conversation.id(), posted.seq(), reply.intent(), p, reply.handoverReason());
+            handOver(conversationId, posted.seq(), reply.intent(), p, reply.handoverReason());
         }
     }
 
     /** The customer is never left without an answer: the chat goes to humans with a short notice. */
-    private void failSafe(ConversationView conversation, long seq, SupportedLanguage language) {
-        turns.record(conversation.id(), seq, null, null, null, null, AssistantTurns.Outcome.FAILED);
-        say(conversation.id(), seq, language, messages.getMessage("assistant.failed", null, language.locale()));
-        handOver(conversation.id(), seq, null, null, "assistant-failed");
+    private void failSafe(long conversationId, long seq, SupportedLanguage language) {
+        turns.record(conversationId, seq, null, null, null, null, AssistantTurns.Outcome.FAILED);
+        say(conversationId, seq, language, messages.getMessage("assistant.failed", null, language.locale()));
+        handOver(conversationId, seq, null, null, "assistant-failed");
     }
 
     private void say(long conversationId, long seq, SupportedLanguage language, String text) {

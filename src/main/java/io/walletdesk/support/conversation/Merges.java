@@ -76,7 +76,8 @@ class Merges {
         store.advance(source.id(), source.lastSeq(), ConversationStatus.CLOSED, now, source.resolvedAt());
         store.markMerged(source.id(), target.id());
         serviceLevels.onStatus(source.id(), ConversationStatus.CLOSED, now);
-        events.publishEvent(new MessagePosted(target.id(), seq, true));
+        events.publishEvent(new MessagePosted(target.id(), seq, true, AuthorType.SYSTEM, target.channel(), target.language(),
+                target.customerUserId()));
         return store.find(target.id()).orElseThrow();
     }
 }

@@ -94,7 +94,8 @@ class Posting {
         } else if (fromCustomer) {
             serviceLevels.onCustomerMessage(conversation.id(), now);
         }
-        events.publishEvent(new MessagePosted(conversation.id(), seq, command.internalNote()));
+        events.publishEvent(new MessagePosted(conversation.id(), seq, command.internalNote(), authorType, command.channel(),
+                conversation.language(), conversation.customerUserId()));
         return new PostedMessage(message, false);
     }
 
