@@ -67,6 +67,37 @@ class ArchitectureRulesTest {
         assertThat(tooLong).as("split these by responsibility").isEmpty();
     }
 
+    /**
+     * Errors are the domain's: domain code throws {@code ProblemException} with a {@code FailureKind}; only the web
+     * edge (controllers and advice, filters, URL rules, response builders, shared.web) knows HTTP statuses.
+     */
+    @Test
+    void onlyTheWebEdgeSpeaksHttpStatus() {
+        Set<String> speaking = new TreeSet<>();
+        for (JavaClass type : MAIN) {
+            boolean usesStatus = type.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().getName().equals("org.springframework.http.HttpStatus"));
+            if (usesStatus && !isWebEdge(type.getEnclosingClass().orElse(type)) && !isWebEdge(type)) {
+                speaking.add(type.getName());
+            }
+        }
+        assertThat(speaking).as("throw ProblemException with a FailureKind; map to HTTP at the web edge").isEmpty();
+    }
+
+    private static boolean isWebEdge(JavaClass type) {
+        return type.getPackageName().startsWith("io.walletdesk.shared.web")
+                || type.isMetaAnnotatedWith("org.springframework.stereotype.Controller")
+                || type.isAnnotatedWith("org.springframework.stereotype.Controller")
+                || type.isMetaAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+                || type.isAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+                || type.isAssignableTo("jakarta.servlet.Filter")
+                || type.isAnnotatedWith("org.springframework.security.config.annotation.web.configuration.EnableWebSecurity")
+                || type.getSimpleName().endsWith("UrlRules")
+                || type.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getName())
+                        .anyMatch(name -> name.equals("org.springframework.http.ResponseEntity")
+                                || name.equals("org.springframework.http.ProblemDetail"));
+    }
+
     @Test
     void statesAreTypesNotStrings() throws IOException {
         Pattern constantEquals = Pattern.compile("\"[A-Z][A-Z_]+\"\\.equals\\(");

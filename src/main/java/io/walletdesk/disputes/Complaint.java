@@ -1,13 +1,13 @@
 package io.walletdesk.disputes;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-import org.springframework.http.HttpStatus;
 
 /**
  * A formal complaint. Guards its own state: the status, the tier, the deadlines and the answer only change
@@ -80,7 +80,7 @@ class Complaint extends AbstractAggregateRoot<Complaint> {
     ComplaintTier escalate(Instant now) {
         ensureOpen();
         if (tier.top()) {
-            throw new ProblemException("complaint-top-tier", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-top-tier", FailureKind.CONFLICT);
         }
         tier = tier.next();
         updatedAt = now;
@@ -91,7 +91,7 @@ class Complaint extends AbstractAggregateRoot<Complaint> {
     Instant extend(UnaryOperator<Instant> later, Instant now) {
         ensureOpen();
         if (extended) {
-            throw new ProblemException("complaint-extended", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-extended", FailureKind.CONFLICT);
         }
         extended = true;
         answerDue = later.apply(answerDue);
@@ -104,7 +104,7 @@ class Complaint extends AbstractAggregateRoot<Complaint> {
     String answer(String text, Instant now) {
         ensureOpen();
         if (text == null || text.strip().length() < 10) {
-            throw ProblemException.forField("complaint-resolution", HttpStatus.BAD_REQUEST, "resolution");
+            throw ProblemException.forField("complaint-resolution", FailureKind.INVALID, "resolution");
         }
         status = ComplaintStatus.ANSWERED;
         resolution = text.strip();
@@ -117,7 +117,7 @@ class Complaint extends AbstractAggregateRoot<Complaint> {
     /** The customer accepts the answer, or is not satisfied (which opens the way to the regulator). */
     ComplaintStatus respond(boolean accepted, Instant now) {
         if (status != ComplaintStatus.ANSWERED) {
-            throw new ProblemException("complaint-not-answered", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-not-answered", FailureKind.CONFLICT);
         }
         status = accepted ? ComplaintStatus.ACCEPTED : ComplaintStatus.NOT_SATISFIED;
         updatedAt = now;
@@ -126,7 +126,7 @@ class Complaint extends AbstractAggregateRoot<Complaint> {
 
     private void ensureOpen() {
         if (status == ComplaintStatus.ACCEPTED) {
-            throw new ProblemException("complaint-closed", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-closed", FailureKind.CONFLICT);
         }
     }
 

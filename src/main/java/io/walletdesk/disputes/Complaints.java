@@ -5,7 +5,8 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.BusinessHours;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -76,11 +76,11 @@ public class Complaints {
     @Transactional
     public ComplaintView file(FileComplaint command) {
         if (command.category() == null || !CATEGORIES.contains(command.category())) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "category");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "category");
         }
         String description = command.description() == null ? "" : command.description().strip();
         if (description.length() < 10 || description.length() > 5000) {
-            throw ProblemException.forField("complaint-description", HttpStatus.BAD_REQUEST, "description");
+            throw ProblemException.forField("complaint-description", FailureKind.INVALID, "description");
         }
         Instant now = clock.instant();
         Complaint complaint = repository.save(Complaint.file(command.customerUserId(), command.conversationId(),
@@ -175,7 +175,7 @@ public class Complaints {
     @Transactional
     public void respond(long customerUserId, String reference, boolean accepted, String comment) {
         Complaint complaint = repository.findByReferenceAndCustomerUserId(reference, customerUserId)
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         ComplaintStatus status = complaint.respond(accepted, clock.instant());
         repository.save(complaint);
         step(complaint.id(), customerUserId, "CUSTOMER", status.name(), comment);
@@ -213,7 +213,7 @@ public class Complaints {
     }
 
     private Complaint load(long id) {
-        return repository.findById(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        return repository.findById(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     private void step(long complaintId, Long actor, String role, String action, String note) {

@@ -1,11 +1,11 @@
 package io.walletdesk.support;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -21,7 +21,7 @@ public final class AttachmentDownloads {
 
     /** The file as a download; 404 when there is none. */
     public static ResponseEntity<byte[]> download(Optional<Attachments.Attachment> attachment) {
-        Attachments.Attachment file = attachment.orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Attachments.Attachment file = attachment.orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())

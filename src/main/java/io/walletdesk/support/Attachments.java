@@ -1,7 +1,7 @@
 package io.walletdesk.support;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package io.walletdesk.support;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
 
 /**
  * Command: add a message. {@code clientMessageId} makes it idempotent; {@code internalNote} (staff only)
@@ -24,10 +24,10 @@ public record PostMessage(long conversationId, Participant by, String clientMess
         rejectNul("body", body);
         String stripped = body == null ? "" : body.strip();
         if (stripped.isEmpty()) {
-            throw ProblemException.forField("message-empty", HttpStatus.BAD_REQUEST, "body");
+            throw ProblemException.forField("message-empty", FailureKind.INVALID, "body");
         }
         if (stripped.length() > MAX_BODY) {
-            throw ProblemException.forField("message-too-long", HttpStatus.BAD_REQUEST, "body", MAX_BODY);
+            throw ProblemException.forField("message-too-long", FailureKind.INVALID, "body", MAX_BODY);
         }
         return stripped;
     }
@@ -35,7 +35,7 @@ public record PostMessage(long conversationId, Participant by, String clientMess
     /** U+0000 cannot be stored in PostgreSQL text and has no place in what people write. */
     public static void rejectNul(String field, String value) {
         if (value != null && value.indexOf('\u0000') >= 0) {
-            throw ProblemException.forField("text-nul", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("text-nul", FailureKind.INVALID, field);
         }
     }
 }

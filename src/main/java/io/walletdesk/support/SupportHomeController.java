@@ -7,13 +7,14 @@ import io.walletdesk.reachability.DiagnosticReports;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -170,7 +171,7 @@ class SupportHomeController {
             return "support/message-sent";
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             return "support/message";
         }
     }
@@ -209,7 +210,7 @@ class SupportHomeController {
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @PathVariable long seq) {
         if (me == null) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return AttachmentDownloads.download(attachments.ofMessage(id, seq, customer(me)));
     }
@@ -217,7 +218,7 @@ class SupportHomeController {
     @GetMapping("/support/conversations/{id}/bundle")
     ResponseEntity<byte[]> bundle(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         if (me == null) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
         ConversationView conversation = conversations.get(id, reader);
@@ -231,7 +232,7 @@ class SupportHomeController {
     ResponseEntity<byte[]> transcript(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id) {
         if (me == null) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         Participant reader = me.isStaff() ? new Participant.Staff(me.userId(), me.displayName()) : customer(me);
         ConversationView conversation = conversations.get(id, reader);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
 import java.util.UUID;

@@ -2,12 +2,12 @@ package io.walletdesk.chat.internal;
 
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Participant;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -61,7 +61,7 @@ class ChatAbuseGuard {
     private static void refuseIfOver(RateLimiter.Decision decision) {
         if (!decision.allowed()) {
             long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
-            throw new ProblemException("too-many-messages", HttpStatus.TOO_MANY_REQUESTS, null, new Object[] {minutes},
+            throw new ProblemException("too-many-messages", FailureKind.RATE_LIMITED, null, new Object[] {minutes},
                     Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
         }
     }

@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.AttachmentDownloads;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
@@ -285,14 +286,14 @@ class ChatApiController {
     @PostMapping("/presence")
     ResponseEntity<Void> presence(@RequestHeader(TOKEN_HEADER) String token, @RequestParam AgentPresence.Status status) {
         if (!(participant(token) instanceof Participant.Staff staff)) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
         presence.report(staff.userId(), status);
         return ResponseEntity.noContent().build();
     }
 
     private Participant participant(String token) {
-        return tokens.resolve(token).orElseThrow(() -> new ProblemException("invalid-token", HttpStatus.UNAUTHORIZED));
+        return tokens.resolve(token).orElseThrow(() -> new ProblemException("invalid-token", FailureKind.UNAUTHENTICATED));
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -2,7 +2,8 @@ package io.walletdesk.chat.internal;
 
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.DeviceSummary;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
@@ -17,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -119,7 +119,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void hello(Connection connection, ClientFrame.Hello frame, WebSocketSession session) throws IOException {
         Participant participant = tokens.resolve(frame.token())
-                .orElseThrow(() -> new ProblemException("invalid-token", HttpStatus.UNAUTHORIZED));
+                .orElseThrow(() -> new ProblemException("invalid-token", FailureKind.UNAUTHENTICATED));
         ConversationView conversation;
         if (frame.conversationId() != null) {
             conversation = conversations.get(frame.conversationId(), participant);
@@ -127,7 +127,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             conversation = conversations.startOrContinue(new StartConversation(participant, Channel.CHAT, null,
                     participant.name(), null, null, frame.language()));
         } else {
-            throw new ProblemException("validation", HttpStatus.BAD_REQUEST);
+            throw new ProblemException("validation", FailureKind.INVALID);
         }
         if (participant instanceof Participant.Staff staff) {
             presence.report(staff.userId(), AgentPresence.Status.ONLINE);
@@ -211,7 +211,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
         void requireHello() {
             if (participant == null) {
-                throw new ProblemException("unauthenticated", HttpStatus.UNAUTHORIZED);
+                throw new ProblemException("unauthenticated", FailureKind.UNAUTHENTICATED);
             }
         }
 

@@ -6,7 +6,9 @@ import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +18,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -103,7 +104,7 @@ class ComplaintPagesController {
             if (form.getConversation() != null && !form.getConversation().isBlank()) {
                 conversationId = conversations.byReference(form.getConversation().strip().toUpperCase(Locale.ROOT),
                                 new Participant.Customer(me.userId(), me.displayName()))
-                        .orElseThrow(() -> ProblemException.forField("not-found", HttpStatus.BAD_REQUEST, "conversation"))
+                        .orElseThrow(() -> ProblemException.forField("not-found", FailureKind.INVALID, "conversation"))
                         .id();
             }
             ComplaintView filed = complaints.file(new Complaints.FileComplaint(me.userId(), email(me.userId()),
@@ -111,7 +112,7 @@ class ComplaintPagesController {
             return "redirect:/support/complaints/" + filed.reference();
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("complaints", complaints.ofCustomer(me.userId()));
             model.addAttribute("categories", List.copyOf(new TreeSet<>(Complaints.CATEGORIES)));
             return "disputes/mine";
@@ -139,7 +140,7 @@ class ComplaintPagesController {
     ResponseEntity<byte[]> regulatorFile(@AuthenticationPrincipal SignedInUser me, @PathVariable String reference) {
         ComplaintView complaint = own(me, reference);
         if (!complaint.referable(clock.instant())) {
-            throw new ProblemException("complaint-not-referable", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-not-referable", FailureKind.CONFLICT);
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -154,7 +155,7 @@ class ComplaintPagesController {
             @RequestParam String category, @RequestParam String description) {
         var conversation = conversations.get(conversationId, new Participant.Staff(me.userId(), me.displayName()));
         if (conversation.customerUserId() == null) {
-            throw new ProblemException("complaint-needs-account", HttpStatus.CONFLICT);
+            throw new ProblemException("complaint-needs-account", FailureKind.CONFLICT);
         }
         ComplaintView filed = complaints.file(new Complaints.FileComplaint(conversation.customerUserId(),
                 email(conversation.customerUserId()), conversation.language(), category, description, conversationId));
@@ -169,7 +170,7 @@ class ComplaintPagesController {
 
     @GetMapping("/staff/complaints/{id}")
     String detail(@PathVariable long id, Model model) {
-        ComplaintView complaint = complaints.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        ComplaintView complaint = complaints.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         model.addAttribute("complaint", complaint);
         model.addAttribute("steps", complaints.timeline(id));
         accounts.find(complaint.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
@@ -179,21 +180,21 @@ class ComplaintPagesController {
     @PostMapping("/staff/complaints/{id}/{action}")
     String act(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @PathVariable String action,
             @RequestParam(required = false) String text) {
-        ComplaintView complaint = complaints.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        ComplaintView complaint = complaints.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         String email = email(complaint.customerUserId());
         switch (action) {
             case "acknowledge" -> complaints.acknowledge(id, me.userId(), me.role().name(), email);
             case "escalate" -> complaints.escalate(id, me.userId(), me.role().name(), required(text));
             case "extend" -> complaints.extend(id, me.userId(), me.role().name(), required(text), email);
             case "answer" -> complaints.answer(id, me.userId(), me.role().name(), text, email);
-            default -> throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            default -> throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return "redirect:/staff/complaints/" + id;
     }
 
     private static String required(String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.forField("complaint-reason", HttpStatus.BAD_REQUEST, "text");
+            throw ProblemException.forField("complaint-reason", FailureKind.INVALID, "text");
         }
         return text.strip();
     }
@@ -204,9 +205,9 @@ class ComplaintPagesController {
 
     private ComplaintView own(SignedInUser me, String reference) {
         if (me == null || me.isStaff()) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return complaints.ofCustomer(me.userId(), reference)
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 }

@@ -4,7 +4,9 @@ import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -268,7 +270,7 @@ class AccountController {
             FormErrors.apply(problem, errors);
             form.setPassword(null);
             form.setCode(null);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             return "identity/contact";
         }
     }
@@ -284,7 +286,7 @@ class AccountController {
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
             model.addAttribute("changeId", changeId);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             return "identity/contact-confirm";
         }
     }
@@ -298,7 +300,7 @@ class AccountController {
     @PostMapping("/notifications/{id}/read")
     String markRead(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         if (!notifications.markRead(me.userId(), id)) {
-            throw new ProblemException("not-found", org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return "redirect:/notifications";
     }

@@ -7,12 +7,12 @@ import io.walletdesk.identity.UnlockAccount;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,9 +70,9 @@ class AccountStatusService {
      * visible to admins only (to others they do not exist).
      */
     public AccountView visibleTo(io.walletdesk.identity.SignedInUser staff, long userId) {
-        AccountView account = view(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        AccountView account = view(userId).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (account.role().isStaff() && staff.role() != io.walletdesk.identity.Role.ADMIN) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return account;
     }
@@ -105,7 +105,7 @@ class AccountStatusService {
     }
 
     private UserAccount find(long userId) {
-        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     private static String trimNote(String note) {

@@ -3,14 +3,14 @@ package io.walletdesk.identity.internal;
 import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -206,7 +206,7 @@ class ApiTokens {
     }
 
     private static ProblemException invalidGrant() {
-        return new ProblemException("invalid-grant", HttpStatus.UNAUTHORIZED);
+        return new ProblemException("invalid-grant", FailureKind.UNAUTHENTICATED);
     }
 
     /** Which of the pair a stored token is; stored by name. */

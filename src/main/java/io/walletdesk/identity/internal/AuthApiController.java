@@ -6,7 +6,8 @@ import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.identity.internal.ApiTokens.TokenPair;
 import io.walletdesk.identity.internal.SignInHistory.Channel;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -83,7 +84,7 @@ class AuthApiController {
         SignInOutcome outcome = signIn.withPassword(body.identifier(), body.password(), client, Channel.API);
         if (outcome instanceof SignInOutcome.SecondFactorRequired required) {
             if (body.otp() == null || body.otp().isBlank()) {
-                throw ProblemException.forField("second-factor-required", HttpStatus.UNAUTHORIZED, "otp");
+                throw ProblemException.forField("second-factor-required", FailureKind.UNAUTHENTICATED, "otp");
             }
             outcome = signIn.withSecondFactor(required.userId(), body.otp(), client, Channel.API);
         }
@@ -95,7 +96,7 @@ class AuthApiController {
         if (outcome instanceof SignInOutcome.Rejected rejected) {
             throw rejection(rejected);
         }
-        throw ProblemException.forField("second-factor-required", HttpStatus.UNAUTHORIZED, "otp");
+        throw ProblemException.forField("second-factor-required", FailureKind.UNAUTHENTICATED, "otp");
     }
 
     @PostMapping("/revoke")
@@ -110,14 +111,14 @@ class AuthApiController {
     }
 
     static ProblemException rejection(SignInOutcome.Rejected rejected) {
-        HttpStatus status = switch (rejected.reason()) {
-            case RATE_LIMITED, SIGN_IN_BLOCKED -> HttpStatus.TOO_MANY_REQUESTS;
-            case STAFF_ACCOUNT_DISABLED -> HttpStatus.FORBIDDEN;
-            case INVALID_CREDENTIALS, INVALID_SECOND_FACTOR -> HttpStatus.UNAUTHORIZED;
+        FailureKind kind = switch (rejected.reason()) {
+            case RATE_LIMITED, SIGN_IN_BLOCKED -> FailureKind.RATE_LIMITED;
+            case STAFF_ACCOUNT_DISABLED -> FailureKind.FORBIDDEN;
+            case INVALID_CREDENTIALS, INVALID_SECOND_FACTOR -> FailureKind.UNAUTHENTICATED;
         };
         long minutes = Math.max(1, (rejected.retryAfterSeconds() + 59) / 60);
         Map<String, Object> properties = rejected.retryAfterSeconds() > 0
                 ? Map.of("retryAfterSeconds", rejected.retryAfterSeconds()) : Map.of();
-        return new ProblemException(rejected.code(), status, null, new Object[] {minutes}, properties);
+        return new ProblemException(rejected.code(), kind, null, new Object[] {minutes}, properties);
     }
 }

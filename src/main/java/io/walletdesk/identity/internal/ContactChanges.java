@@ -6,14 +6,14 @@ import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -66,12 +66,12 @@ class ContactChanges {
     public Started start(long userId, Kind kind, String newValue, String password, String totpCode, ClientInfo client) {
         var limit = rateLimiter.hit("contact-change:" + userId, 5, Duration.ofMinutes(15));
         if (!limit.allowed()) {
-            throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
+            throw new ProblemException("rate-limited", FailureKind.RATE_LIMITED, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)}, Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
         UserAccount checked = users.findById(userId).orElseThrow();
         if (!passwords.matches(password, checked.passwordHash())) {
-            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
+            throw ProblemException.forField("wrong-password", FailureKind.INVALID, "password");
         }
         // A refusal inside still commits (a second-factor code it consumed stays used), as before.
         Object outcome = transactions.execute(status -> {
@@ -90,7 +90,7 @@ class ContactChanges {
     private Started startChecked(long userId, Kind kind, String newValue, String totpCode, ClientInfo client) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (user.totpEnabled() && !twoFactor.verify(user, totpCode, clock.instant())) {
-            throw ProblemException.forField("invalid-second-factor", HttpStatus.BAD_REQUEST, "code");
+            throw ProblemException.forField("invalid-second-factor", FailureKind.INVALID, "code");
         }
         String value = normalise(kind, newValue);
         ensureFree(kind, value, userId);
@@ -123,14 +123,14 @@ class ContactChanges {
                 .query((rs, n) -> new Pending(Kind.valueOf(rs.getString("kind")), rs.getString("new_value"),
                         rs.getString("code_hash"), rs.getInt("attempts"), rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("completed_at") != null))
-                .optional().orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .optional().orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (change.completed() || change.expiresAt().isBefore(clock.instant()) || change.attempts() >= MAX_ATTEMPTS) {
-            throw ProblemException.forField("contact-code-expired", HttpStatus.GONE, "code");
+            throw ProblemException.forField("contact-code-expired", FailureKind.GONE, "code");
         }
         if (code == null || !java.security.MessageDigest.isEqual(Hashes.sha256(code.trim()).getBytes(),
                 change.codeHash().getBytes())) {
             jdbc.sql("UPDATE contact_changes SET attempts = attempts + 1 WHERE id = :id").param("id", changeId).update();
-            throw ProblemException.forField("contact-code-wrong", HttpStatus.BAD_REQUEST, "code");
+            throw ProblemException.forField("contact-code-wrong", FailureKind.INVALID, "code");
         }
         ensureFree(change.kind(), change.newValue(), userId);
         UserAccount user = users.findById(userId).orElseThrow();
@@ -159,7 +159,7 @@ class ContactChanges {
     private void ensureFree(Kind kind, String value, long userId) {
         var owner = kind == Kind.PHONE ? users.findByPhone(value) : users.findByEmail(value);
         if (owner.isPresent()) {
-            throw ProblemException.forField(kind == Kind.PHONE ? "phone-taken" : "email-taken", HttpStatus.CONFLICT,
+            throw ProblemException.forField(kind == Kind.PHONE ? "phone-taken" : "email-taken", FailureKind.CONFLICT,
                     "newValue");
         }
     }

@@ -1,9 +1,9 @@
 package io.walletdesk.identity.internal;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 
 /** Normalises the ways people write phone numbers and e-mail addresses. */
 final class ContactFormats {
@@ -21,7 +21,7 @@ final class ContactFormats {
 
     public static String requirePhone(String raw, String field) {
         return normalisePhone(raw).orElseThrow(
-                () -> ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, field));
+                () -> ProblemException.forField("invalid-phone", FailureKind.INVALID, field));
     }
 
     public static Optional<String> normaliseEmail(String raw) {
@@ -35,7 +35,7 @@ final class ContactFormats {
 
     public static String requireEmail(String raw, String field) {
         return normaliseEmail(raw).orElseThrow(
-                () -> ProblemException.forField("invalid-email", HttpStatus.BAD_REQUEST, field));
+                () -> ProblemException.forField("invalid-email", FailureKind.INVALID, field));
     }
 
     /** "+6281234567890" shows as "+62 812-****-7890". */

@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.AccountStatus;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -118,7 +119,7 @@ class MeApiController {
     @PostMapping("/notifications/{id}/read")
     ResponseEntity<Void> read(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         if (!notifications.markRead(me.userId(), id)) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         return ResponseEntity.noContent().build();
     }

@@ -9,14 +9,14 @@ import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -72,7 +72,7 @@ class NewAccounts {
         var limit = rateLimiter.hit("register:" + client.ip(), properties.registrationsPerAddress(),
                 properties.registrationAddressWindow());
         if (!limit.allowed()) {
-            throw new ProblemException("too-many-registrations", HttpStatus.TOO_MANY_REQUESTS, null,
+            throw new ProblemException("too-many-registrations", FailureKind.RATE_LIMITED, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)},
                     Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
@@ -96,10 +96,10 @@ class NewAccounts {
         String hash = passwords.encode(command.password());
         return transactions.execute(status -> {
             if (users.existsByPhone(valid.phone())) {
-                throw ProblemException.forField("phone-taken", HttpStatus.CONFLICT, "phone");
+                throw ProblemException.forField("phone-taken", FailureKind.CONFLICT, "phone");
             }
             if (valid.email() != null && users.existsByEmail(valid.email())) {
-                throw ProblemException.forField("email-taken", HttpStatus.CONFLICT, "email");
+                throw ProblemException.forField("email-taken", FailureKind.CONFLICT, "email");
             }
             return store(valid, hash, client);
         });
@@ -142,18 +142,18 @@ class NewAccounts {
     /** Creates a staff user; the password policy applies to staff too. */
     public long createStaff(Role role, String email, String name, String password, Long byAdminUserId, ClientInfo client) {
         if (!role.isStaff()) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "role");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "role");
         }
         String normalised = ContactFormats.requireEmail(email, "email");
         if (users.existsByEmail(normalised)) {
-            throw ProblemException.forField("email-taken", HttpStatus.CONFLICT, "email");
+            throw ProblemException.forField("email-taken", FailureKind.CONFLICT, "email");
         }
         String displayName = requireName(name);
         policy.check(password, null, normalised, displayName, "password");
         String hash = passwords.encode(password);
         return transactions.execute(status -> {
             if (users.existsByEmail(normalised)) {
-                throw ProblemException.forField("email-taken", HttpStatus.CONFLICT, "email");
+                throw ProblemException.forField("email-taken", FailureKind.CONFLICT, "email");
             }
             UserAccount user = users.save(UserAccount.create(role, null, normalised, displayName, SupportedLanguage.EN,
                     hash, clock.instant()));
@@ -180,7 +180,7 @@ class NewAccounts {
 
     static String requireName(String name) {
         if (name == null || name.isBlank() || name.trim().length() > 100) {
-            throw ProblemException.forField("invalid-name", HttpStatus.BAD_REQUEST, "name");
+            throw ProblemException.forField("invalid-name", FailureKind.INVALID, "name");
         }
         return name.trim();
     }

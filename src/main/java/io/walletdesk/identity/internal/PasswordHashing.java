@@ -1,10 +1,10 @@
 package io.walletdesk.identity.internal;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,7 +46,7 @@ class PasswordHashing {
 
     String encode(String raw) {
         if (raw == null || !wellFormed(raw)) {
-            throw ProblemException.forField("malformed-request", HttpStatus.BAD_REQUEST, "password");
+            throw ProblemException.forField("malformed-request", FailureKind.INVALID, "password");
         }
         acquire();
         try {
@@ -82,7 +82,7 @@ class PasswordHashing {
             acquired = false;
         }
         if (!acquired) {
-            throw new ProblemException("server-busy", HttpStatus.SERVICE_UNAVAILABLE, null, new Object[0],
+            throw new ProblemException("server-busy", FailureKind.UNAVAILABLE, null, new Object[0],
                     Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
         }
     }

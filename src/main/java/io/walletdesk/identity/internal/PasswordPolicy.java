@@ -2,11 +2,11 @@ package io.walletdesk.identity.internal;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,21 +25,21 @@ class PasswordPolicy {
     /** Throws a {@link ProblemException} on field {@code field} naming why the password is refused. */
     public void check(String password, String phone, String email, String name, String field) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw ProblemException.forField("password-too-short", HttpStatus.BAD_REQUEST, field, MIN_LENGTH);
+            throw ProblemException.forField("password-too-short", FailureKind.INVALID, field, MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw ProblemException.forField("password-too-long", HttpStatus.BAD_REQUEST, field, MAX_LENGTH);
+            throw ProblemException.forField("password-too-long", FailureKind.INVALID, field, MAX_LENGTH);
         }
         List<String> personal = personalFragments(phone, email, name);
         String lower = password.toLowerCase(Locale.ROOT);
         for (String fragment : personal) {
             if (lower.contains(fragment)) {
-                throw ProblemException.forField("password-personal", HttpStatus.BAD_REQUEST, field);
+                throw ProblemException.forField("password-personal", FailureKind.INVALID, field);
             }
         }
         Strength strength = zxcvbn.measure(password, personal);
         if (strength.getScore() < MIN_SCORE) {
-            throw ProblemException.forField("password-weak", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("password-weak", FailureKind.INVALID, field);
         }
     }
 

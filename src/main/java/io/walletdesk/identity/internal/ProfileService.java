@@ -6,9 +6,9 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.ZoneId;
-import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,17 +41,17 @@ class ProfileService {
     }
 
     public UserAccount get(long userId) {
-        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        return users.findById(userId).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     @Transactional
     public void updateProfile(long userId, String name, String language, String timeZone) {
         UserAccount user = get(userId);
         SupportedLanguage lang = SupportedLanguage.fromTag(language)
-                .orElseThrow(() -> ProblemException.forField("invalid-language", HttpStatus.BAD_REQUEST, "language"));
+                .orElseThrow(() -> ProblemException.forField("invalid-language", FailureKind.INVALID, "language"));
         String zone = timeZone == null || timeZone.isBlank() ? UserTime.DEFAULT_ZONE.getId() : timeZone.trim();
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw ProblemException.forField("invalid-time-zone", HttpStatus.BAD_REQUEST, "timeZone");
+            throw ProblemException.forField("invalid-time-zone", FailureKind.INVALID, "timeZone");
         }
         user.updateProfile(NewAccounts.requireName(name), lang, zone);
         users.save(user);
@@ -71,7 +71,7 @@ class ProfileService {
     public void changePassword(long userId, String currentPassword, String newPassword, ClientInfo client) {
         UserAccount checked = get(userId);
         if (!passwords.matches(currentPassword, checked.passwordHash())) {
-            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "currentPassword");
+            throw ProblemException.forField("wrong-password", FailureKind.INVALID, "currentPassword");
         }
         policy.check(newPassword, checked.phone(), checked.email(), checked.displayName(), "newPassword");
         String newHash = passwords.encode(newPassword);
@@ -79,7 +79,7 @@ class ProfileService {
             UserAccount user = get(userId);
             if (!user.passwordHash().equals(checked.passwordHash())) {
                 // Changed by a parallel request since the check: the current password given is no longer current.
-                throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "currentPassword");
+                throw ProblemException.forField("wrong-password", FailureKind.INVALID, "currentPassword");
             }
             user.changePassword(newHash);
             users.save(user);

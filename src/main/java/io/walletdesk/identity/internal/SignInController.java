@@ -6,7 +6,8 @@ import io.walletdesk.identity.internal.SignInHistory.Channel;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
@@ -201,7 +202,7 @@ class SignInController {
         if (!"server-busy".equals(problem.code())) {
             throw problem;
         }
-        response.setStatus(problem.status().value());
+        response.setStatus(HttpFailures.status(problem).value());
         if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
             response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
         }
@@ -250,8 +251,8 @@ class SignInController {
                 FormErrors.apply(problem, errors);
                 form.setPassword(null);
                 // Limits (429) and a busy server (503) keep their status and tell when to come back.
-                response.setStatus(problem.status().is5xxServerError() || problem.status().value() == 429
-                        ? problem.status().value() : 400);
+                response.setStatus(HttpFailures.status(problem).is5xxServerError() || HttpFailures.status(problem).value() == 429
+                        ? HttpFailures.status(problem).value() : 400);
                 if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
                     response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
                 }

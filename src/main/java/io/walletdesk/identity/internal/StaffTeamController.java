@@ -4,7 +4,8 @@ import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -90,7 +91,7 @@ class StaffTeamController {
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
             form.setPassword(null);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             return team(form, model);
         }
     }

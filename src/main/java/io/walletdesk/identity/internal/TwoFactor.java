@@ -4,14 +4,14 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.crypto.SecretBox;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,14 +70,14 @@ class TwoFactor {
     public List<String> enable(long userId, String code, ClientInfo client) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (user.totpEnabled()) {
-            throw new ProblemException("totp-already-enabled", HttpStatus.CONFLICT);
+            throw new ProblemException("totp-already-enabled", FailureKind.CONFLICT);
         }
         if (user.totpSecret() == null) {
-            throw new ProblemException("totp-not-started", HttpStatus.CONFLICT);
+            throw new ProblemException("totp-not-started", FailureKind.CONFLICT);
         }
         OptionalLong step = Totp.matchingStep(secrets.open(user.totpSecret()), code, clock.instant());
         if (step.isEmpty()) {
-            throw ProblemException.forField("invalid-second-factor", HttpStatus.BAD_REQUEST, "code");
+            throw ProblemException.forField("invalid-second-factor", FailureKind.INVALID, "code");
         }
         user.enableTotp(step.getAsLong());
         users.save(user);
@@ -94,7 +94,7 @@ class TwoFactor {
     public void disable(long userId, String password, String code, ClientInfo client) {
         UserAccount checked = users.findById(userId).orElseThrow();
         if (!passwords.matches(password, checked.passwordHash())) {
-            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
+            throw ProblemException.forField("wrong-password", FailureKind.INVALID, "password");
         }
         transactions.executeWithoutResult(status -> disableChecked(userId, checked.passwordHash(), code, client));
     }
@@ -102,13 +102,13 @@ class TwoFactor {
     private void disableChecked(long userId, String checkedHash, String code, ClientInfo client) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (!user.totpEnabled()) {
-            throw new ProblemException("totp-not-enabled", HttpStatus.CONFLICT);
+            throw new ProblemException("totp-not-enabled", FailureKind.CONFLICT);
         }
         if (!user.passwordHash().equals(checkedHash)) {
-            throw ProblemException.forField("wrong-password", HttpStatus.BAD_REQUEST, "password");
+            throw ProblemException.forField("wrong-password", FailureKind.INVALID, "password");
         }
         if (!verify(user, code, clock.instant())) {
-            throw ProblemException.forField("invalid-second-factor", HttpStatus.BAD_REQUEST, "code");
+            throw ProblemException.forField("invalid-second-factor", FailureKind.INVALID, "code");
         }
         user.disableTotp();
         users.save(user);

@@ -7,7 +7,8 @@ import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.LockReason;
 import io.walletdesk.identity.Role;
 import io.walletdesk.shared.i18n.SupportedLanguage;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -15,7 +16,6 @@ import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-import org.springframework.http.HttpStatus;
 
 /**
  * A customer or staff user. Guards its own state: status changes, the sign-in failure counter and the
@@ -78,7 +78,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     void lock(LockReason reason, String note, Long byStaffUserId, Instant now) {
         if (status == AccountStatus.DISABLED) {
-            throw new ProblemException("account-disabled", HttpStatus.CONFLICT);
+            throw new ProblemException("account-disabled", FailureKind.CONFLICT);
         }
         status = reason == LockReason.ACCOUNT_CLOSED ? AccountStatus.DISABLED : AccountStatus.LOCKED;
         lockReason = reason;
@@ -89,7 +89,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     void unlock(Long byStaffUserId) {
         if (status == AccountStatus.ACTIVE) {
-            throw new ProblemException("account-not-locked", HttpStatus.CONFLICT);
+            throw new ProblemException("account-not-locked", FailureKind.CONFLICT);
         }
         status = AccountStatus.ACTIVE;
         lockReason = null;
@@ -106,7 +106,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     void startTotpEnrolment(String sealedSecret) {
         if (totpEnabled) {
-            throw new ProblemException("totp-already-enabled", HttpStatus.CONFLICT);
+            throw new ProblemException("totp-already-enabled", FailureKind.CONFLICT);
         }
         totpSecret = sealedSecret;
         totpLastStep = null;
@@ -114,7 +114,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     void enableTotp(long acceptedStep) {
         if (totpSecret == null) {
-            throw new ProblemException("totp-not-started", HttpStatus.CONFLICT);
+            throw new ProblemException("totp-not-started", FailureKind.CONFLICT);
         }
         totpEnabled = true;
         totpLastStep = acceptedStep;

@@ -1,11 +1,11 @@
 package io.walletdesk.knowledge.internal;
 
 import io.walletdesk.shared.i18n.SupportedLanguage;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 
 /**
  * The editable text of an article. {@link #validated} checks every field and names the first bad one, so the
@@ -21,29 +21,29 @@ record ArticleDraft(String slug, SupportedLanguage language, String title, Strin
             String tags, String body) {
         String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(cleanSlug).matches()) {
-            throw ProblemException.forField("help-invalid-slug", HttpStatus.BAD_REQUEST, "slug");
+            throw ProblemException.forField("help-invalid-slug", FailureKind.INVALID, "slug");
         }
         SupportedLanguage language = SupportedLanguage.fromTag(languageTag)
-                .orElseThrow(() -> ProblemException.forField("invalid-language", HttpStatus.BAD_REQUEST, "language"));
+                .orElseThrow(() -> ProblemException.forField("invalid-language", FailureKind.INVALID, "language"));
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
-            throw ProblemException.forField("help-invalid-title", HttpStatus.BAD_REQUEST, "title");
+            throw ProblemException.forField("help-invalid-title", FailureKind.INVALID, "title");
         }
         String cleanSummary = summary == null ? "" : summary.strip();
         if (cleanSummary.isEmpty() || cleanSummary.length() > 400) {
-            throw ProblemException.forField("help-invalid-summary", HttpStatus.BAD_REQUEST, "summary");
+            throw ProblemException.forField("help-invalid-summary", FailureKind.INVALID, "summary");
         }
         if (Category.of(category == null ? "" : category.strip()).isEmpty()) {
-            throw ProblemException.forField("help-invalid-category", HttpStatus.BAD_REQUEST, "category");
+            throw ProblemException.forField("help-invalid-category", FailureKind.INVALID, "category");
         }
         String cleanTags = tags == null ? "" : String.join(", ", Arrays.stream(tags.split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList());
         if (cleanTags.length() > 400) {
-            throw ProblemException.forField("help-invalid-tags", HttpStatus.BAD_REQUEST, "tags");
+            throw ProblemException.forField("help-invalid-tags", FailureKind.INVALID, "tags");
         }
         String cleanBody = body == null ? "" : body.replace("\r\n", "\n").strip();
         if (cleanBody.isEmpty() || cleanBody.length() > MAX_BODY) {
-            throw ProblemException.forField("help-invalid-body", HttpStatus.BAD_REQUEST, "body");
+            throw ProblemException.forField("help-invalid-body", FailureKind.INVALID, "body");
         }
         return new ArticleDraft(cleanSlug, language, cleanTitle, cleanSummary, category.strip(), cleanTags, cleanBody);
     }

@@ -7,7 +7,8 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -146,13 +146,13 @@ class ArticleLibrary {
     @Transactional
     long create(ArticleDraft draft, long by, ClientInfo client) {
         if (store.find(draft.slug(), draft.language().tag()).isPresent()) {
-            throw ProblemException.forField("help-slug-taken", HttpStatus.CONFLICT, "slug");
+            throw ProblemException.forField("help-slug-taken", FailureKind.CONFLICT, "slug");
         }
         long id;
         try {
             id = store.insert(draft, ArticleState.DRAFT, by, clock.instant());
         } catch (DuplicateKeyException raced) {
-            throw ProblemException.forField("help-slug-taken", HttpStatus.CONFLICT, "slug");
+            throw ProblemException.forField("help-slug-taken", FailureKind.CONFLICT, "slug");
         }
         audit.record(AuditEntry.of("HELP_ARTICLE_CREATED", by, null, null, draft.slug() + "/" + draft.language().tag(), client));
         reindexAfterCommit(id);
@@ -162,12 +162,12 @@ class ArticleLibrary {
     /** Saves new text as the next revision; a published article stays published with the new text. */
     @Transactional
     void edit(long id, int expectedRevision, ArticleDraft draft, long by, ClientInfo client) {
-        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (!current.slug().equals(draft.slug()) || !current.language().equals(draft.language().tag())) {
-            throw ProblemException.forField("help-slug-fixed", HttpStatus.BAD_REQUEST, "slug");
+            throw ProblemException.forField("help-slug-fixed", FailureKind.INVALID, "slug");
         }
         if (!store.updateText(id, expectedRevision, draft, by, clock.instant())) {
-            throw new ProblemException("help-edit-conflict", HttpStatus.CONFLICT);
+            throw new ProblemException("help-edit-conflict", FailureKind.CONFLICT);
         }
         audit.record(AuditEntry.of("HELP_ARTICLE_EDITED", by, null, null, current.slug() + "/" + current.language(), client));
         reindexAfterCommit(id);
@@ -175,7 +175,7 @@ class ArticleLibrary {
 
     @Transactional
     void changeState(long id, ArticleState state, long by, ClientInfo client) {
-        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (current.state() == state) {
             return;
         }
@@ -188,9 +188,9 @@ class ArticleLibrary {
     /** Makes an old revision's text the newest revision; the state is kept. */
     @Transactional
     void restore(long id, int revision, long by, ClientInfo client) {
-        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Article current = store.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         ArticleStore.Revision old = store.revisions(id).stream().filter(r -> r.revision() == revision).findFirst()
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         ArticleDraft draft = new ArticleDraft(current.slug(), SupportedLanguage.fromTag(current.language()).orElseThrow(),
                 old.title(), old.summary(), old.category(), old.tags(), old.bodyMarkdown());
         edit(id, current.revision(), draft, by, client);

@@ -4,10 +4,10 @@ import io.walletdesk.knowledge.ArticleHit;
 import io.walletdesk.knowledge.HelpArticle;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +31,7 @@ class HelpApiController {
             @RequestParam(name = "lang", required = false) String lang,
             @RequestParam(name = "limit", defaultValue = "10") int limit, HttpServletRequest request) {
         if (q.isBlank() || q.length() > 200) {
-            throw ProblemException.forField("help-invalid-query", HttpStatus.BAD_REQUEST, "q");
+            throw ProblemException.forField("help-invalid-query", FailureKind.INVALID, "q");
         }
         SupportedLanguage language = language(lang, request);
         return new SearchResult(q.strip(), language.tag(), library.search(q.strip(), language, Math.max(1, Math.min(limit, 50))));
@@ -41,7 +41,7 @@ class HelpApiController {
     HelpArticle article(@PathVariable String slug, @RequestParam(name = "lang", required = false) String lang,
             HttpServletRequest request) {
         return library.published(slug, language(lang, request))
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     private static SupportedLanguage language(String lang, HttpServletRequest request) {
@@ -49,6 +49,6 @@ class HelpApiController {
             return WalletDeskLocaleResolver.resolveLanguage(request);
         }
         return SupportedLanguage.fromTag(lang)
-                .orElseThrow(() -> ProblemException.forField("invalid-language", HttpStatus.BAD_REQUEST, "lang"));
+                .orElseThrow(() -> ProblemException.forField("invalid-language", FailureKind.INVALID, "lang"));
     }
 }

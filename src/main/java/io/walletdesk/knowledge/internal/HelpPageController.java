@@ -7,7 +7,8 @@ import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
@@ -86,7 +86,7 @@ class HelpPageController {
         Article shown = versions.stream().filter(a -> a.language().equals(wanted.tag())).findFirst()
                 .or(() -> versions.stream().filter(a -> a.language().equals(SupportedLanguage.EN.tag())).findFirst())
                 .or(() -> versions.stream().findFirst())
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         HelpArticle view = ArticleLibrary.view(shown);
         model.addAttribute("article", view);
         model.addAttribute("untranslated", !shown.language().equals(wanted.tag()));
@@ -103,7 +103,7 @@ class HelpPageController {
                 .orElse(WalletDeskLocaleResolver.resolveLanguage(request));
         Article article = library.translations(slug).stream()
                 .filter(a -> a.state() == ArticleState.PUBLISHED && a.language().equals(language.tag())).findFirst()
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         ClientInfo client = ClientInfo.from(request);
         // One vote per browser and address; the raw address is not kept.
         String voter = Digests.sha256(client.ip() + "|" + client.deviceId() + "|" + client.userAgent());

@@ -2,11 +2,11 @@ package io.walletdesk.knowledge.internal;
 
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.FirstResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,10 +50,10 @@ class StaffAssistantController {
     String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String intent,
             RedirectAttributes redirect) {
         if (!intents.known().contains(intent)) {
-            throw ProblemException.forField("assistant-unknown-intent", HttpStatus.BAD_REQUEST, "intent");
+            throw ProblemException.forField("assistant-unknown-intent", FailureKind.INVALID, "intent");
         }
         if (!turns.correct(id, intent, me.userId(), clock.instant())) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         redirect.addFlashAttribute("notice", "assistant.staff.corrected");
         return "redirect:/staff/assistant#turn-" + id;

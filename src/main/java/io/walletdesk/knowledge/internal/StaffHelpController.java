@@ -4,7 +4,9 @@ import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -65,7 +67,7 @@ class StaffHelpController {
         Form form = Form.empty("", SupportedLanguage.fromTag(lang).orElse(SupportedLanguage.EN).tag());
         if (from != null) {
             // A translation starts from the source text, so the translator sees what to translate.
-            Article source = library.find(from).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+            Article source = library.find(from).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
             form = new Form(null, 0, source.slug(), form.language(), source.title(), source.summary(), source.category(),
                     source.tags(), source.bodyMarkdown());
         }
@@ -87,14 +89,14 @@ class StaffHelpController {
 
     @GetMapping("/staff/help/{id}")
     String edit(@PathVariable long id, Model model) {
-        Article article = library.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Article article = library.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         return editor(Form.of(article), model);
     }
 
     @PostMapping("/staff/help/{id}")
     String save(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Form form, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Article current = library.find(id).orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+        Article current = library.find(id).orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         Form submitted = new Form(id, form.revision(), current.slug(), current.language(), form.title(), form.summary(),
                 form.category(), form.tags(), form.body());
         try {
@@ -115,7 +117,7 @@ class StaffHelpController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     String changeState(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String state,
             HttpServletRequest request, RedirectAttributes redirect) {
-        ArticleState target = ArticleState.named(state).orElseThrow(() -> ProblemException.forField("help-invalid-state", HttpStatus.BAD_REQUEST, "state"));
+        ArticleState target = ArticleState.named(state).orElseThrow(() -> ProblemException.forField("help-invalid-state", FailureKind.INVALID, "state"));
         library.changeState(id, target, me.userId(), ClientInfo.from(request));
         redirect.addFlashAttribute("notice", "help.staff.state." + target.name());
         return "redirect:/staff/help/" + id;
@@ -150,10 +152,10 @@ class StaffHelpController {
     }
 
     private String rejected(ProblemException problem, Form form, HttpServletResponse response, Model model) {
-        if (problem.status() == HttpStatus.NOT_FOUND || problem.status() == HttpStatus.FORBIDDEN) {
+        if (HttpFailures.status(problem) == HttpStatus.NOT_FOUND || HttpFailures.status(problem) == HttpStatus.FORBIDDEN) {
             throw problem;
         }
-        response.setStatus(problem.status().value());
+        response.setStatus(HttpFailures.status(problem).value());
         model.addAttribute("error", "problem." + problem.code() + ".detail");
         model.addAttribute("errorField", problem.field());
         return editor(form, model);
@@ -161,7 +163,7 @@ class StaffHelpController {
 
     private static void requireSupervisor(SignedInUser me) {
         if (me.role() != Role.SUPERVISOR && me.role() != Role.ADMIN) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
     }
 }

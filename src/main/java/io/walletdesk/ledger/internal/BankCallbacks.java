@@ -1,10 +1,10 @@
 package io.walletdesk.ledger.internal;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,29 +47,29 @@ class BankCallbacks {
 
     public TopUps.Settlement receive(String bankCode, String timestampHeader, String signature, String body) {
         if (system.bank(bankCode).isEmpty()) {
-            throw new ProblemException("bank-unknown", HttpStatus.NOT_FOUND);
+            throw new ProblemException("bank-unknown", FailureKind.NOT_FOUND);
         }
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampHeader == null ? "" : timestampHeader.trim());
         } catch (NumberFormatException invalid) {
-            throw new ProblemException("bank-signature-invalid", HttpStatus.UNAUTHORIZED);
+            throw new ProblemException("bank-signature-invalid", FailureKind.UNAUTHENTICATED);
         }
         Duration age = Duration.between(Instant.ofEpochSecond(timestamp), clock.instant()).abs();
         if (age.compareTo(properties.bank().callbackMaxAge()) > 0
                 || !signatures.valid(bankCode.toUpperCase(java.util.Locale.ROOT), timestamp, body, signature)) {
-            throw new ProblemException("bank-signature-invalid", HttpStatus.UNAUTHORIZED);
+            throw new ProblemException("bank-signature-invalid", FailureKind.UNAUTHENTICATED);
         }
         JsonNode callback;
         try {
             callback = json.readTree(body);
         } catch (RuntimeException unreadable) {
-            throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
+            throw new ProblemException("malformed-request", FailureKind.INVALID);
         }
         String reference = callback.path("reference").asText("");
         BankOutcome outcome = BankOutcome.of(callback.path("status").asText(""));
         if (reference.isEmpty() || outcome == null) {
-            throw new ProblemException("malformed-request", HttpStatus.BAD_REQUEST);
+            throw new ProblemException("malformed-request", FailureKind.INVALID);
         }
         String reason = callback.path("reason").asText(null);
         if (reason != null && !reason.matches("BANK_[A-Z_]{1,30}")) {

@@ -76,7 +76,7 @@ class CustomerWallets {
         /**
          * The transaction an earlier request with this key produced.
          *
-         * @throws io.walletdesk.shared.web.ProblemException 409 when the key was used for another request
+         * @throws io.walletdesk.shared.failure.ProblemException (conflict) when the key was used for another request
          */
         public Optional<Long> earlier(String requestHash) {
             return Idempotency.earlier(earlierHash, earlierTransactionId, requestHash);

@@ -3,12 +3,12 @@ package io.walletdesk.ledger.internal;
 import io.walletdesk.ledger.TransactionStatus;
 import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.shared.time.UserTime;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 
 /** Reads history filters: kind, status and a date range (dates in Jakarta time, <q>to</q> inclusive). */
 final class HistoryFilters {
@@ -32,7 +32,7 @@ final class HistoryFilters {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException invalid) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("validation", FailureKind.INVALID, field);
         }
     }
 
@@ -40,7 +40,7 @@ final class HistoryFilters {
         try {
             return LocalDate.parse(value.trim()).atStartOfDay(UserTime.DEFAULT_ZONE).toInstant();
         } catch (DateTimeParseException invalid) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("validation", FailureKind.INVALID, field);
         }
     }
 }

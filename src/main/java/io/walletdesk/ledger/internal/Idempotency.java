@@ -1,6 +1,7 @@
 package io.walletdesk.ledger.internal;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +35,10 @@ class Idempotency {
 
     public static String requireKey(String key) {
         if (key == null || key.isBlank()) {
-            throw ProblemException.forField("idempotency-key-missing", HttpStatus.BAD_REQUEST, HEADER);
+            throw ProblemException.forField("idempotency-key-missing", FailureKind.INVALID, HEADER);
         }
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.forField("idempotency-key-invalid", HttpStatus.BAD_REQUEST, HEADER);
+            throw ProblemException.forField("idempotency-key-invalid", FailureKind.INVALID, HEADER);
         }
         return key;
     }
@@ -67,7 +67,7 @@ class Idempotency {
                 .param("user", userId).param("key", key)
                 .query((rs, n) -> {
                     if (!rs.getString("request_hash").equals(requestHash)) {
-                        throw ProblemException.forField("idempotency-key-reused", HttpStatus.CONFLICT, HEADER);
+                        throw ProblemException.forField("idempotency-key-reused", FailureKind.CONFLICT, HEADER);
                     }
                     return rs.getLong("transaction_id");
                 }).optional();
@@ -79,7 +79,7 @@ class Idempotency {
             return Optional.empty();
         }
         if (!storedHash.equals(requestHash)) {
-            throw ProblemException.forField("idempotency-key-reused", HttpStatus.CONFLICT, HEADER);
+            throw ProblemException.forField("idempotency-key-reused", FailureKind.CONFLICT, HEADER);
         }
         return Optional.of(transactionId);
     }

@@ -11,7 +11,8 @@ import io.walletdesk.ledger.IdentityVerificationSubmitted;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -74,7 +74,7 @@ class IdentityVerifications {
         wallets.open(userId);
         jdbc.sql("SELECT user_id FROM wallet WHERE user_id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
         if (latest(userId).filter(v -> v.status() == Status.PENDING).isPresent()) {
-            throw new ProblemException("kyc-already-pending", HttpStatus.CONFLICT);
+            throw new ProblemException("kyc-already-pending", FailureKind.CONFLICT);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -102,12 +102,12 @@ class IdentityVerifications {
             String rejectionReason, ClientInfo client) {
         Verification v = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", verificationId)
                 .query((rs, n) -> row(rs)).optional()
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (v.status() != Status.PENDING) {
-            throw new ProblemException("kyc-not-pending", HttpStatus.CONFLICT);
+            throw new ProblemException("kyc-not-pending", FailureKind.CONFLICT);
         }
         if (!approve && (rejectionReason == null || !REJECTION_REASONS.contains(rejectionReason))) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "reason");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "reason");
         }
         jdbc.sql("""
                 UPDATE identity_verification SET status = ?, decided_at = ?, decided_by = ?, rejection_reason = ?
@@ -160,10 +160,10 @@ class IdentityVerifications {
 
     private String sniff(byte[] bytes, String field) {
         if (bytes == null || bytes.length == 0) {
-            throw ProblemException.forField("kyc-file-missing", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("kyc-file-missing", FailureKind.INVALID, field);
         }
         if (bytes.length > properties.kyc().maxFileBytes()) {
-            throw ProblemException.forField("kyc-file-too-large", HttpStatus.PAYLOAD_TOO_LARGE, field,
+            throw ProblemException.forField("kyc-file-too-large", FailureKind.TOO_LARGE, field,
                     properties.kyc().maxFileBytes() / (1024 * 1024));
         }
         if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
@@ -173,7 +173,7 @@ class IdentityVerifications {
         if (bytes.length > png.length && java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, png.length), png)) {
             return "image/png";
         }
-        throw ProblemException.forField("kyc-file-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, field);
+        throw ProblemException.forField("kyc-file-type", FailureKind.UNSUPPORTED_TYPE, field);
     }
 
     private static final String SELECT = """

@@ -2,11 +2,11 @@ package io.walletdesk.ledger.internal;
 
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ class Limits {
         Check check = checkIncoming(currentBalance, accountId, tier, amount);
         if (check != null) {
             throw ProblemException.forField(check.breach() == Breach.BALANCE_CAP ? "balance-cap" : "monthly-incoming-limit",
-                    HttpStatus.UNPROCESSABLE_ENTITY, "amount", Money.format(check.limit()));
+                    FailureKind.UNPROCESSABLE, "amount", Money.format(check.limit()));
         }
     }
 

@@ -9,11 +9,11 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,19 +64,19 @@ class MerchantPayments {
 
     public SystemAccounts.Striped merchant(String code) {
         return system.merchant(code)
-                .orElseThrow(() -> ProblemException.forField("merchant-unknown", HttpStatus.NOT_FOUND, "merchantCode"));
+                .orElseThrow(() -> ProblemException.forField("merchant-unknown", FailureKind.NOT_FOUND, "merchantCode"));
     }
 
     public MoneyTransactions.Outcome pay(long userId, String idempotencyKey, Payment command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
         if (command.amount() < bounds.minPayment() || command.amount() > bounds.maxPayment()) {
-            throw ProblemException.forField("amount-out-of-range", HttpStatus.BAD_REQUEST, "amount",
+            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
                     Money.format(bounds.minPayment()), Money.format(bounds.maxPayment()));
         }
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         if (note != null && note.length() > 140) {
-            throw ProblemException.forField("note-too-long", HttpStatus.BAD_REQUEST, "note", 140);
+            throw ProblemException.forField("note-too-long", FailureKind.INVALID, "note", 140);
         }
         SystemAccounts.Striped merchant = merchant(command.merchantCode());
         String hash = Idempotency.hash("PAYMENT", merchant.code(), command.amount(), note);
@@ -87,7 +87,7 @@ class MerchantPayments {
         }
         CustomerWallets.Wallet payer = sending.sender();
         if (payer.locked()) {
-            throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
+            throw new ProblemException("wallet-locked", FailureKind.FORBIDDEN);
         }
         pins.verify(payer, command.pin(), client);
         risk.beforeOutgoing(payer, command.amount());
@@ -114,7 +114,7 @@ class MerchantPayments {
             try {
                 view = bookings.book(locked, booking);
             } catch (Ledger.InsufficientFunds insufficient) {
-                throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
+                throw ProblemException.forField("insufficient-balance", FailureKind.UNPROCESSABLE, "amount",
                         Money.format(insufficient.available()));
             }
             // Inside the transaction: module listeners run after commit.

@@ -4,7 +4,8 @@ import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,7 +47,7 @@ class PaymentPageController {
             return "wallet/send-confirm";
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
                 response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
             }
@@ -64,7 +65,7 @@ class PaymentPageController {
             return "redirect:/wallet/transactions/" + outcome.transactionId();
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             if ("pin".equals(problem.field())) {
                 try {
                     model.addAttribute("recipientName", transfers.recipient(me.userId(), form.getPhone()).maskedName());
@@ -94,7 +95,7 @@ class PaymentPageController {
             return "wallet/pay-confirm";
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             return "wallet/pay";
         }
     }
@@ -110,7 +111,7 @@ class PaymentPageController {
             return "redirect:/wallet/transactions/" + outcome.transactionId();
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             if ("pin".equals(problem.field())) {
                 try {
                     model.addAttribute("merchantName", payments.merchant(form.getMerchantCode()).name());

@@ -3,7 +3,8 @@ package io.walletdesk.ledger.internal;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,7 +59,7 @@ class Pins {
     public void set(long userId, String currentPin, String newPin, ClientInfo client) {
         requireFormat(newPin, "pin");
         if (newPin.chars().distinct().count() == 1 || "0123456789".contains(newPin) || "9876543210".contains(newPin)) {
-            throw ProblemException.forField("pin-too-simple", HttpStatus.BAD_REQUEST, "pin");
+            throw ProblemException.forField("pin-too-simple", FailureKind.INVALID, "pin");
         }
         CustomerWallets.Wallet wallet = wallets.open(userId);
         if (wallet.pinSet()) {
@@ -102,7 +102,7 @@ class Pins {
                             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                     .single();
             if (state.hash() == null) {
-                throw ProblemException.forField("pin-not-set", HttpStatus.CONFLICT, "pin");
+                throw ProblemException.forField("pin-not-set", FailureKind.CONFLICT, "pin");
             }
             if (state.blockedUntil() != null && state.blockedUntil().isAfter(now)) {
                 throw blocked(state.blockedUntil(), now);
@@ -138,7 +138,7 @@ class Pins {
         if (check.blockedUntil() != null) {
             throw blocked(check.blockedUntil(), now);
         }
-        throw ProblemException.forField("pin-wrong", HttpStatus.FORBIDDEN, "pin", max - check.failures());
+        throw ProblemException.forField("pin-wrong", FailureKind.FORBIDDEN, "pin", max - check.failures());
     }
 
     /**
@@ -175,13 +175,13 @@ class Pins {
 
     private static ProblemException blocked(Instant until, Instant now) {
         long seconds = Math.max(1, Duration.between(now, until).toSeconds());
-        return new ProblemException("pin-blocked", HttpStatus.FORBIDDEN, "pin", new Object[] {(seconds + 59) / 60},
+        return new ProblemException("pin-blocked", FailureKind.FORBIDDEN, "pin", new Object[] {(seconds + 59) / 60},
                 Map.of("retryAfterSeconds", seconds, "blockedUntil", until.toString()));
     }
 
     private static void requireFormat(String pin, String field) {
         if (pin == null || !pin.matches("\\d{6}")) {
-            throw ProblemException.forField("pin-format", HttpStatus.BAD_REQUEST, field);
+            throw ProblemException.forField("pin-format", FailureKind.INVALID, field);
         }
     }
 

@@ -7,11 +7,11 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,14 +43,14 @@ class Reversals {
         try {
             return transaction.execute(status -> {
                 TransactionLog.Row original = log.lockForUpdate(originalId)
-                        .orElseThrow(() -> new ProblemException("transaction-not-found", HttpStatus.NOT_FOUND));
+                        .orElseThrow(() -> new ProblemException("transaction-not-found", FailureKind.NOT_FOUND));
                 if (original.status() == TransactionStatus.REVERSED) {
-                    throw new ProblemException("already-reversed", HttpStatus.CONFLICT);
+                    throw new ProblemException("already-reversed", FailureKind.CONFLICT);
                 }
                 Long originalEntry = original.kind() == TransactionKind.PAYMENT || original.kind() == TransactionKind.TRANSFER
                         ? log.entryOf(originalId).orElse(null) : null;
                 if (original.status() != TransactionStatus.COMPLETED || originalEntry == null) {
-                    throw new ProblemException("not-reversible", HttpStatus.CONFLICT);
+                    throw new ProblemException("not-reversible", FailureKind.CONFLICT);
                 }
                 List<Ledger.Leg> legs = ledger.legsOf(originalEntry).stream()
                         .map(leg -> new Ledger.Leg(leg.accountId(), -leg.amount())).toList();
@@ -65,7 +65,7 @@ class Reversals {
                 try {
                     entryId = ledger.post(locked, kind.name(), reversalId, originalEntry, legs);
                 } catch (Ledger.InsufficientFunds insufficient) {
-                    throw new ProblemException("reversal-insufficient-balance", HttpStatus.CONFLICT,
+                    throw new ProblemException("reversal-insufficient-balance", FailureKind.CONFLICT,
                             Money.format(insufficient.available()));
                 }
                 log.setEntry(reversalId, entryId, null);
@@ -78,7 +78,7 @@ class Reversals {
                 return reversalId;
             });
         } catch (DuplicateKeyException reversedConcurrently) {
-            throw new ProblemException("already-reversed", HttpStatus.CONFLICT);
+            throw new ProblemException("already-reversed", FailureKind.CONFLICT);
         }
     }
 }

@@ -8,13 +8,13 @@ import io.walletdesk.ledger.SuspiciousActivityDetected;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,7 +67,7 @@ class RiskRules {
         if (newDevice != null && amount >= properties.rules().newDeviceLargeAmount()
                 && newDevice.isAfter(clock.instant().minus(properties.rules().newDeviceWindow()))) {
             lock(wallet.userId(), "NEW_DEVICE_LARGE_AMOUNT", LockReason.NEW_DEVICE_LARGE_TRANSACTION);
-            throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
+            throw new ProblemException("wallet-locked-suspicious", FailureKind.FORBIDDEN);
         }
     }
 
@@ -99,7 +99,7 @@ class RiskRules {
         }
         if (recent >= properties.rules().maxNewRecipients()) {
             lock(userId, "MANY_NEW_RECIPIENTS", LockReason.UNUSUAL_VELOCITY);
-            throw new ProblemException("wallet-locked-suspicious", HttpStatus.FORBIDDEN);
+            throw new ProblemException("wallet-locked-suspicious", FailureKind.FORBIDDEN);
         }
         return false;
     }

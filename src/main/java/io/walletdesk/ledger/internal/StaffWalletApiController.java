@@ -6,7 +6,8 @@ import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -60,7 +61,7 @@ class StaffWalletApiController {
         long reversalId = reversals.reverse(id, me.userId(), me.role().name(), body == null ? null : body.note(),
                 ClientInfo.from(request));
         var view = log.find(reversalId)
-                .orElseThrow(() -> new ProblemException("transaction-not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("transaction-not-found", FailureKind.NOT_FOUND));
         return ResponseEntity.status(HttpStatus.CREATED).body(presenter.dto(view, view.userId(), locale));
     }
 }

@@ -4,10 +4,10 @@ import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,14 +45,14 @@ class StaffWalletPageController {
     /** Only customers have wallets; a staff account is not shown to agents (ADR 0004), so it is simply not found. */
     static void requireCustomer(Accounts accounts, long userId) {
         accounts.find(userId).filter(a -> a.role() == Role.CUSTOMER)
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     @PostMapping("/staff/wallet/transactions/{id:\\d{1,18}}/reversal")
     String reverse(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String customerId,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
         if (!customerId.matches("\\d{1,18}")) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "customerId");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "customerId");
         }
         try {
             reversals.reverse(id, me.userId(), me.role().name(), note == null || note.isBlank() ? null : note.strip(),

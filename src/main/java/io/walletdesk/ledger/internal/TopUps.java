@@ -9,13 +9,13 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -72,14 +72,14 @@ class TopUps {
     public MoneyTransactions.Outcome topUp(long userId, String idempotencyKey, TopUp command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         SystemAccounts.Striped bankAccounts = system.bank(command.bankCode())
-                .orElseThrow(() -> ProblemException.forField("bank-unknown", HttpStatus.BAD_REQUEST, "bankCode"));
+                .orElseThrow(() -> ProblemException.forField("bank-unknown", FailureKind.INVALID, "bankCode"));
         String accountNumber = command.bankAccount() == null ? "" : command.bankAccount().replaceAll("[\\s-]", "");
         if (!accountNumber.matches("\\d{6,20}")) {
-            throw ProblemException.forField("bank-account-format", HttpStatus.BAD_REQUEST, "bankAccount");
+            throw ProblemException.forField("bank-account-format", FailureKind.INVALID, "bankAccount");
         }
         WalletProperties.Amounts bounds = properties.amounts();
         if (command.amount() < bounds.minTopUp() || command.amount() > bounds.maxTopUp()) {
-            throw ProblemException.forField("amount-out-of-range", HttpStatus.BAD_REQUEST, "amount",
+            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
                     Money.format(bounds.minTopUp()), Money.format(bounds.maxTopUp()));
         }
         String hash = Idempotency.hash("TOP_UP", bankAccounts.code(), accountNumber, command.amount());
@@ -89,7 +89,7 @@ class TopUps {
         }
         CustomerWallets.Wallet wallet = wallets.open(userId);
         if (wallet.locked()) {
-            throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
+            throw new ProblemException("wallet-locked", FailureKind.FORBIDDEN);
         }
         long balance = jdbc.sql("SELECT balance FROM ledger_account WHERE id = :id").param("id", wallet.accountId())
                 .query(Long.class).single();
@@ -153,7 +153,7 @@ class TopUps {
             return Settlement.UNKNOWN;
         }
         if (row.get().amount() != amount) {
-            throw new ProblemException("bank-callback-mismatch", HttpStatus.UNPROCESSABLE_ENTITY);
+            throw new ProblemException("bank-callback-mismatch", FailureKind.UNPROCESSABLE);
         }
         if (success) {
             return settle(row.get().id(), HoldOutcome.POSTED, null, List.of());

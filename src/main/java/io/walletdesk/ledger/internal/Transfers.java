@@ -11,11 +11,11 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Peer-to-peer transfers by phone number: look up (masked name), then send with the PIN. */
@@ -69,7 +69,7 @@ class Transfers {
         RateLimiter.Decision decision = rateLimiter.hit("recipient-lookup:" + senderUserId, limit.limit(), limit.window());
         if (!decision.allowed()) {
             long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
-            throw new ProblemException("too-many-lookups", HttpStatus.TOO_MANY_REQUESTS, "phone", new Object[] {minutes},
+            throw new ProblemException("too-many-lookups", FailureKind.RATE_LIMITED, "phone", new Object[] {minutes},
                     Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
         }
         return recipient(senderUserId, phone);
@@ -77,13 +77,13 @@ class Transfers {
 
     public Recipient recipient(long senderUserId, String phone) {
         if (phone == null || phone.isBlank()) {
-            throw ProblemException.forField("recipient-unknown", HttpStatus.NOT_FOUND, "phone");
+            throw ProblemException.forField("recipient-unknown", FailureKind.NOT_FOUND, "phone");
         }
         AccountView view = accounts.findCustomerByPhone(phone)
                 .filter(v -> v.status() != AccountStatus.DISABLED)
-                .orElseThrow(() -> ProblemException.forField("recipient-unknown", HttpStatus.NOT_FOUND, "phone"));
+                .orElseThrow(() -> ProblemException.forField("recipient-unknown", FailureKind.NOT_FOUND, "phone"));
         if (view.id() == senderUserId) {
-            throw ProblemException.forField("recipient-is-self", HttpStatus.UNPROCESSABLE_ENTITY, "phone");
+            throw ProblemException.forField("recipient-is-self", FailureKind.UNPROCESSABLE, "phone");
         }
         return new Recipient(view.id(), view.phone(), view.maskedName());
     }
@@ -96,12 +96,12 @@ class Transfers {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
         if (command.amount() < bounds.minTransfer() || command.amount() > bounds.maxTransfer()) {
-            throw ProblemException.forField("amount-out-of-range", HttpStatus.BAD_REQUEST, "amount",
+            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
                     Money.format(bounds.minTransfer()), Money.format(bounds.maxTransfer()));
         }
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         if (note != null && note.length() > 140) {
-            throw ProblemException.forField("note-too-long", HttpStatus.BAD_REQUEST, "note", 140);
+            throw ProblemException.forField("note-too-long", FailureKind.INVALID, "note", 140);
         }
         Recipient recipient = recipient(userId, command.phone());
         String hash = Idempotency.hash("TRANSFER", recipient.userId(), command.amount(), note);
@@ -115,10 +115,10 @@ class Transfers {
         }
         CustomerWallets.Wallet sender = sending.sender();
         if (sender.locked()) {
-            throw new ProblemException("wallet-locked", HttpStatus.FORBIDDEN);
+            throw new ProblemException("wallet-locked", FailureKind.FORBIDDEN);
         }
         if (!limits.tier(sender.tier()).canSendPeerToPeer()) {
-            throw new ProblemException("transfer-needs-verification", HttpStatus.FORBIDDEN);
+            throw new ProblemException("transfer-needs-verification", FailureKind.FORBIDDEN);
         }
         pins.verify(sender, command.pin(), client);
         risk.beforeOutgoing(sender, command.amount());
@@ -138,13 +138,13 @@ class Transfers {
             // Locks in ascending id order; the limit is checked and counted with the recipient's account locked.
             Ledger.Locked locked = ledger.lock(List.of(sender.accountId(), target.accountId()));
             if (limits.admitIncoming(locked.get(target.accountId()).balance(), target.accountId(), target.tier(), amount) != null) {
-                throw ProblemException.forField("recipient-limit", HttpStatus.UNPROCESSABLE_ENTITY, "amount");
+                throw ProblemException.forField("recipient-limit", FailureKind.UNPROCESSABLE, "amount");
             }
             TransactionView view;
             try {
                 view = bookings.book(locked, booking);
             } catch (Ledger.InsufficientFunds insufficient) {
-                throw ProblemException.forField("insufficient-balance", HttpStatus.UNPROCESSABLE_ENTITY, "amount",
+                throw ProblemException.forField("insufficient-balance", FailureKind.UNPROCESSABLE, "amount",
                         Money.format(insufficient.available()));
             }
             // Inside the transaction: module listeners run after commit.

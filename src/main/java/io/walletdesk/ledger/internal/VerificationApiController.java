@@ -4,7 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -48,7 +49,7 @@ class VerificationApiController {
     @Operation(summary = "My latest identity verification")
     IdentityVerifications.Verification latest(@AuthenticationPrincipal SignedInUser me) {
         return verifications.latest(me.userId())
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     @GetMapping("/api/v1/staff/wallet/verifications")

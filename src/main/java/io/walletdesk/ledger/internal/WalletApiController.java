@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -160,7 +161,7 @@ class WalletApiController {
     TransactionPresenter.TransactionDto transaction(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             Locale locale) {
         return log.findFor(me.userId(), id).map(t -> presenter.dto(t, me.userId(), locale))
-                .orElseThrow(() -> new ProblemException("transaction-not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("transaction-not-found", FailureKind.NOT_FOUND));
     }
 
     @GetMapping(value = "/transactions.csv", produces = "text/csv")

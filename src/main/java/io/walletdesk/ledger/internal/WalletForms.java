@@ -1,9 +1,9 @@
 package io.walletdesk.ledger.internal;
 
 import io.walletdesk.shared.money.Money;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 
 /** Form beans of the wallet pages (mutable, for data binding and th:field). */
 final class WalletForms {
@@ -19,7 +19,7 @@ final class WalletForms {
             }
             return money.rupiah();
         } catch (IllegalArgumentException invalid) {
-            throw ProblemException.forField("amount-invalid", HttpStatus.BAD_REQUEST, "amount");
+            throw ProblemException.forField("amount-invalid", FailureKind.INVALID, "amount");
         }
     }
 

@@ -5,12 +5,13 @@ import io.walletdesk.ledger.TransactionKind;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,7 +69,7 @@ class WalletPageController {
             return "redirect:/wallet/transactions/" + outcome.transactionId();
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("banks", system.banks());
             return "wallet/top-up";
         }
@@ -95,7 +96,7 @@ class WalletPageController {
             } else {
                 FormErrors.apply(problem, errors);
             }
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("wallet", overview.of(me.userId()));
             return "wallet/pin";
         }
@@ -130,7 +131,7 @@ class WalletPageController {
     @GetMapping("/wallet/transactions/{id:\\d{1,18}}")
     String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model, Locale locale) {
         TransactionView t = log.findFor(me.userId(), id)
-                .orElseThrow(() -> new ProblemException("transaction-not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("transaction-not-found", FailureKind.NOT_FOUND));
         model.addAttribute("t", t);
         model.addAttribute("me", me.userId());
         model.addAttribute("explanation", presenter.explanation(t, locale));

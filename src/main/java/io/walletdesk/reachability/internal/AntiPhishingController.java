@@ -2,7 +2,8 @@ package io.walletdesk.reachability.internal;
 
 import io.walletdesk.reachability.AntiPhishing;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -46,7 +47,7 @@ class AntiPhishingController {
             redirect.addFlashAttribute("notice", "reach.phrase.saved");
             return "redirect:/account/anti-phishing";
         } catch (ProblemException problem) {
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".detail");
             model.addAttribute("attempt", phrase);
             return page(auth, model);

@@ -3,10 +3,10 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +32,7 @@ class AntiPhishingPhrases {
     void set(long userId, String phrase, String role, ClientInfo client) {
         String p = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
         if (p.length() < MIN_LENGTH || p.length() > MAX_LENGTH || !p.matches("[\\p{L}\\p{N} .,!?'-]+")) {
-            throw ProblemException.forField("reach-phrase-invalid", HttpStatus.BAD_REQUEST, "phrase", MIN_LENGTH, MAX_LENGTH);
+            throw ProblemException.forField("reach-phrase-invalid", FailureKind.INVALID, "phrase", MIN_LENGTH, MAX_LENGTH);
         }
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("UPDATE reach_anti_phishing_phrase SET phrase = :phrase, updated_at = :at WHERE user_id = :user")

@@ -3,7 +3,8 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,18 +109,18 @@ class AppVersionPolicy {
             String actorRole, ClientInfo client) {
         String key = normalisePlatform(platform);
         if (!PLATFORMS.contains(key)) {
-            throw new ProblemException("not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
         }
         ClientVersion min = ClientVersion.parse(minimum)
-                .orElseThrow(() -> ProblemException.forField("reach-version-invalid", HttpStatus.BAD_REQUEST, "minimumVersion"));
+                .orElseThrow(() -> ProblemException.forField("reach-version-invalid", FailureKind.INVALID, "minimumVersion"));
         ClientVersion max = ClientVersion.parse(latest)
-                .orElseThrow(() -> ProblemException.forField("reach-version-invalid", HttpStatus.BAD_REQUEST, "latestVersion"));
+                .orElseThrow(() -> ProblemException.forField("reach-version-invalid", FailureKind.INVALID, "latestVersion"));
         if (max.isBelow(min)) {
-            throw ProblemException.forField("reach-version-order", HttpStatus.BAD_REQUEST, "latestVersion");
+            throw ProblemException.forField("reach-version-order", FailureKind.INVALID, "latestVersion");
         }
         String url = storeUrl == null ? "" : storeUrl.trim();
         if (!url.matches("https://[^\\s\"'<>]{3,490}")) {
-            throw ProblemException.forField("reach-store-url-invalid", HttpStatus.BAD_REQUEST, "storeUrl");
+            throw ProblemException.forField("reach-store-url-invalid", FailureKind.INVALID, "storeUrl");
         }
         PlatformPolicy before = forPlatform(key).orElse(null);
         Instant now = clock.instant();

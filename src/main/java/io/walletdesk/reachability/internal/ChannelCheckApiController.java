@@ -4,14 +4,14 @@ import io.walletdesk.reachability.internal.ChannelChecker.CheckResult;
 import io.walletdesk.reachability.internal.FakeReports.FakeReport;
 import io.walletdesk.reachability.internal.FakeReports.NewReport;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ class ChannelCheckApiController {
     @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})
     ResponseEntity<CheckResult> check(@RequestParam(defaultValue = "") String value, Locale locale) {
         if (value.isBlank() || value.length() > 500) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "value");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "value");
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(checker.check(value, locale));
     }

@@ -4,7 +4,8 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,15 +66,15 @@ class ChannelRegistry {
     OfficialChannel add(String kind, String value, String network, String label, Long actorUserId, String actorRole,
             ClientInfo client) {
         OfficialKind k = OfficialKind.parse(kind)
-                .orElseThrow(() -> ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "kind"));
+                .orElseThrow(() -> ProblemException.forField("validation", FailureKind.INVALID, "kind"));
         String normalized = normalise(k, value);
         String net = k.network(network);
         if (!net.matches("[a-z0-9_-]{1,32}")) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "network");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "network");
         }
         String text = label == null ? "" : label.strip();
         if (text.isEmpty() || text.length() > 200) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "label");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "label");
         }
         Instant now = clock.instant();
         try {
@@ -97,7 +97,7 @@ class ChannelRegistry {
     void deactivate(long id, Long actorUserId, String actorRole, ClientInfo client) {
         OfficialChannel channel = jdbc.sql("SELECT * FROM reach_official_channel WHERE id = :id").param("id", id)
                 .query(ChannelRegistry::row).optional()
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         jdbc.sql("UPDATE reach_official_channel SET active = FALSE WHERE id = :id").param("id", id).update();
         audit.record(AuditEntry.of("OFFICIAL_CHANNEL_REMOVED", actorUserId, actorRole, null,
                 channel.kind() + " " + channel.network() + " " + channel.normalized(), client));
@@ -114,7 +114,7 @@ class ChannelRegistry {
                     : value == null ? null : ChannelInput.host(value.strip().replaceFirst("^@", ""));
         };
         if (result == null) {
-            throw ProblemException.forField("reach-channel-invalid", HttpStatus.BAD_REQUEST, "value");
+            throw ProblemException.forField("reach-channel-invalid", FailureKind.INVALID, "value");
         }
         return result;
     }

@@ -4,7 +4,8 @@ import io.walletdesk.reachability.DiagnosticReport.Check;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -139,7 +140,7 @@ class DiagnoseController {
             }
         }
         if (byId.isEmpty()) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "checks");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "checks");
         }
         List<Check> checks = new ArrayList<>();
         for (String id : ServerChecks.CLIENT_CHECKS) {
@@ -158,7 +159,7 @@ class DiagnoseController {
         var limit = rateLimiter.hit("diagnose-report:" + ClientInfo.from(request).ip(), REPORTS_PER_WINDOW,
                 Duration.ofMinutes(10));
         if (!limit.allowed()) {
-            throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
+            throw new ProblemException("rate-limited", FailureKind.RATE_LIMITED, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)},
                     Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }

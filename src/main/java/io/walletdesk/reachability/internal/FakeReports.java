@@ -5,7 +5,8 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -60,12 +60,12 @@ class FakeReports {
     FakeReport submit(NewReport report, Long userId, ClientInfo client) {
         String value = trim(report.value(), 500);
         if (value == null) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "value");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "value");
         }
         String who = userId != null ? "user:" + userId : "ip:" + client.ip();
         var limit = rateLimiter.hit("fake-report:" + who, REPORTS_PER_HOUR, Duration.ofHours(1));
         if (!limit.allowed()) {
-            throw new ProblemException("rate-limited", HttpStatus.TOO_MANY_REQUESTS, null,
+            throw new ProblemException("rate-limited", FailureKind.RATE_LIMITED, null,
                     new Object[] {Math.max(1, (limit.retryAfterSeconds() + 59) / 60)},
                     Map.of("retryAfterSeconds", limit.retryAfterSeconds()));
         }
@@ -89,7 +89,7 @@ class FakeReports {
 
     FakeReport get(long id) {
         return jdbc.sql("SELECT * FROM reach_fake_report WHERE id = :id").param("id", id).query(FakeReports::row)
-                .optional().orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .optional().orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
     }
 
     /** New reports first (oldest first among them), then the most recently reviewed. */
@@ -111,10 +111,10 @@ class FakeReports {
         try {
             state = State.valueOf(decision == null ? "" : decision.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "decision");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "decision");
         }
         if (state == State.NEW) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "decision");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "decision");
         }
         FakeReport before = get(id);
         jdbc.sql("UPDATE reach_fake_report SET state = :state, reviewed_at = :at, reviewed_by = :by, review_note = :note WHERE id = :id")

@@ -1,7 +1,8 @@
 package io.walletdesk.reachability.internal;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,10 +43,10 @@ class StaffAppVersionsController {
             redirect.addFlashAttribute("notice", "reach.versions.saved");
             return "redirect:/staff/app-versions";
         } catch (ProblemException problem) {
-            if (problem.status().value() == 404) {
+            if (HttpFailures.status(problem).value() == 404) {
                 throw problem;
             }
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".detail");
             model.addAttribute("errorPlatform", AppVersionPolicy.normalisePlatform(platform));
             return list(model);

@@ -1,7 +1,8 @@
 package io.walletdesk.reachability.internal;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ class StaffReportsController {
             redirect.addFlashAttribute("notice", "reach.channels.saved");
             return "redirect:/staff/official-channels";
         } catch (ProblemException problem) {
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".title");
             return registry(model);
         }

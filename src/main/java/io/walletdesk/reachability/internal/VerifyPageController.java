@@ -3,7 +3,8 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.reachability.internal.FakeReports.FakeReport;
 import io.walletdesk.reachability.internal.FakeReports.NewReport;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -50,7 +51,7 @@ class VerifyPageController {
             redirect.addFlashAttribute("reported", saved.reference());
             return "redirect:/support/verify";
         } catch (ProblemException problem) {
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("reportError", "problem." + problem.code() + ".title");
             model.addAttribute("reportValue", value);
             return page(value, model, locale);

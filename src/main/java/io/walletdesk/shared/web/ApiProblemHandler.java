@@ -1,5 +1,6 @@
 package io.walletdesk.shared.web;
 
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ class ApiProblemHandler {
             body.setProperty("errors", List.of(Map.of("field", failure.field(),
                     "message", body.getDetail() == null ? body.getTitle() : body.getDetail())));
         }
-        var response = ResponseEntity.status(failure.status()).contentType(Problems.PROBLEM_JSON);
+        var response = ResponseEntity.status(HttpFailures.status(failure)).contentType(Problems.PROBLEM_JSON);
         if (failure.properties().get("retryAfterSeconds") instanceof Number seconds) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
         }

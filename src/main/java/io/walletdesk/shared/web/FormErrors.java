@@ -1,5 +1,6 @@
 package io.walletdesk.shared.web;
 
+import io.walletdesk.shared.failure.ProblemException;
 import org.springframework.validation.BindingResult;
 
 /** Shows a {@link ProblemException} next to the form field it names (or at the top of the form). */

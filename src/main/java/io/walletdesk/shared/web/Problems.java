@@ -1,5 +1,6 @@
 package io.walletdesk.shared.web;
 
+import io.walletdesk.shared.failure.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public class Problems {
     }
 
     public ProblemDetail build(ProblemException failure, Locale locale) {
-        ProblemDetail problem = build(failure.code(), failure.status(), locale, failure.args());
+        ProblemDetail problem = build(failure.code(), HttpFailures.status(failure), locale, failure.args());
         if (failure.field() != null) {
             problem.setProperty("field", failure.field());
         }

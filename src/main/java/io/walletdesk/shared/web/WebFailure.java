@@ -1,5 +1,6 @@
 package io.walletdesk.shared.web;
 
+import io.walletdesk.shared.failure.ProblemException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -48,7 +49,7 @@ record WebFailure(String code, HttpStatus status, String field, Object[] args, L
     static WebFailure classify(Throwable failure) {
         if (failure instanceof ProblemException problem) {
             Object retry = problem.properties().get("retryAfterSeconds");
-            return new WebFailure(problem.code(), problem.status(), problem.field(), problem.args(),
+            return new WebFailure(problem.code(), HttpFailures.status(problem), problem.field(), problem.args(),
                     retry instanceof Number n ? n.longValue() : null);
         }
         // Method security refuses inside the handler; Spring Security's 403 then reaches the error page with it.

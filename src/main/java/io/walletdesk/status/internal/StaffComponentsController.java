@@ -1,6 +1,8 @@
 package io.walletdesk.status.internal;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -40,7 +42,7 @@ class StaffComponentsController {
     String edit(@PathVariable String code, Model model) {
         StatusSnapshot snapshot = reader.read();
         model.addAttribute("component", snapshot.component(code)
-                .orElseThrow(() -> new ProblemException("status-unknown-component", HttpStatus.NOT_FOUND, code)));
+                .orElseThrow(() -> new ProblemException("status-unknown-component", FailureKind.NOT_FOUND, code)));
         model.addAttribute("groups", snapshot.groups());
         return "status/staff-component";
     }
@@ -53,10 +55,10 @@ class StaffComponentsController {
             redirect.addFlashAttribute("notice", "status.staff.saved");
             return "redirect:/staff/status/components";
         } catch (ProblemException problem) {
-            if (problem.status() == HttpStatus.NOT_FOUND) {
+            if (HttpFailures.status(problem) == HttpStatus.NOT_FOUND) {
                 throw problem;
             }
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".detail");
             return edit(code, model);
         }
@@ -88,7 +90,7 @@ class StaffComponentsController {
     }
 
     private String failed(ProblemException problem, HttpServletResponse response, Model model) {
-        response.setStatus(problem.status().value());
+        response.setStatus(HttpFailures.status(problem).value());
         model.addAttribute("error", "problem." + problem.code() + ".detail");
         return list(model);
     }

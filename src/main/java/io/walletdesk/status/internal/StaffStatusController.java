@@ -1,7 +1,9 @@
 package io.walletdesk.status.internal;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import io.walletdesk.status.internal.StatusAdmin.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -117,7 +119,7 @@ class StaffStatusController {
     String incident(@PathVariable String id, Model model, Locale locale) {
         StatusSnapshot snapshot = reader.read();
         StatusSnapshot.Incident incident = reader.incident(id, snapshot.components())
-                .orElseThrow(() -> new ProblemException("status-not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("status-not-found", FailureKind.NOT_FOUND));
         model.addAttribute("incident", views.incident(incident, snapshot, locale));
         model.addAttribute("statuses", IncidentStatus.of(incident.kind()).stream().map(IncidentStatus::api).toList());
         model.addAttribute("componentStatuses", Arrays.stream(ComponentStatus.values()).map(ComponentStatus::api).toList());
@@ -140,17 +142,17 @@ class StaffStatusController {
             redirect.addFlashAttribute("notice", "status.staff.saved");
             return "redirect:/staff/status/incidents/" + id;
         } catch (ProblemException problem) {
-            if (problem.status() == HttpStatus.NOT_FOUND) {
+            if (HttpFailures.status(problem) == HttpStatus.NOT_FOUND) {
                 throw problem;
             }
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".detail");
             return incident(id, model, locale);
         }
     }
 
     private String failed(ProblemException problem, HttpServletResponse response, Model model, Locale locale) {
-        response.setStatus(problem.status().value());
+        response.setStatus(HttpFailures.status(problem).value());
         model.addAttribute("error", "problem." + problem.code() + ".detail");
         return dashboard(model, locale);
     }
@@ -164,7 +166,7 @@ class StaffStatusController {
         try {
             return LocalDateTime.parse(value).atZone(views.zone()).toInstant();
         } catch (DateTimeParseException | NullPointerException invalid) {
-            throw ProblemException.forField("status-maintenance-window", HttpStatus.BAD_REQUEST, "from");
+            throw ProblemException.forField("status-maintenance-window", FailureKind.INVALID, "from");
         }
     }
 
@@ -172,7 +174,7 @@ class StaffStatusController {
         try {
             return value.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {
-            throw new ProblemException("status-invalid-status", HttpStatus.BAD_REQUEST, "?");
+            throw new ProblemException("status-invalid-status", FailureKind.INVALID, "?");
         }
     }
 

@@ -3,7 +3,8 @@ package io.walletdesk.status.internal;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ class StatusAdmin {
     @Transactional
     public String openIncident(NewIncident incident, Actor actor, String probeName) {
         if (incident.status().kind() != IncidentKind.INCIDENT) {
-            throw new ProblemException("status-invalid-status", HttpStatus.BAD_REQUEST, incident.status().api());
+            throw new ProblemException("status-invalid-status", FailureKind.INVALID, incident.status().api());
         }
         Instant now = clock.instant();
         String publicId = newId();
@@ -108,7 +108,7 @@ class StatusAdmin {
     @Transactional
     public String scheduleMaintenance(NewMaintenance maintenance, Actor actor) {
         if (maintenance.from() == null || maintenance.until() == null || !maintenance.until().isAfter(maintenance.from())) {
-            throw ProblemException.forField("status-maintenance-window", HttpStatus.BAD_REQUEST, "until");
+            throw ProblemException.forField("status-maintenance-window", FailureKind.INVALID, "until");
         }
         Instant now = clock.instant();
         String publicId = newId();
@@ -144,7 +144,7 @@ class StatusAdmin {
     public void addUpdate(String publicId, NewUpdate update, Actor actor) {
         Row incident = row(publicId);
         if (update.status().kind() != incident.kind()) {
-            throw new ProblemException("status-invalid-status", HttpStatus.BAD_REQUEST, update.status().api());
+            throw new ProblemException("status-invalid-status", FailureKind.INVALID, update.status().api());
         }
         Instant now = clock.instant();
         long updateId = insertUpdate(incident.id(), update.status(), update.body(), update.deliver(), now);
@@ -191,7 +191,7 @@ class StatusAdmin {
                         StatusReader.instant(rs, "scheduled_for"), StatusReader.instant(rs, "scheduled_until"),
                         rs.getString("probe_name")))
                 .optional()
-                .orElseThrow(() -> new ProblemException("status-not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("status-not-found", FailureKind.NOT_FOUND));
     }
 
     Optional<Row> row(long id) {
@@ -279,7 +279,7 @@ class StatusAdmin {
     long componentId(String code) {
         return jdbc.sql("SELECT id FROM status_component WHERE code = :code").param("code", code).query(Long.class)
                 .optional()
-                .orElseThrow(() -> ProblemException.forField("status-unknown-component", HttpStatus.BAD_REQUEST,
+                .orElseThrow(() -> ProblemException.forField("status-unknown-component", FailureKind.INVALID,
                         "components", code));
     }
 
@@ -317,7 +317,7 @@ class StatusAdmin {
 
     private static String required(String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.forField("status-text-required", HttpStatus.BAD_REQUEST, "name");
+            throw ProblemException.forField("status-text-required", FailureKind.INVALID, "name");
         }
         return text.trim();
     }

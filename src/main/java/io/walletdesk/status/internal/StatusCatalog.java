@@ -2,14 +2,14 @@ package io.walletdesk.status.internal;
 
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.status.internal.StatusAdmin.Actor;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ class StatusCatalog {
                     .param("code", code).param("position", position).param("en", name.en()).param("zh", name.zh())
                     .param("id", name.id()).param("now", now).update();
         } catch (DuplicateKeyException taken) {
-            throw ProblemException.forField("status-code-taken", HttpStatus.CONFLICT, "code", code);
+            throw ProblemException.forField("status-code-taken", FailureKind.CONFLICT, "code", code);
         }
         record(actor, "STATUS_GROUP_CREATED", code + ": " + name.en());
     }
@@ -70,7 +70,7 @@ class StatusCatalog {
                     .param("did", fields.description().id()).param("cf", fields.customerFacing())
                     .param("now", now).update();
         } catch (DuplicateKeyException taken) {
-            throw ProblemException.forField("status-code-taken", HttpStatus.CONFLICT, "code", code);
+            throw ProblemException.forField("status-code-taken", FailureKind.CONFLICT, "code", code);
         }
         jdbc.sql("""
                 INSERT INTO status_component_history (component_id, status, changed_at, source)
@@ -92,7 +92,7 @@ class StatusCatalog {
                 .param("did", fields.description().id()).param("cf", fields.customerFacing())
                 .param("now", Timestamp.from(clock.instant())).param("code", code).update();
         if (changed == 0) {
-            throw new ProblemException("status-unknown-component", HttpStatus.NOT_FOUND, code);
+            throw new ProblemException("status-unknown-component", FailureKind.NOT_FOUND, code);
         }
         record(actor, "STATUS_COMPONENT_EDITED", code + ": " + fields.name().en());
     }
@@ -103,19 +103,19 @@ class StatusCatalog {
         }
         return jdbc.sql("SELECT id FROM status_component_group WHERE code = :code").param("code", groupCode)
                 .query(Long.class).optional()
-                .orElseThrow(() -> ProblemException.forField("status-unknown-group", HttpStatus.BAD_REQUEST, "group",
+                .orElseThrow(() -> ProblemException.forField("status-unknown-group", FailureKind.INVALID, "group",
                         groupCode));
     }
 
     private static void checkCode(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw ProblemException.forField("status-invalid-code", HttpStatus.BAD_REQUEST, "code");
+            throw ProblemException.forField("status-invalid-code", FailureKind.INVALID, "code");
         }
     }
 
     private static void requireName(Texts name) {
         if (name == null || name.en() == null || name.en().isBlank()) {
-            throw ProblemException.forField("status-text-required", HttpStatus.BAD_REQUEST, "name_en");
+            throw ProblemException.forField("status-text-required", FailureKind.INVALID, "name_en");
         }
     }
 

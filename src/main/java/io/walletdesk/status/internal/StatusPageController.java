@@ -1,7 +1,9 @@
 package io.walletdesk.status.internal;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.shared.web.HttpFailures;
 import io.walletdesk.status.internal.StatusSnapshot.Incident;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,7 +63,7 @@ class StatusPageController {
             return reader.incident(id, snapshot.components()).orElse(null);
         });
         if (incident == null) {
-            throw new ProblemException("status-not-found", HttpStatus.NOT_FOUND);
+            throw new ProblemException("status-not-found", FailureKind.NOT_FOUND);
         }
         model.addAttribute("incident", views.incident(incident, snapshot, locale));
         model.addAttribute("maintenance", incident.kind() == IncidentKind.MAINTENANCE);
@@ -97,7 +99,7 @@ class StatusPageController {
             model.addAttribute("messageKey", "status.subscribe.sent");
             model.addAttribute("ok", true);
         } catch (ProblemException problem) {
-            response.setStatus(problem.status().value());
+            response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("messageKey", "problem." + problem.code() + ".detail");
             model.addAttribute("ok", false);
         }

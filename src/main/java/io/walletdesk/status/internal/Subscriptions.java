@@ -4,7 +4,8 @@ import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +25,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,17 +70,17 @@ class Subscriptions {
             ClientInfo client) {
         String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-            throw ProblemException.forField("status-email-invalid", HttpStatus.BAD_REQUEST, "email");
+            throw ProblemException.forField("status-email-invalid", FailureKind.INVALID, "email");
         }
         var decision = rateLimiter.hit("status-subscribe:" + client.ip(), 10, Duration.ofHours(1));
         var perAddress = rateLimiter.hit("status-subscribe:" + address, 3, Duration.ofHours(1));
         if (!decision.allowed() || !perAddress.allowed()) {
-            throw new ProblemException("status-too-many-subscriptions", HttpStatus.TOO_MANY_REQUESTS);
+            throw new ProblemException("status-too-many-subscriptions", FailureKind.RATE_LIMITED);
         }
         Long incidentId = incidentPublicId == null || incidentPublicId.isBlank() ? null
                 : jdbc.sql("SELECT id FROM status_incident WHERE public_id = :p").param("p", incidentPublicId)
                         .query(Long.class).optional()
-                        .orElseThrow(() -> new ProblemException("status-not-found", HttpStatus.NOT_FOUND));
+                        .orElseThrow(() -> new ProblemException("status-not-found", FailureKind.NOT_FOUND));
         boolean everything = componentCodes.isEmpty() && incidentId == null;
         String lang = language == null ? "en" : language.toLanguageTag();
         var existing = jdbc.sql("SELECT id, confirmed FROM status_subscriber WHERE email = :e").param("e", address)
@@ -117,7 +117,7 @@ class Subscriptions {
         for (String code : componentCodes) {
             Long componentId = jdbc.sql("SELECT id FROM status_component WHERE code = :c").param("c", code)
                     .query(Long.class).optional().orElseThrow(() -> ProblemException.forField(
-                            "status-unknown-component", HttpStatus.BAD_REQUEST, "components", code));
+                            "status-unknown-component", FailureKind.INVALID, "components", code));
             jdbc.sql("INSERT INTO status_subscriber_component (subscriber_id, component_id) VALUES (:s, :c)")
                     .param("s", id).param("c", componentId).update();
         }

@@ -1,10 +1,10 @@
 package io.walletdesk.support.conversation;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.Teams;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +61,6 @@ class ConversationAccess {
     }
 
     static ProblemException notFound() {
-        return new ProblemException("not-found", HttpStatus.NOT_FOUND);
+        return new ProblemException("not-found", FailureKind.NOT_FOUND);
     }
 }

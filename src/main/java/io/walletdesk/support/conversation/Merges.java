@@ -1,6 +1,7 @@
 package io.walletdesk.support.conversation;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -12,7 +13,6 @@ import io.walletdesk.support.sla.ServiceLevels;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ class Merges {
 
     ConversationView merge(long sourceId, long targetId, Participant.Staff by) {
         if (sourceId == targetId) {
-            throw ProblemException.forField("merge-invalid", HttpStatus.BAD_REQUEST, "target");
+            throw ProblemException.forField("merge-invalid", FailureKind.INVALID, "target");
         }
         ConversationView first = access.locked(Math.min(sourceId, targetId), by);
         ConversationView second = access.locked(Math.max(sourceId, targetId), by);
@@ -52,7 +52,7 @@ class Merges {
                 ? source.customerUserId().equals(target.customerUserId())
                 : source.visitorId() != null && source.visitorId().equals(target.visitorId());
         if (!sameCustomer) {
-            throw ProblemException.forField("merge-invalid", HttpStatus.CONFLICT, "target");
+            throw ProblemException.forField("merge-invalid", FailureKind.CONFLICT, "target");
         }
         Instant now = clock.instant();
         long seq = target.lastSeq();

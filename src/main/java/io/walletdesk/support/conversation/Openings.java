@@ -1,6 +1,7 @@
 package io.walletdesk.support.conversation;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationReopened;
 import io.walletdesk.support.ConversationStarted;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Starting, reopening and leaving messages: how a conversation comes to be. Runs in the caller's transaction. */
@@ -48,7 +48,7 @@ class Openings {
         Long customer = customer(command.by());
         String visitor = visitor(command.by());
         if (customer == null && visitor == null) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
         Instant now = clock.instant();
         Optional<ConversationView> active = store.latestActive(customer, visitor);
@@ -72,7 +72,7 @@ class Openings {
         Long customer = customer(command.by());
         String visitor = visitor(command.by());
         if (customer == null && visitor == null) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
         return insert(command, customer, visitor, clock.instant(), clock.instant());
     }
@@ -81,15 +81,15 @@ class Openings {
         String email = command.email() == null || command.email().isBlank() ? null
                 : command.email().strip().toLowerCase(Locale.ROOT);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}")) {
-            throw ProblemException.forField("invalid-email", HttpStatus.BAD_REQUEST, "email");
+            throw ProblemException.forField("invalid-email", FailureKind.INVALID, "email");
         }
         Participant by = command.by() != null ? command.by()
                 : new Participant.Visitor("v-" + UUID.randomUUID(), command.name() == null ? "-" : command.name().strip());
         if (by instanceof Participant.Visitor && email == null && (command.phone() == null || command.phone().isBlank())) {
-            throw ProblemException.forField("contact-needed", HttpStatus.BAD_REQUEST, "email");
+            throw ProblemException.forField("contact-needed", FailureKind.INVALID, "email");
         }
         if (by.isStaff()) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
         ConversationView conversation = startOrContinue(new StartConversation(by, Channel.WEB_FORM, null,
                 command.name(), email, command.phone(), command.language()));

@@ -1,7 +1,8 @@
 package io.walletdesk.support.conversation;
 
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +54,10 @@ class Posting {
         String clientId = command.clientMessageId() == null || command.clientMessageId().isBlank()
                 ? UUID.randomUUID().toString() : command.clientMessageId();
         if (!clientId.matches("[A-Za-z0-9_.:-]{1,64}")) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "clientMessageId");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "clientMessageId");
         }
         if (command.internalNote() && !command.by().isStaff()) {
-            throw new ProblemException("forbidden", HttpStatus.FORBIDDEN);
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
         }
         ConversationView conversation = access.locked(command.conversationId(), command.by());
         Optional<MessageView> existing = store.messageByClientId(conversation.id(), clientId);
@@ -106,7 +106,7 @@ class Posting {
         }
         return switch (conversation.status()) {
             case PENDING, SNOOZED, RESOLVED -> ConversationStatus.OPEN;
-            case CLOSED -> throw new ProblemException("conversation-closed", HttpStatus.CONFLICT);
+            case CLOSED -> throw new ProblemException("conversation-closed", FailureKind.CONFLICT);
             default -> conversation.status();
         };
     }

@@ -5,7 +5,8 @@ import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.ledger.WalletTransactions;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.AttachmentDownloads;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
@@ -22,7 +23,6 @@ import io.walletdesk.support.sla.ServiceLevels;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -149,7 +149,7 @@ class StaffInboxController {
     String merge(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam String target) {
         Participant.Staff staff = staff(me);
         ConversationView into = conversations.byReference(target.trim().toUpperCase(Locale.ROOT), staff)
-                .orElseThrow(() -> ProblemException.forField("merge-invalid", HttpStatus.BAD_REQUEST, "target"));
+                .orElseThrow(() -> ProblemException.forField("merge-invalid", FailureKind.INVALID, "target"));
         conversations.merge(id, into.id(), staff);
         return "redirect:/staff/conversations/" + into.id();
     }

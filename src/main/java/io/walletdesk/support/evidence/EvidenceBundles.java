@@ -3,7 +3,7 @@ package io.walletdesk.support.evidence;
 import io.walletdesk.shared.crypto.ManifestZip;
 import io.walletdesk.shared.pdf.TextPdfs;
 import io.walletdesk.shared.text.CsvFiles;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;

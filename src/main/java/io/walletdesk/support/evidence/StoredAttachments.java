@@ -2,7 +2,8 @@ package io.walletdesk.support.evidence;
 
 import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.Conversations;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -55,13 +55,13 @@ class StoredAttachments implements Attachments {
     public MessageView attach(long conversationId, Participant by, String clientMessageId, String filename, byte[] content,
             Channel channel, ClientInfo client) {
         if (content == null || content.length == 0) {
-            throw ProblemException.forField("attachment-empty", HttpStatus.BAD_REQUEST, "file");
+            throw ProblemException.forField("attachment-empty", FailureKind.INVALID, "file");
         }
         if (content.length > MAX_BYTES) {
-            throw ProblemException.forField("attachment-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "file", 10);
+            throw ProblemException.forField("attachment-too-large", FailureKind.TOO_LARGE, "file", 10);
         }
         String type = sniff(content).orElseThrow(() ->
-                ProblemException.forField("attachment-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file"));
+                ProblemException.forField("attachment-type", FailureKind.UNSUPPORTED_TYPE, "file"));
         String name = safeName(filename, type);
         PostedMessage posted = conversations.post(new PostMessage(conversationId, by, clientMessageId,
                 "[attachment] " + name + " (" + Math.max(1, content.length / 1024) + " KB)", channel, false, client, null));
@@ -109,7 +109,7 @@ class StoredAttachments implements Attachments {
         if (content == null || !Digests.sha256(content).equals(row.sha256())) {
             log.error("Attachment {} of conversation {} is missing or no longer matches its SHA-256 {}; not served",
                     row.id(), row.conversationId(), row.sha256());
-            throw new ProblemException("attachment-damaged", HttpStatus.INTERNAL_SERVER_ERROR);
+            throw new ProblemException("attachment-damaged", FailureKind.INTERNAL);
         }
         return content;
     }

@@ -4,7 +4,8 @@ import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationResolved;
 import io.walletdesk.support.ConversationView;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -106,7 +106,7 @@ public class Satisfaction {
     @Transactional
     public void answer(String token, int rating, String comment) {
         if (rating < 1 || rating > 5) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "rating");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "rating");
         }
         int updated = jdbc.sql("""
                 UPDATE satisfaction_surveys SET rating = :rating, comment = :comment, answered_at = :now
@@ -116,7 +116,7 @@ public class Satisfaction {
                         : comment.strip().substring(0, Math.min(comment.strip().length(), 2000)))
                 .param("now", Timestamp.from(clock.instant())).param("hash", Digests.sha256(token)).update();
         if (updated == 0) {
-            throw new ProblemException("survey-closed", HttpStatus.GONE);
+            throw new ProblemException("survey-closed", FailureKind.GONE);
         }
         jdbc.sql("SELECT conversation_id FROM satisfaction_surveys WHERE token_hash = :hash")
                 .param("hash", Digests.sha256(token)).query(Long.class).optional()

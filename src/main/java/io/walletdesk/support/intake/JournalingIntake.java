@@ -8,7 +8,8 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.DeviceSummary;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Intake;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -109,7 +109,7 @@ class JournalingIntake implements Intake {
         boolean noContact = (command.email() == null || command.email().isBlank())
                 && (command.phone() == null || command.phone().isBlank());
         if (!(command.by() instanceof Participant.Customer) && noContact) {
-            throw ProblemException.forField("contact-needed", HttpStatus.BAD_REQUEST, "email");
+            throw ProblemException.forField("contact-needed", FailureKind.INVALID, "email");
         }
         Participant by = command.by() != null ? command.by()
                 : new Participant.Visitor("v-" + UUID.randomUUID(), command.name() == null ? "-" : command.name().strip());
@@ -265,7 +265,7 @@ class JournalingIntake implements Intake {
     private static RuntimeException refused(RuntimeException failure) {
         if (failure instanceof DataIntegrityViolationException) {
             log.warn("Database refused a customer message: {}", failure.getMessage());
-            return ProblemException.forField("message-refused", HttpStatus.BAD_REQUEST, "body");
+            return ProblemException.forField("message-refused", FailureKind.INVALID, "body");
         }
         return failure;
     }

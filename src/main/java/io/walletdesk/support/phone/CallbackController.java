@@ -5,7 +5,8 @@ import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.text.PhoneNumbers;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.FormErrors;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Participant;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -118,7 +118,7 @@ class CallbackController {
             model.addAttribute("conversation", conversation);
             return "support/callback-requested";
         } catch (DateTimeParseException unreadable) {
-            FormErrors.apply(ProblemException.forField("callback-window", HttpStatus.BAD_REQUEST, "day"), errors);
+            FormErrors.apply(ProblemException.forField("callback-window", FailureKind.INVALID, "day"), errors);
         } catch (ProblemException problem) {
             FormErrors.apply(problem, errors);
         }
@@ -143,6 +143,6 @@ class CallbackController {
     /** Callbacks may go to landlines too, so any valid number is accepted, not only mobiles. */
     private static String normalisePhone(String raw) {
         return PhoneNumbers.e164(raw)
-                .orElseThrow(() -> ProblemException.forField("invalid-phone", HttpStatus.BAD_REQUEST, "phone"));
+                .orElseThrow(() -> ProblemException.forField("invalid-phone", FailureKind.INVALID, "phone"));
     }
 }

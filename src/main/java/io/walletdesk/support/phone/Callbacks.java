@@ -1,6 +1,7 @@
 package io.walletdesk.support.phone;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -63,10 +63,10 @@ class Callbacks {
         Instant now = clock.instant();
         if (command.windowStart() == null || command.windowEnd() == null || !command.windowEnd().isAfter(command.windowStart())
                 || command.windowEnd().isBefore(now) || command.windowStart().isAfter(now.plus(Duration.ofDays(14)))) {
-            throw ProblemException.forField("callback-window", HttpStatus.BAD_REQUEST, "windowStart");
+            throw ProblemException.forField("callback-window", FailureKind.INVALID, "windowStart");
         }
         if (command.topic() == null || command.topic().isBlank()) {
-            throw ProblemException.forField("message-empty", HttpStatus.BAD_REQUEST, "topic");
+            throw ProblemException.forField("message-empty", FailureKind.INVALID, "topic");
         }
         ConversationView conversation = conversations.openNew(new StartConversation(command.by(), Channel.PHONE,
                 command.topic().strip(), command.name(), null, command.phone(), command.language()));
@@ -103,9 +103,9 @@ class Callbacks {
     public void logCall(long callbackId, Participant.Staff agent, Outcome outcome, int durationSeconds, String notes) {
         Long conversationId = jdbc.sql("SELECT conversation_id FROM callback_requests WHERE id = :id")
                 .param("id", callbackId).query(Long.class).optional()
-                .orElseThrow(() -> new ProblemException("not-found", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException("not-found", FailureKind.NOT_FOUND));
         if (durationSeconds < 0 || durationSeconds > 24 * 3600) {
-            throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "durationSeconds");
+            throw ProblemException.forField("validation", FailureKind.INVALID, "durationSeconds");
         }
         Instant now = clock.instant();
         jdbc.sql("""

@@ -2,13 +2,13 @@ package io.walletdesk.support.teams;
 
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.Accounts;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.Teams;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +46,7 @@ class TeamsController {
     @PostMapping("/staff/teams/{teamId}/members")
     String add(@PathVariable long teamId, @RequestParam long userId) {
         var account = accounts.find(userId).filter(a -> a.role().isStaff())
-                .orElseThrow(() -> ProblemException.forField("not-found", HttpStatus.NOT_FOUND, "userId"));
+                .orElseThrow(() -> ProblemException.forField("not-found", FailureKind.NOT_FOUND, "userId"));
         teams.addMember(teamId, account.id());
         return "redirect:/staff/teams";
     }

@@ -3,7 +3,7 @@ package io.walletdesk.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +51,7 @@ class PasswordHashingTest {
         assertThatThrownBy(() -> hashing.matches("dua", "hash:dua"))
                 .isInstanceOfSatisfying(ProblemException.class, busy -> {
                     assertThat(busy.code()).isEqualTo("server-busy");
-                    assertThat(busy.status().value()).isEqualTo(503);
+                    assertThat(busy.kind()).isEqualTo(io.walletdesk.shared.failure.FailureKind.UNAVAILABLE);
                     assertThat(busy.properties()).containsEntry("retryAfterSeconds", PasswordHashing.RETRY_AFTER_SECONDS);
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));

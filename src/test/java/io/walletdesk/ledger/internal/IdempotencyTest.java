@@ -3,7 +3,7 @@ package io.walletdesk.ledger.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyTest {

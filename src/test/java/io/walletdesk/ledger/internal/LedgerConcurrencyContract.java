@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.testing.TestData;
 import java.sql.Timestamp;
 import java.time.Clock;

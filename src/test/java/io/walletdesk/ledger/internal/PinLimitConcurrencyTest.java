@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.walletdesk.ledger.internal.WalletFixtures.Customer;
 import io.walletdesk.shared.web.ClientInfo;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;

@@ -148,7 +148,7 @@ class VerificationAndRulesTest {
         for (int i = 0; i < 3; i++) {
             try {
                 pins.verify(budi.userId(), "999999", ClientInfo.system());
-            } catch (io.walletdesk.shared.web.ProblemException expected) {
+            } catch (io.walletdesk.shared.failure.ProblemException expected) {
                 assertThat(expected.code()).isIn("pin-wrong", "pin-blocked");
             }
         }

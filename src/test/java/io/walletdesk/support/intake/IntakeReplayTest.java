@@ -19,7 +19,8 @@ import io.walletdesk.support.PostMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
-import io.walletdesk.shared.web.ProblemException;
+import io.walletdesk.shared.failure.FailureKind;
+import io.walletdesk.shared.failure.ProblemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -141,7 +142,7 @@ class IntakeReplayTest {
     void anEntryTheDeskRejectsIsSetAsideAtOnce() {
         journal.append(entry(1, "First"));
         journal.append(entry(2, "Second"));
-        org.mockito.Mockito.doThrow(ProblemException.forField("validation", org.springframework.http.HttpStatus.BAD_REQUEST,
+        org.mockito.Mockito.doThrow(ProblemException.forField("validation", io.walletdesk.shared.failure.FailureKind.INVALID,
                 "clientMessageId")).when(conversations).post(argThat(m -> m != null && "m-1".equals(m.clientMessageId())));
         assertThat(intake.replay()).isEqualTo(1);
         assertThat(intake.deadLetters()).extracting(d -> d.entry().id()).containsExactly("J-1");
@@ -163,7 +164,7 @@ class IntakeReplayTest {
                 .when(conversations).post(argThat(m -> m != null && "constraint".equals(m.clientMessageId())));
         assertThatThrownBy(() -> intake.post(new PostMessage(7L, visitor, "constraint", "Hello", Channel.CHAT, false, null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status().value()).isEqualTo(400);
+                    assertThat(p.kind()).isEqualTo(io.walletdesk.shared.failure.FailureKind.INVALID);
                     assertThat(p.code()).isEqualTo("message-refused");
                 });
         assertThat(journal.pending()).extracting(JournalEntry::clientMessageId).containsExactly("away");
