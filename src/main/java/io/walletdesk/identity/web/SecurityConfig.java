@@ -137,7 +137,9 @@ class SecurityConfig {
         http.securityContext(sc -> sc.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         // RFC 8058 one-click unsubscribe: mail clients POST without our token; the link's token authorises it.
-                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe"))
+                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe",
+                                // Messaging-app webhooks (issue 14): Meta and Telegram sign or token them instead.
+                                "/channels/whatsapp/webhook", "/channels/telegram/webhook"))
                 .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,
@@ -145,7 +147,8 @@ class SecurityConfig {
                         .requestMatchers("/", "/login", "/login/2fa", "/register", "/language", "/error",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
                                 "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify", "/verify/**",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**",
+                                "/channels/whatsapp/webhook", "/channels/telegram/webhook").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()
                         .requestMatchers("/staff/**").hasRole("AGENT")
