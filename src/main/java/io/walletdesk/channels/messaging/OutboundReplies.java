@@ -6,6 +6,7 @@ import io.walletdesk.support.MessagePosted;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class OutboundReplies {
 
     static final int MAX_PART = 4096;
+    private static final java.util.regex.Pattern LOCAL_LINK =
+            java.util.regex.Pattern.compile("(?<=^|\\s)/(help|status|verify|support|account|wallet|diagnose)(/[\\w/-]*)?(?=$|[\\s),.;:!?])",
+                    java.util.regex.Pattern.MULTILINE);
     private static final Participant.System READER = new Participant.System("Messaging apps");
 
     private final MessagingThreads threads;
@@ -28,9 +32,12 @@ class OutboundReplies {
     private final Attachments attachments;
     private final ServiceWindow window;
     private final OutboxSender sender;
+    private final String publicBaseUrl;
 
     OutboundReplies(MessagingThreads threads, MessagingOutbox outbox, Conversations conversations,
-            Attachments attachments, ServiceWindow window, OutboxSender sender) {
+            Attachments attachments, ServiceWindow window, OutboxSender sender,
+            @Value("${walletdesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.threads = threads;
         this.outbox = outbox;
         this.conversations = conversations;
@@ -56,7 +63,8 @@ class OutboundReplies {
                 && attachments.ofMessage(posted.conversationId(), posted.seq(), READER).isPresent();
         boolean held = thread.platform() == Platform.WHATSAPP && !window.open(posted.conversationId());
         MessagingOutbox.State state = held ? MessagingOutbox.State.HELD : MessagingOutbox.State.PENDING;
-        List<String> parts = document ? List.of(message.body()) : GraphApi.parts(message.body(), MAX_PART);
+        List<String> parts = document ? List.of(message.body())
+                : GraphApi.parts(absoluteLinks(message.body(), publicBaseUrl), MAX_PART);
         boolean queued = false;
         for (int i = 0; i < parts.size(); i++) {
             queued |= outbox.queue(thread.platform(), posted.conversationId() + ":" + posted.seq() + ":" + i,
@@ -68,6 +76,11 @@ class OutboundReplies {
         } else if (queued) {
             afterCommit(sender::kick);
         }
+    }
+
+    /** Our own pages named by path (the assistant's "Read more: /help/...") become links that work in the app. */
+    static String absoluteLinks(String body, String base) {
+        return LOCAL_LINK.matcher(body).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(base + m.group()));
     }
 
     static void afterCommit(Runnable action) {
