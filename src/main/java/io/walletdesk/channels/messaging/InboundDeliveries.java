@@ -46,7 +46,7 @@ class InboundDeliveries {
             stored += jdbc.sql("""
                     INSERT INTO messaging_inbound (platform, external_id, kind, payload, received_at, state, next_attempt_at)
                     VALUES (:platform, :externalId, :kind, :payload, :now, 'PENDING', :now)
-                    ON CONFLICT (platform, external_id) DO NOTHING""")
+                    ON CONFLICT DO NOTHING""")
                     .param("platform", d.platform().name()).param("externalId", d.externalId())
                     .param("kind", d.kind().name()).param("payload", d.payload()).param("now", now).update();
         }

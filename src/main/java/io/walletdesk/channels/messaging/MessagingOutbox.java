@@ -58,7 +58,7 @@ class MessagingOutbox {
                 INSERT INTO messaging_outbox (platform, source_key, conversation_id, seq, recipient, kind, body, state,
                   next_attempt_at, created_at, updated_at)
                 VALUES (:platform, :key, :conversation, :seq, :recipient, :kind, :body, :state, :now, :now, :now)
-                ON CONFLICT (platform, source_key) DO NOTHING""")
+                ON CONFLICT DO NOTHING""")
                 .param("platform", platform.name()).param("key", sourceKey).param("conversation", conversationId)
                 .param("seq", seq).param("recipient", recipient).param("kind", kind.name()).param("body", body)
                 .param("state", state.name()).param("now", now).update() == 1;
