@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.Attachments;
-import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
@@ -32,8 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @MessagingTest
 class TelegramChannelTest {
 
-    static final Participant.System DESK = new Participant.System("test");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -50,24 +47,13 @@ class TelegramChannelTest {
     MockMvc mvc;
 
     Webhooks hooks;
+    Chats chats;
     final FakePlatforms platforms = FakePlatforms.get();
 
     @BeforeEach
     void setUp() {
         hooks = new Webhooks(port);
-    }
-
-    private ConversationView conversationOf(long chatId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM messaging_thread WHERE platform = 'TELEGRAM' AND address = :a")
-                .param("a", Long.toString(chatId)).query(Integer.class).single() > 0);
-        long id = jdbc.sql("SELECT conversation_id FROM messaging_thread WHERE platform = 'TELEGRAM' AND address = :a")
-                .param("a", Long.toString(chatId)).query(Long.class).single();
-        return conversations.get(id, DESK);
-    }
-
-    private List<MessageView> messages(ConversationView conversation) {
-        return conversations.messagesAfter(conversation.id(), DESK, 0, 500);
+        chats = new Chats(conversations, jdbc);
     }
 
     private List<FakePlatforms.Request> awaitSends(long chatId, int count) {
@@ -87,19 +73,18 @@ class TelegramChannelTest {
         assertThat(hooks.telegram(update, MessagingTest.TELEGRAM_SECRET).statusCode()).isEqualTo(200);
         assertThat(hooks.telegram(update, MessagingTest.TELEGRAM_SECRET).statusCode()).isEqualTo(200); // Telegram retried
 
-        ConversationView conversation = conversationOf(chatId);
+        ConversationView conversation = chats.of(Platform.TELEGRAM, Long.toString(chatId));
         assertThat(conversation.channel()).isEqualTo(Channel.TELEGRAM);
         assertThat(conversation.visitorId()).isEqualTo("tg:" + chatId);
         assertThat(conversation.language()).isEqualTo("en");
         FakePlatforms.Request sent = awaitSends(chatId, 1).get(0);
         assertThat(sent.path()).isEqualTo("/bot" + FakePlatforms.BOT_TOKEN + "/sendMessage");
-        MessageView answer = messages(conversation).stream()
-                .filter(m -> m.authorType() == AuthorType.SYSTEM && !m.internalNote()).findFirst().orElseThrow();
+        MessageView answer = chats.assistantAnswer(conversation);
         assertThat(sent.json().path("text").asString())
                 .isEqualTo(OutboundReplies.absoluteLinks(answer.body(), "http://localhost:8080"))
                 .contains("http://localhost:8080/account/contact");
         assertThat(deliveries.count(Platform.TELEGRAM, "update:" + updateId)).isOne();
-        assertThat(messages(conversation).stream().filter(MessageView::fromCustomer)).hasSize(1);
+        assertThat(chats.messages(conversation).stream().filter(MessageView::fromCustomer)).hasSize(1);
 
         conversations.post(new io.walletdesk.support.PostMessage(conversation.id(),
                 new Participant.Staff(990_201L, "Agent Putri"), null, "Hi Andi, Putri here.", Channel.TELEGRAM, false, null, null));
@@ -152,19 +137,19 @@ class TelegramChannelTest {
                 ],
                 "caption": "Struk top-up saya"
                 """.formatted(small, large, jpeg.length)), MessagingTest.TELEGRAM_SECRET);
-        ConversationView conversation = conversationOf(chatId);
+        ConversationView conversation = chats.of(Platform.TELEGRAM, Long.toString(chatId));
         hooks.telegram(Webhooks.telegramUpdate(Webhooks.newId(), chatId, "Dewi", "id", """
                 "document": {"file_name": "struk.pdf", "mime_type": "application/pdf", "file_id": "%s",
                   "file_unique_id": "d1", "file_size": %d}
                 """.formatted(document, pdf.length)), MessagingTest.TELEGRAM_SECRET);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(conversation).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> chats.messages(conversation).stream()
                 .filter(MessageView::fromCustomer).count() >= 3);
-        List<MessageView> fromCustomer = messages(conversation).stream().filter(MessageView::fromCustomer).toList();
+        List<MessageView> fromCustomer = chats.messages(conversation).stream().filter(MessageView::fromCustomer).toList();
         MessageView photo = fromCustomer.stream().filter(m -> m.body().contains("photo.jpg")).findFirst().orElseThrow();
-        assertThat(attachments.ofMessage(conversation.id(), photo.seq(), DESK).orElseThrow().content()).isEqualTo(jpeg);
+        assertThat(attachments.ofMessage(conversation.id(), photo.seq(), Chats.DESK).orElseThrow().content()).isEqualTo(jpeg);
         MessageView file = fromCustomer.stream().filter(m -> m.body().contains("struk.pdf")).findFirst().orElseThrow();
-        assertThat(attachments.ofMessage(conversation.id(), file.seq(), DESK).orElseThrow().content()).isEqualTo(pdf);
+        assertThat(attachments.ofMessage(conversation.id(), file.seq(), Chats.DESK).orElseThrow().content()).isEqualTo(pdf);
         assertThat(fromCustomer).extracting(MessageView::body).contains("Struk top-up saya");
 
         attachments.attach(conversation.id(), new Participant.Staff(990_202L, "Agent Putri"), "agent-file-" + chatId,

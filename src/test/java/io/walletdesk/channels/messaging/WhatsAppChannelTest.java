@@ -12,7 +12,6 @@ import io.walletdesk.ledger.internal.SimulatedBank;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.Attachments;
-import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
@@ -52,8 +51,6 @@ import org.springframework.test.web.servlet.MvcResult;
 @MessagingTest
 class WhatsAppChannelTest {
 
-    static final Participant.System DESK = new Participant.System("test");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -76,24 +73,13 @@ class WhatsAppChannelTest {
     MockMvc mvc;
 
     Webhooks hooks;
+    Chats chats;
     final FakePlatforms platforms = FakePlatforms.get();
 
     @BeforeEach
     void setUp() {
         hooks = new Webhooks(port);
-    }
-
-    private ConversationView conversationOf(String waId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM messaging_thread WHERE platform = 'WHATSAPP' AND address = :a")
-                .param("a", waId).query(Integer.class).single() > 0);
-        long id = jdbc.sql("SELECT conversation_id FROM messaging_thread WHERE platform = 'WHATSAPP' AND address = :a")
-                .param("a", waId).query(Long.class).single();
-        return conversations.get(id, DESK);
-    }
-
-    private List<MessageView> messages(ConversationView conversation) {
-        return conversations.messagesAfter(conversation.id(), DESK, 0, 500);
+        chats = new Chats(conversations, jdbc);
     }
 
     private List<FakePlatforms.Request> awaitSends(String waId, int count) {
@@ -133,7 +119,7 @@ class WhatsAppChannelTest {
                 Webhooks.newWamid(), "How do I change my phone number?"));
         assertThat(response.statusCode()).isEqualTo(200);
 
-        ConversationView conversation = conversationOf(waId);
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
         assertThat(conversation.channel()).isEqualTo(Channel.WHATSAPP);
         assertThat(conversation.visitorId()).isEqualTo("wa:" + waId);
         assertThat(conversation.contactName()).isEqualTo("Sheena Nelson");
@@ -144,11 +130,10 @@ class WhatsAppChannelTest {
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + FakePlatforms.ACCESS_TOKEN);
         assertThat(sent.json().path("messaging_product").asString()).isEqualTo("whatsapp");
         assertThat(sent.json().path("type").asString()).isEqualTo("text");
-        MessageView answer = messages(conversation).stream()
-                .filter(m -> m.authorType() == AuthorType.SYSTEM && !m.internalNote()).findFirst().orElseThrow();
+        MessageView answer = chats.assistantAnswer(conversation);
         assertThat(sent.json().path("text").path("body").asString())
                 .isEqualTo(OutboundReplies.absoluteLinks(answer.body(), "http://localhost:8080"));
-        assertThat(messages(conversation).get(0).channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(chats.messages(conversation).get(0).channel()).isEqualTo(Channel.WHATSAPP);
 
         String inbox = page("/staff/inbox?view=all&channel=WHATSAPP", admin());
         assertThat(inbox).contains(conversation.reference()).contains("data-channel=\"WHATSAPP\"").contains("🟢");
@@ -203,10 +188,10 @@ class WhatsAppChannelTest {
         } finally {
             meta.shutdownNow();
         }
-        ConversationView conversation = conversationOf(waId);
-        await().atMost(Duration.ofSeconds(60)).until(() -> messages(conversation).stream()
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> chats.messages(conversation).stream()
                 .filter(MessageView::fromCustomer).count() == 50);
-        assertThat(messages(conversation).stream().filter(MessageView::fromCustomer).map(MessageView::body))
+        assertThat(chats.messages(conversation).stream().filter(MessageView::fromCustomer).map(MessageView::body))
                 .doesNotHaveDuplicates().hasSize(50);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM messaging_inbound WHERE payload LIKE :p")
                 .param("p", "%\"" + waId + "\"%").query(Integer.class).single()).isEqualTo(50);
@@ -216,10 +201,10 @@ class WhatsAppChannelTest {
     void agentRepliesGoOutWithRetriesAndDeliveryMarksReachTheAgent() throws Exception {
         String waId = Webhooks.newWaId();
         hooks.whatsAppSigned(Webhooks.whatsAppText(waId, "Rina", Webhooks.newWamid(), "I want to talk to a real person"));
-        ConversationView conversation = conversationOf(waId);
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
         awaitSends(waId, 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> !firstResponse.withAssistant(conversation.id()));
-        assertThat(messages(conversation).stream().filter(MessageView::internalNote).map(MessageView::body))
+        assertThat(chats.messages(conversation).stream().filter(MessageView::internalNote).map(MessageView::body))
                 .anyMatch(note -> note.contains("Assistant hand-over"));
 
         platforms.failNextSends(429, 500);
@@ -247,7 +232,7 @@ class WhatsAppChannelTest {
                 .param("c", conversation.id()).query(String.class).single();
         hooks.whatsAppSigned(Webhooks.whatsAppStatus(first, waId, "failed", true));
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(delivery(first)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages(conversation).stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> chats.messages(conversation).stream()
                 .anyMatch(m -> m.internalNote() && m.body().contains("131049")));
     }
 
@@ -271,7 +256,7 @@ class WhatsAppChannelTest {
 
         hooks.whatsAppSigned(Webhooks.whatsAppMessage(waId, "Ayu", Webhooks.newWamid(), "image",
                 "{\"caption\": \"Bukti transfer\", \"mime_type\": \"image/png\", \"sha256\": \"x\", \"id\": \"" + imageId + "\"}"));
-        ConversationView conversation = conversationOf(waId);
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
         hooks.whatsAppSigned(Webhooks.whatsAppMessage(waId, "Ayu", Webhooks.newWamid(), "document",
                 "{\"caption\": \"Mutasi\", \"filename\": \"mutasi.pdf\", \"mime_type\": \"application/pdf\", \"sha256\": \"x\", \"id\": \""
                         + pdfId + "\"}"));
@@ -282,13 +267,13 @@ class WhatsAppChannelTest {
         hooks.whatsAppSigned(Webhooks.whatsAppMessage(waId, "Ayu", Webhooks.newWamid(), "interactive",
                 "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"opt-1\", \"title\": \"Top-up gagal\"}}"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(conversation).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> chats.messages(conversation).stream()
                 .filter(MessageView::fromCustomer).count() >= 7);
-        List<MessageView> fromCustomer = messages(conversation).stream().filter(MessageView::fromCustomer).toList();
+        List<MessageView> fromCustomer = chats.messages(conversation).stream().filter(MessageView::fromCustomer).toList();
         MessageView picture = fromCustomer.stream().filter(m -> m.body().startsWith("[attachment] image")).findFirst().orElseThrow();
-        assertThat(attachments.ofMessage(conversation.id(), picture.seq(), DESK).orElseThrow().content()).isEqualTo(png);
+        assertThat(attachments.ofMessage(conversation.id(), picture.seq(), Chats.DESK).orElseThrow().content()).isEqualTo(png);
         MessageView document = fromCustomer.stream().filter(m -> m.body().contains("mutasi.pdf")).findFirst().orElseThrow();
-        assertThat(attachments.ofMessage(conversation.id(), document.seq(), DESK).orElseThrow().contentType())
+        assertThat(attachments.ofMessage(conversation.id(), document.seq(), Chats.DESK).orElseThrow().contentType())
                 .isEqualTo("application/pdf");
         assertThat(fromCustomer).extracting(MessageView::body).contains("Bukti transfer", "Mutasi", "Top-up gagal")
                 .anyMatch(b -> b.contains("audio/ogg"))
@@ -299,7 +284,7 @@ class WhatsAppChannelTest {
     void outsideTheTwentyFourHourWindowRepliesAreHeldAndTheConsoleOffersTheTemplate() throws Exception {
         String waId = Webhooks.newWaId();
         hooks.whatsAppSigned(Webhooks.whatsAppText(waId, "Joko", Webhooks.newWamid(), "Saldo saya tidak bertambah"));
-        ConversationView conversation = conversationOf(waId);
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
         awaitSends(waId, 1);
         jdbc.sql("UPDATE messaging_thread SET last_inbound_at = :t WHERE conversation_id = :c")
                 .param("t", Timestamp.from(Instant.now().minus(Duration.ofHours(25)))).param("c", conversation.id()).update();
@@ -307,7 +292,7 @@ class WhatsAppChannelTest {
 
         conversations.post(new PostMessage(conversation.id(), new Participant.Staff(990_102L, "Agent Dewi"), null,
                 "Maaf menunggu lama, saldo sudah masuk.", Channel.WHATSAPP, false, null, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> messages(conversation).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> chats.messages(conversation).stream()
                 .anyMatch(m -> m.internalNote() && m.body().contains("/staff/messaging/conversations/" + conversation.id())));
         assertThat(platforms.whatsAppSendsTo(waId)).hasSize(before);
 
@@ -336,7 +321,7 @@ class WhatsAppChannelTest {
 
         String waId = "62" + phone.substring(1);
         hooks.whatsAppSigned(Webhooks.whatsAppText(waId, "Sari", Webhooks.newWamid(), "why did my top up fail?"));
-        ConversationView conversation = conversationOf(waId);
+        ConversationView conversation = chats.of(Platform.WHATSAPP, waId);
         assertThat(conversation.customerUserId()).isEqualTo(userId);
         String answer = awaitSends(waId, 1).get(0).json().path("text").path("body").asString();
         assertThat(answer).contains(messages.getMessage("reason.BANK_INSUFFICIENT_FUNDS.explain", null,
