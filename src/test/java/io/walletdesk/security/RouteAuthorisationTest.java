@@ -168,6 +168,8 @@ class RouteAuthorisationTest {
             POST /staff/presence AGENT
             GET /staff/inbox AGENT
             GET /staff/conversations/{id} TEAM
+            GET /staff/messaging/conversations/{id} TEAM
+            POST /staff/messaging/conversations/{id}/template TEAM
             GET /staff/conversations/{id}/verify TEAM
             GET /staff/conversations/{id}/messages/{seq}/attachment TEAM
             POST /staff/conversations/{id}/reply TEAM
@@ -252,6 +254,9 @@ class RouteAuthorisationTest {
             GET /api/v1/public/help/search PUBLIC
             GET /api/v1/public/help/articles/{slug} PUBLIC
             POST /api/v1/public/bank-callbacks/{bankCode} SIGNATURE
+            GET /channels/whatsapp/webhook SIGNATURE
+            POST /channels/whatsapp/webhook SIGNATURE
+            POST /channels/telegram/webhook SIGNATURE
             GET /api/v2/status.json PUBLIC
             GET /api/v2/summary.json PUBLIC
             GET /api/v2/components.json PUBLIC

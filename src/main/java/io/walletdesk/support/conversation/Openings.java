@@ -110,7 +110,8 @@ class Openings {
                 trim(command.contactPhone(), 20), command.language() == null ? "en" : command.language(),
                 trim(command.subject(), 200), command.channel(), createdAt);
         serviceLevels.start(id, Priority.NORMAL, command.channel(), clocksFrom);
-        if (command.channel() == Channel.CHAT) {
+        if (command.channel() == Channel.CHAT || command.channel() == Channel.WHATSAPP
+                || command.channel() == Channel.TELEGRAM) {
             firstResponse.onChatStarted(id);
         }
         events.publishEvent(new ConversationStarted(id, command.channel()));
