@@ -94,6 +94,8 @@ class SecurityConfig {
                         // Outdated apps must always learn that they need an update; anyone may check a channel.
                         .requestMatchers(HttpMethod.GET, "/api/v1/app-config").permitAll()
                         .requestMatchers("/api/v1/official-channels/**").permitAll()
+                        // The community forum is readable by anyone; posting needs a bearer token.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/community/**").permitAll()
                         // The Statuspage-compatible status API is public, as Atlassian's is.
                         .requestMatchers(HttpMethod.GET, "/api/v2/**").permitAll()
                         // The chat module authenticates its own X-Chat-Token on every call.
@@ -146,6 +148,9 @@ class SecurityConfig {
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/problems/**",
                                 "/support", "/support/**", "/help/**", "/status/**", "/diagnose/**", "/widget.js", "/chat/ws", "/chat/token", "/verify", "/verify/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // The community forum is readable by anyone; writing (and its form) needs sign-in.
+                        .requestMatchers(HttpMethod.GET, "/community/new").hasAnyRole("CUSTOMER", "AGENT")
+                        .requestMatchers(HttpMethod.GET, "/community", "/community/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()
                         .requestMatchers("/staff/**").hasRole("AGENT")
