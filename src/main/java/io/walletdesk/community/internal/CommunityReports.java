@@ -24,7 +24,7 @@ class CommunityReports {
             Long medianMinutesToOfficial, Long averageMinutesToOfficial, long topicsStarted, long deflections) {
 
         /** Articles opened per 100 topics started: how often a suggestion was tried instead of asking. */
-        long deflectionPerHundredTopics() {
+        public long deflectionPerHundredTopics() {
             return topicsStarted == 0 ? 0 : Math.round(deflections * 100.0 / topicsStarted);
         }
     }
@@ -52,7 +52,9 @@ class CommunityReports {
         List<Topic> unanswered = jdbc.sql("""
                 SELECT t.id, t.category, t.lang, t.title, t.author_user_id, t.state, t.locked, t.accepted_post_id,
                     t.conversation_id, t.merged_into, t.replies, t.created_at, t.updated_at, t.first_official_at
-                FROM community_topic t WHERE t.state = 'OPEN' AND t.replies = 0 AND t.created_at < :dayAgo
+                FROM community_topic t WHERE t.state = 'OPEN' AND t.created_at < :dayAgo AND t.accepted_post_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM community_post p WHERE p.topic_id = t.id AND p.opening = FALSE
+                      AND p.state = 'PUBLISHED' AND p.author_user_id <> t.author_user_id)
                 ORDER BY t.created_at LIMIT 100""")
                 .param("dayAgo", Timestamp.from(now.minus(Duration.ofHours(24))))
                 .query(CommunityStore::topic).list();

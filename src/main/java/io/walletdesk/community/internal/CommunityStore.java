@@ -152,7 +152,7 @@ class CommunityStore {
                 .param("conversation", topic.conversationId(), java.sql.Types.BIGINT)
                 .param("merged", topic.mergedInto(), java.sql.Types.BIGINT)
                 .param("firstOfficial", topic.firstOfficialAt() == null ? null : Timestamp.from(topic.firstOfficialAt()),
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                        java.sql.Types.TIMESTAMP)
                 .param("at", Timestamp.from(at)).param("id", topic.id()).update();
     }
 

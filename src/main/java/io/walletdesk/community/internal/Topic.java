@@ -7,7 +7,7 @@ record Topic(long id, TopicCategory category, String language, String title, lon
         boolean locked, Long acceptedPostId, Long conversationId, Long mergedInto, int replies, Instant createdAt,
         Instant updatedAt, Instant firstOfficialAt) {
 
-    boolean answered() {
+    public boolean answered() {
         return acceptedPostId != null;
     }
 

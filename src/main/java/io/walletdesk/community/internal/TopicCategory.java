@@ -18,11 +18,11 @@ enum TopicCategory {
     }
 
     /** The form in URLs and message keys, e.g. {@code top-ups}. */
-    String slug() {
+    public String slug() {
         return slug;
     }
 
-    boolean staffOnly() {
+    public boolean staffOnly() {
         return this == ANNOUNCEMENTS;
     }
 
