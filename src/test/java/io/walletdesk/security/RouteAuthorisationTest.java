@@ -100,6 +100,9 @@ class RouteAuthorisationTest {
             POST /community/topics/{id}/accept SIGNED_IN
             POST /community/topics/{id}/private SIGNED_IN
             POST /community/posts/{id}/vote SIGNED_IN
+            POST /community/topics/{id}/follow SIGNED_IN
+            GET /community/unsubscribe PUBLIC
+            POST /community/unsubscribe PUBLIC
             POST /community/posts/{id}/report SIGNED_IN
             GET /staff/community AGENT
             GET /staff/community/reports AGENT

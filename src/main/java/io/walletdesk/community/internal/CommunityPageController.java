@@ -5,7 +5,6 @@ import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -27,12 +26,12 @@ class CommunityPageController {
 
     private final CommunityStore store;
     private final ForumSearch search;
-    private final Clock clock;
+    private final Follows follows;
 
-    CommunityPageController(CommunityStore store, ForumSearch search, Clock clock) {
+    CommunityPageController(CommunityStore store, ForumSearch search, Follows follows) {
         this.store = store;
         this.search = search;
-        this.clock = clock;
+        this.follows = follows;
     }
 
     /** The language filter: a supported language, or null for all. */
@@ -98,7 +97,7 @@ class CommunityPageController {
         }
         model.addAttribute("page", TopicPage.of(topic, store.posts(id), reader));
         model.addAttribute("categories", TopicCategory.values());
-        model.addAttribute("now", clock.instant());
+        model.addAttribute("following", reader != null && follows.following(reader.userId(), id));
         return "community/topic";
     }
 

@@ -37,6 +37,7 @@ class Forum {
 
     private final CommunityStore store;
     private final PostScreening screening;
+    private final Follows follows;
     private final Accounts accounts;
     private final RateLimiter limits;
     private final AuditTrail audit;
@@ -44,11 +45,12 @@ class Forum {
     private final Clock clock;
     private final Duration newAccountAge;
 
-    Forum(CommunityStore store, PostScreening screening, Accounts accounts, RateLimiter limits, AuditTrail audit,
+    Forum(CommunityStore store, PostScreening screening, Follows follows, Accounts accounts, RateLimiter limits, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${walletdesk.community.new-account-age:P7D}") Duration newAccountAge) {
         this.store = store;
         this.screening = screening;
+        this.follows = follows;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
@@ -79,6 +81,7 @@ class Forum {
         audit.record(AuditEntry.of("COMMUNITY_TOPIC_STARTED", by.userId(), by.role(), by.userId(),
                 "topic=" + topicId + " category=" + where.name() + " lang=" + lang.tag() + " held=" + held
                         + " masked=" + posted.masked() + " lookAlike=" + posted.lookAlike(), client));
+        follows.follow(by, topicId, true); // the asker hears about answers; one click stops it
         events.publishEvent(new TopicStarted(topicId, by.userId(), lang.tag(), held));
         events.publishEvent(new TopicChanged(topicId));
         return posted;

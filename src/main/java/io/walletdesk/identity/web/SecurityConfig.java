@@ -139,7 +139,7 @@ class SecurityConfig {
         http.securityContext(sc -> sc.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         // RFC 8058 one-click unsubscribe: mail clients POST without our token; the link's token authorises it.
-                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe"))
+                        .ignoringRequestMatchers("/status/subscriptions/unsubscribe", "/community/unsubscribe"))
                 .addFilterAfter(new CurrentUserFilter(principals, contexts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR,
@@ -151,6 +151,7 @@ class SecurityConfig {
                         // The community forum is readable by anyone; writing (and its form) needs sign-in.
                         .requestMatchers(HttpMethod.GET, "/community/new").hasAnyRole("CUSTOMER", "AGENT")
                         .requestMatchers(HttpMethod.GET, "/community", "/community/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/community/unsubscribe").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/account/status", "/notifications/**").authenticated()
                         .requestMatchers("/staff/**").hasRole("AGENT")

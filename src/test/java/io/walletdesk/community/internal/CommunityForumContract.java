@@ -53,6 +53,8 @@ abstract class CommunityForumContract {
     Conversations conversations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.walletdesk.shared.outbox.OutboundMessages outbox;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -248,5 +250,35 @@ abstract class CommunityForumContract {
     @Test
     void theStatusPagesMentionOfTheForumLinksToIt() throws Exception {
         assertThat(get("/status", "en").body()).contains("id=\"status-community-link\"").contains("href=\"/community\"");
+    }
+
+    @Test
+    void followersGetALinkNotTheTextAndUnsubscribeInOneClick() throws Exception {
+        String email = TestData.email();
+        long askerId = registration.register(new Registration.RegisterCustomer(TestData.phone(), email, "Rudi Hartono",
+                "en", TestData.PASSWORD), ClientInfo.system());
+        jdbc.sql("UPDATE users SET created_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(60)))).param("id", askerId).update();
+        Member asker = new Member(askerId, "Rudi Hartono", false, "CUSTOMER");
+        long topic = forum.startTopic(asker, "payments-transfers", "en", "QRIS payment pending for an hour",
+                "The merchant says it did not arrive.", ClientInfo.system()).topicId();
+        forum.reply(agent(), topic, "SECRET-REPLY-TEXT: we are checking with the merchant's bank.", ClientInfo.system());
+        io.walletdesk.shared.outbox.OutboundMessage mail = null;
+        for (int i = 0; i < 100 && mail == null; i++) {
+            mail = outbox.to(email).stream().filter(m -> m.purpose().equals(Follows.PURPOSE)).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(mail).as("a mail to the follower").isNotNull();
+        assertThat(mail.subject()).contains("QRIS payment pending for an hour");
+        assertThat(mail.body()).contains("/community/topics/" + topic).doesNotContain("SECRET-REPLY-TEXT");
+        String token = mail.body().replaceAll("(?s).*/community/unsubscribe\\?token=(\\S+).*", "$1");
+        // RFC 8058: the mail client posts without our CSRF token or a session.
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/community/unsubscribe?token=" + token))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("id=\"unsubscribed\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM community_follow WHERE user_id = :u").param("u", askerId)
+                .query(Long.class).single()).isZero();
     }
 }
