@@ -281,4 +281,14 @@ abstract class CommunityForumContract {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM community_follow WHERE user_id = :u").param("u", askerId)
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aHelpArticleOpenedFromTheSuggestionsCountsAsDeflection() throws Exception {
+        long before = reports.report(1).deflections();
+        HttpResponse<String> opened = get("/community/deflect/topup-not-received?lang=id", "id");
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location").orElse("")).endsWith("/help/topup-not-received?lang=id");
+        assertThat(get("/community/deflect/no-such-article?lang=id", "id").statusCode()).isEqualTo(404);
+        assertThat(reports.report(1).deflections()).isEqualTo(before + 1);
+    }
 }
