@@ -41,7 +41,8 @@ class HostileInputTest {
     /** Tables a rejected request must leave alone. (Audit and rate-limit rows record rejections by design.) */
     static final List<String> MAIN_TABLES = List.of("users", "api_tokens", "chat_tokens", "conversations",
             "conversation_messages", "conversation_attachments", "wallet_transaction", "complaints", "contact_changes",
-            "identity_verification", "reach_fake_report", "kb_article");
+            "identity_verification", "reach_fake_report", "kb_article", "community_topic", "community_post",
+            "community_flag");
 
     @LocalServerPort
     int port;
@@ -136,7 +137,7 @@ class HostileInputTest {
             return Who.AGENT;
         }
         if (path.startsWith("/api/v1/wallet") || path.startsWith("/api/v1/me") || path.startsWith("/api/v1/chat/conversations")
-                || path.startsWith("/api/v1/chat/leave-message")) {
+                || path.startsWith("/api/v1/chat/leave-message") || path.startsWith("/api/v1/community")) {
             return Who.CUSTOMER_A;
         }
         return Who.ANONYMOUS; // public operations, and revoke (whose bearer would otherwise be revoked)

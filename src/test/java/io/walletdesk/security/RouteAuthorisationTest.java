@@ -90,6 +90,28 @@ class RouteAuthorisationTest {
             GET /help/search PUBLIC
             GET /help/{slug} PUBLIC
             POST /help/{slug}/vote PUBLIC
+            GET /community PUBLIC
+            GET /community/search PUBLIC
+            GET /community/topics/{id} PUBLIC
+            GET /community/deflect/{slug} PUBLIC
+            GET /community/new SIGNED_IN
+            POST /community/topics SIGNED_IN
+            POST /community/topics/{id}/replies SIGNED_IN
+            POST /community/topics/{id}/accept SIGNED_IN
+            POST /community/topics/{id}/private SIGNED_IN
+            POST /community/posts/{id}/vote SIGNED_IN
+            POST /community/topics/{id}/follow SIGNED_IN
+            GET /community/unsubscribe PUBLIC
+            POST /community/unsubscribe PUBLIC
+            POST /community/posts/{id}/report SIGNED_IN
+            GET /staff/community AGENT
+            GET /staff/community/reports AGENT
+            POST /staff/community/posts/{id}/approve AGENT
+            POST /staff/community/posts/{id}/hide AGENT
+            POST /staff/community/posts/{id}/dismiss AGENT
+            POST /staff/community/topics/{id}/lock AGENT
+            POST /staff/community/topics/{id}/move AGENT
+            POST /staff/community/topics/{id}/merge AGENT
             GET /status PUBLIC
             GET /status/ PUBLIC
             GET /status/history.atom PUBLIC
@@ -257,6 +279,10 @@ class RouteAuthorisationTest {
             GET /channels/whatsapp/webhook SIGNATURE
             POST /channels/whatsapp/webhook SIGNATURE
             POST /channels/telegram/webhook SIGNATURE
+            GET /api/v1/community/topics PUBLIC
+            GET /api/v1/community/topics/{id} PUBLIC
+            POST /api/v1/community/topics SIGNED_IN
+            POST /api/v1/community/topics/{id}/replies SIGNED_IN
             GET /api/v2/status.json PUBLIC
             GET /api/v2/summary.json PUBLIC
             GET /api/v2/components.json PUBLIC
@@ -320,13 +346,14 @@ class RouteAuthorisationTest {
             GET /css/widget.css PUBLIC
             GET /js/agent-chat.js PUBLIC
             GET /js/diagnose.js PUBLIC
+            GET /js/community.js PUBLIC
             GET /img/icon.svg PUBLIC
             GET /chat/ws PUBLIC
             """;
 
     /** Routes not in the request mappings (static resources, the WebSocket handshake): listed by hand. */
     static final List<String> EXTRA = List.of("GET /widget.js", "GET /css/app.css", "GET /css/status.css",
-            "GET /css/widget.css", "GET /js/agent-chat.js", "GET /js/diagnose.js", "GET /img/icon.svg", "GET /chat/ws");
+            "GET /css/widget.css", "GET /js/agent-chat.js", "GET /js/diagnose.js", "GET /js/community.js", "GET /img/icon.svg", "GET /chat/ws");
 
     /** Sent only by denied roles: for an allowed role they change state the rest of the suite shares. */
     static final Set<String> DENIED_ONLY = Set.of("POST /staff/assistant/rebuild", "POST /staff/assistant/switch");

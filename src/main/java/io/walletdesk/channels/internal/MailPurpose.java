@@ -9,6 +9,8 @@ import java.util.Arrays;
 enum MailPurpose {
     /** A status-page subscription mail: one-click unsubscribe (RFC 8058). */
     STATUS_UPDATE,
+    /** A new reply on a followed community topic: one-click unsubscribe (RFC 8058). */
+    COMMUNITY_UPDATE,
     /** A person's answer in a conversation: not automatic. */
     SUPPORT_REPLY,
     /** The automatic receipt of a customer's mail: {@code Auto-Submitted: auto-replied}. */
@@ -24,7 +26,7 @@ enum MailPurpose {
         return switch (this) {
             case SUPPORT_REPLY -> null;
             case SUPPORT_ACKNOWLEDGEMENT -> "auto-replied";
-            case STATUS_UPDATE, OTHER -> "auto-generated";
+            case STATUS_UPDATE, COMMUNITY_UPDATE, OTHER -> "auto-generated";
         };
     }
 }

@@ -81,7 +81,7 @@ class OutboxMailer {
                 helper.setSubject(message.subject());
                 helper.setText(withPhrase(message), false);
                 MailPurpose purpose = MailPurpose.of(message.purpose());
-                if (purpose == MailPurpose.STATUS_UPDATE) {
+                if (purpose == MailPurpose.STATUS_UPDATE || purpose == MailPurpose.COMMUNITY_UPDATE) {
                     // RFC 8058: the subscriber's unsubscribe link is the last URL of the body.
                     Matcher urls = URL.matcher(message.body());
                     String last = null;

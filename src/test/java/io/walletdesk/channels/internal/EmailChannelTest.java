@@ -245,4 +245,24 @@ class EmailChannelTest {
         assertThat(body).startsWith("Your WalletDesk security phrase: «kucing oranye»");
         assertThat(body).contains("Body text");
     }
+
+    @Test
+    void aCommunityUpdateCarriesThePhraseAndOneClickUnsubscribe() throws Exception {
+        String email = io.walletdesk.testing.TestData.email();
+        long user = registration.register(new io.walletdesk.identity.internal.Registration.RegisterCustomer(
+                io.walletdesk.testing.TestData.phone(), email, "Bayu", "en", io.walletdesk.testing.TestData.PASSWORD),
+                io.walletdesk.shared.web.ClientInfo.system());
+        jdbc.sql("INSERT INTO reach_anti_phishing_phrase (user_id, phrase, updated_at) VALUES (:u, 'gajah biru', :now)")
+                .param("u", user).param("now", java.sql.Timestamp.from(java.time.Instant.now())).update();
+        String unsubscribe = "http://localhost:8080/community/unsubscribe?token=abc123";
+        outbox.queue(new io.walletdesk.shared.outbox.OutboundMessage(io.walletdesk.shared.outbox.OutboundMessage.Channel.EMAIL,
+                email, "New reply: QRIS", "Someone replied:\nhttp://localhost:8080/community/topics/1\n\nStop: " + unsubscribe,
+                "COMMUNITY_UPDATE"));
+        mailer.sendPending();
+        MimeMessage mail = mailsTo(email).get(0);
+        assertThat(mail.getContent().toString()).startsWith("Your WalletDesk security phrase: «gajah biru»");
+        assertThat(mail.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+    }
 }
