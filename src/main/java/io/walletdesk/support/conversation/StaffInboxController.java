@@ -45,6 +45,7 @@ class StaffInboxController {
     private final WalletTransactions wallet;
     private final EvidenceChain evidence;
     private final Intake intake;
+    private final CustomerPanel panel;
 
     /** A customer's transaction as the agent sees it next to the conversation. */
     record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
@@ -53,7 +54,8 @@ class StaffInboxController {
 
     StaffInboxController(EvidenceChain evidence, WalletTransactions wallet, Teams teams, Attachments attachments,
             Conversations conversations, Accounts accounts, ServiceLevels serviceLevels, CannedResponses cannedResponses,
-            Intake intake) {
+            Intake intake, CustomerPanel panel) {
+        this.panel = panel;
         this.intake = intake;
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
@@ -106,7 +108,8 @@ class StaffInboxController {
         model.addAttribute("cannedResponses", cannedResponses.forLanguage(conversation.language()));
         model.addAttribute("teams", teams.all());
         if (canned != null) {
-            model.addAttribute("draft", cannedResponses.render(canned, conversation, me.displayName()));
+            model.addAttribute("draft", panel.fill(cannedResponses.render(canned, conversation, me.displayName()),
+                    conversation));
         }
         if (conversation.customerUserId() != null) {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
