@@ -37,13 +37,13 @@ class WorkspaceRows {
     record Row(ConversationView conversation, String preview, Instant waitingSince, long unread, Instant slaDue,
             String slaState, List<String> labels) {
 
-        String name() {
+        public String name() {
             String name = conversation.contactName();
             return name == null || name.isBlank() ? conversation.reference() : name;
         }
 
         /** Minutes the customer has been waiting, for "12 min". */
-        long waitingMinutes(Instant now) {
+        public long waitingMinutes(Instant now) {
             return waitingSince == null ? 0 : Duration.between(waitingSince, now).toMinutes();
         }
     }
