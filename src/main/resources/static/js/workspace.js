@@ -15,6 +15,7 @@
   var token = null;
   var openSocket = null;
   var canned = null;
+  var cannedList = null;
 
   function t(name, arg) {
     var text = main.getAttribute('data-t-' + name) || '';
@@ -63,6 +64,7 @@
         main.classList.add('ws-has-open');
         if (push) { history.pushState({ c: id }, '', '/staff/workspace?c=' + id); }
         canned = null;
+        cannedList = null;
         wireConversation();
         markCurrent();
         refreshRow(id);
@@ -186,15 +188,18 @@
     });
   }
 
+  /* One request per conversation, however fast the agent types. */
   function loadCanned() {
-    if (canned) { return Promise.resolve(canned); }
-    return fetch('/staff/workspace/conversations/' + conversationId() + '/canned', { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); }).then(function (list) { canned = list; return list; });
+    if (!canned) {
+      canned = fetch('/staff/workspace/conversations/' + conversationId() + '/canned', { credentials: 'same-origin' })
+        .then(function (r) { return r.json(); });
+    }
+    return canned;
   }
 
   function cannedMatches(query) {
     var q = query.toLowerCase();
-    return (canned || []).filter(function (c) {
+    return (cannedList || []).filter(function (c) {
       return (c.shortcut + ' ' + c.title + ' ' + c.body).toLowerCase().indexOf(q) >= 0;
     });
   }
@@ -203,7 +208,11 @@
     var box = document.getElementById('ws-canned');
     var list = document.getElementById('ws-canned-list');
     if (text.charAt(0) !== '/' || text.indexOf('\n') >= 0) { box.hidden = true; return; }
-    loadCanned().then(function () {
+    loadCanned().then(function (loaded) {
+      cannedList = loaded;
+      // The agent may have typed on, or picked an answer, while the list was loading: show what fits now.
+      var current = document.getElementById('reply');
+      if (!current || current.value !== text) { return; }
       var found = cannedMatches(text.slice(1));
       list.innerHTML = '';
       found.slice(0, 6).forEach(function (c, i) {
@@ -246,9 +255,13 @@
       if (event.key === 'Escape' && !box.hidden) { box.hidden = true; event.preventDefault(); return; }
       if (event.key !== 'Enter' || event.shiftKey || event.isComposing) { return; }
       event.preventDefault();
-      if (!box.hidden) {
-        var first = cannedMatches(text.value.slice(1))[0];
-        if (first) { insertCanned(first); }
+      if (/^\/[^\n]{0,40}$/.test(text.value)) {
+        // "/words" then Enter: the best canned response, once the list is there; nothing matching sends as typed.
+        loadCanned().then(function (list) {
+          cannedList = list;
+          var first = cannedMatches(text.value.slice(1))[0];
+          if (first) { insertCanned(first); } else { send(); }
+        });
         return;
       }
       send();

@@ -244,6 +244,13 @@ class WorkspaceBrowserTest {
         assertThat(((Number) agent.executeScript("return performance.getEntriesByType('navigation').length;")).intValue())
                 .isEqualTo(1);
 
+        // On a 360-px phone the workspace collapses to one pane without sideways scrolling.
+        agent.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        Object overflow = agent.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(agent.findElement(By.id("ws-list")).isDisplayed()).isFalse();
+        screenshot("19-workspace-phone");
+
         assertThat(jdbc.sql("SELECT status FROM conversations WHERE id = :id").param("id", second.conversation().id())
                 .query(String.class).single()).isEqualTo("RESOLVED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_transactions WHERE conversation_id = :c AND transaction_id = :t")

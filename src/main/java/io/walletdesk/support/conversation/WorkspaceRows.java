@@ -107,7 +107,7 @@ class WorkspaceRows {
 
     /** Attachments show by name, long texts cut to one line's worth. */
     private static String preview(String body) {
-        String text = body.startsWith("[attachment]") ? "📎 " + body.substring("[attachment]".length()).trim() : body;
+        String text = body.startsWith("[attachment]") ? "[file] " + body.substring("[attachment]".length()).trim() : body;
         text = text.replaceAll("\\s+", " ").trim();
         return text.length() > 90 ? text.substring(0, 89) + "…" : text;
     }
