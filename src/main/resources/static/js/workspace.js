@@ -294,29 +294,30 @@
 
   /* ---- Live updates ---- */
 
-  function appendMessage(message) {
+  /* A new message: the server renders the list again (times in the agent's zone, attachment links). */
+  var refreshing = null;
+  var again = false;
+  function refreshMessages(seq) {
     var list = document.getElementById('messages');
-    if (!list || String(message.conversationId || conversationId()) !== conversationId()) { return; }
-    if (list.querySelector('[data-seq="' + message.seq + '"]')) { return; }
-    var item = document.createElement('li');
-    item.className = 'message ' + (message.internalNote ? 'note' : (message.author === 'customer' ? 'theirs' : 'mine'));
-    item.setAttribute('data-seq', message.seq);
-    var meta = document.createElement('p');
-    meta.className = 'hint';
-    var who = document.createElement('strong');
-    who.textContent = message.authorName || message.author;
-    meta.appendChild(who);
-    meta.appendChild(document.createTextNode(' · ' + new Date(message.createdAt).toLocaleString()));
-    var body = document.createElement('p');
-    body.className = 'body';
-    body.textContent = message.body;
-    item.appendChild(meta);
-    item.appendChild(body);
-    list.appendChild(item);
-    item.scrollIntoView(false);
-    if (message.author === 'customer' && openSocket && openSocket.readyState === 1) {
-      openSocket.send(JSON.stringify({ type: 'read', seq: message.seq }));
-    }
+    var id = conversationId();
+    if (!list || !id || list.querySelector('[data-seq="' + seq + '"]')) { return; }
+    if (refreshing) { again = true; return; }
+    refreshing = fetch('/staff/workspace/conversations/' + id + '/messages', { headers: FETCH, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        refreshing = null;
+        if (!html || conversationId() !== id) { again = false; return; }
+        var fresh = swap('messages', html);
+        if (fresh && fresh.lastElementChild) {
+          fresh.lastElementChild.scrollIntoView(false);
+          if (openSocket && openSocket.readyState === 1) {
+            openSocket.send(JSON.stringify({ type: 'read', seq: parseInt(fresh.lastElementChild.getAttribute('data-seq'), 10) }));
+          }
+        }
+        // Messages announced while this request ran: fetch once more.
+        if (again) { again = false; refreshMessages(-1); }
+      })
+      .catch(function () { refreshing = null; });
   }
 
   function socketUrl() { return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/ws'; }
@@ -334,7 +335,7 @@
     };
     socket.onmessage = function (event) {
       var frame = JSON.parse(event.data);
-      if (frame.type === 'message') { appendMessage(frame.message); }
+      if (frame.type === 'message') { refreshMessages(frame.message.seq); }
     };
     socket.onclose = function () { if (openSocket === socket) { setTimeout(connectConversation, 2000); } };
   }

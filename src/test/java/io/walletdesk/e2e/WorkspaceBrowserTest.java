@@ -7,8 +7,10 @@ import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.ledger.internal.SimulatedBank;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.Channel;
+import io.walletdesk.shared.web.DeviceSummary;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
+import io.walletdesk.support.LeaveMessage;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Priority;
@@ -109,8 +111,11 @@ class WorkspaceBrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Fragments are swapped in place, so an element read a moment ago may have been replaced: look again. */
     private WebDriverWait waitFor() {
-        return new WebDriverWait(agent, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Counts full page loads: a page load drops the marker the previous page carried. */
@@ -261,6 +266,22 @@ class WorkspaceBrowserTest {
                 .param("a", agentId).param("ref", second.conversation().reference() + " %").query(String.class).list())
                 .containsExactly("CONVERSATION_ASSIGNED", "CONVERSATION_TRANSACTION_LINKED", "CONVERSATION_STATUS_CHANGED");
         assertThat(first.conversation().id()).isNotEqualTo(second.conversation().id());
+
+        // A visitor's conversation, opened by its address (the page without script does the same): what is known.
+        String phoneAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+        ConversationView visitor = conversations.leaveMessage(new LeaveMessage(new Participant.Visitor("v-" + UUID.randomUUID(),
+                "Putri Anggraini"), "Putri Anggraini", "putri@example.org", null, "en", "I cannot sign in to my wallet",
+                new ClientInfo("10.9.8.7", phoneAgent, DeviceSummary.parse(phoneAgent), null, null), UUID.randomUUID().toString()));
+        agent.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        agent.get(url("/staff/workspace?c=" + visitor.id()));
+        String visitorPanel = agent.findElement(By.id("customer-panel")).getText();
+        assertThat(visitorPanel).contains("Putri Anggraini").contains("putri@example.org").contains("Android")
+                .contains("Find the account").doesNotContain("Balance");
+        // And a customer's, the same way: balance and last transactions.
+        agent.get(url("/staff/workspace?c=" + first.conversation().id()));
+        assertThat(agent.findElement(By.id("panel-balance")).getText()).isEqualTo("Rp0");
+        assertThat(agent.findElement(By.id("tx-" + first.transactionId())).getText()).contains("Rp150.000")
+                .contains("Failed").contains("Your bank declined the top-up.");
 
         System.out.printf("WORKSPACE-BENCHMARK today: %d page loads, %d clicks, 0 keys, %d ms; "
                 + "workspace: %d page loads, %d clicks, %d keys (+%d typed), %d ms%n",

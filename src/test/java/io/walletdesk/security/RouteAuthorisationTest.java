@@ -173,6 +173,7 @@ class RouteAuthorisationTest {
             GET /staff/workspace/conversations/{id} TEAM
             GET /staff/workspace/conversations/{id}/row TEAM
             GET /staff/workspace/conversations/{id}/canned TEAM
+            GET /staff/workspace/conversations/{id}/messages TEAM
             POST /staff/workspace/conversations/{id}/properties TEAM
             POST /staff/workspace/conversations/{id}/reply TEAM
             POST /staff/workspace/conversations/{id}/transactions/{transactionId}/link TEAM

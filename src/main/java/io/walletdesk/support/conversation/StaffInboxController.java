@@ -71,11 +71,7 @@ class StaffInboxController {
     String inbox(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "all") String view,
             @RequestParam(required = false) ConversationStatus status, @RequestParam(required = false) Channel channel,
             Model model) {
-        Long assignee = switch (view) {
-            case "mine" -> me.userId();
-            case "unassigned" -> -1L;
-            default -> null;
-        };
+        Long assignee = assigneeOf(view, me.userId());
         model.addAttribute("view", view);
         model.addAttribute("status", status);
         model.addAttribute("channel", channel);
@@ -180,6 +176,15 @@ class StaffInboxController {
     String priority(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam Priority priority) {
         conversations.changePriority(id, staff(me), priority);
         return "redirect:/staff/conversations/" + id;
+    }
+
+    /** An inbox view's assignee filter: "mine" the viewer, "unassigned" -1, any other view everyone's (null). */
+    static Long assigneeOf(String view, long viewer) {
+        return switch (view) {
+            case "mine" -> viewer;
+            case "unassigned" -> -1L;
+            default -> null;
+        };
     }
 
     private static Participant.Staff staff(SignedInUser me) {

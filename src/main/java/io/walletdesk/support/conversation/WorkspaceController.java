@@ -85,6 +85,15 @@ class WorkspaceController {
         return PAGE + " :: row";
     }
 
+    /** The message list, as the live connection announces new ones: rendered here like the rest of the page. */
+    @GetMapping("/staff/workspace/conversations/{id}/messages")
+    String messages(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Participant.Staff staff = staff(me);
+        model.addAttribute("conversation", conversations.get(id, staff));
+        model.addAttribute("messages", conversations.messagesAfter(id, staff, 0, 500));
+        return PAGE + " :: messages";
+    }
+
     /** Canned responses in the conversation's language, placeholders filled, for the composer's "/" search. */
     @GetMapping("/staff/workspace/conversations/{id}/canned")
     @ResponseBody
@@ -123,9 +132,7 @@ class WorkspaceController {
         if (!FETCH.equals(via)) {
             return "redirect:/staff/workspace?c=" + id + "#latest";
         }
-        model.addAttribute("conversation", conversations.get(id, staff));
-        model.addAttribute("messages", conversations.messagesAfter(id, staff, 0, 500));
-        return PAGE + " :: messages";
+        return messages(me, id, model);
     }
 
     @PostMapping("/staff/workspace/conversations/{id}/transactions/{transactionId}/link")
@@ -180,12 +187,8 @@ class WorkspaceController {
         if (q != null && !q.isBlank()) {
             found = search.search(q, staff);
         } else {
-            Long assignee = switch (view) {
-                case "mine" -> me.userId();
-                case "unassigned" -> -1L;
-                default -> null;
-            };
-            found = conversations.inbox(staff, assignee, null, null, "teams".equals(view));
+            found = conversations.inbox(staff, StaffInboxController.assigneeOf(view, me.userId()), null, null,
+                    "teams".equals(view));
         }
         model.addAttribute("view", view);
         model.addAttribute("q", q);
