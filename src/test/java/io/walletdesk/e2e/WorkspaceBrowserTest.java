@@ -2,6 +2,7 @@ package io.walletdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walletdesk.disputes.Complaints;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.ledger.internal.SimulatedBank;
@@ -63,6 +64,8 @@ class WorkspaceBrowserTest {
     SimulatedBank bank;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Complaints complaints;
 
     private ChromeDriver agent;
 
@@ -277,8 +280,11 @@ class WorkspaceBrowserTest {
         String visitorPanel = agent.findElement(By.id("customer-panel")).getText();
         assertThat(visitorPanel).contains("Putri Anggraini").contains("putri@example.org").contains("Android")
                 .contains("Find the account").doesNotContain("Balance");
-        // And a customer's, the same way: balance and last transactions.
+        // And a customer's, the same way: balance, last transactions, open complaints with their deadline.
+        var complaint = complaints.file(new Complaints.FileComplaint(first.userId(), null, "en", "TOP_UP",
+                "My top-up of Rp150.000 failed and I want to know why.", first.conversation().id()));
         agent.get(url("/staff/workspace?c=" + first.conversation().id()));
+        assertThat(agent.findElement(By.id("panel-complaints")).getText()).contains(complaint.reference()).contains("due");
         assertThat(agent.findElement(By.id("panel-balance")).getText()).isEqualTo("Rp0");
         assertThat(agent.findElement(By.id("tx-" + first.transactionId())).getText()).contains("Rp150.000")
                 .contains("Failed").contains("Your bank declined the top-up.");

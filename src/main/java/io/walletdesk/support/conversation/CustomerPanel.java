@@ -9,7 +9,9 @@ import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.reachability.CustomerDiagnostics;
 import io.walletdesk.support.ConversationView;
+import io.walletdesk.support.CustomerFacts;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,9 +44,14 @@ class CustomerPanel {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CustomerDiagnostics diagnostics;
+    private final ObjectProvider<CustomerFacts> facts;
 
     CustomerPanel(Accounts accounts, WalletStanding standing, WalletHoldings holdings, WalletTransactions transactions,
-            Conversations conversations, MessageSource messages, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+            Conversations conversations, MessageSource messages, JdbcClient jdbc, AuditTrail audit, Clock clock,
+            CustomerDiagnostics diagnostics, ObjectProvider<CustomerFacts> facts) {
+        this.diagnostics = diagnostics;
+        this.facts = facts;
         this.accounts = accounts;
         this.standing = standing;
         this.holdings = holdings;
@@ -59,7 +67,7 @@ class CustomerPanel {
     record Panel(ConversationView conversation, AccountView account, WalletStanding.Standing standing,
             WalletHoldings.Held held, String balance, String heldAmount, String receivedThisMonth,
             String maxMonthlyIncoming, String maxBalance, List<Tx> transactions, List<ConversationView> previous,
-            String device) {
+            String device, List<CustomerFacts.Section> sections, List<CustomerDiagnostics.Recent> diagnostics) {
     }
 
     /** A transaction as the agent reads it: amounts formatted, reason explained, steps in order. */
@@ -73,7 +81,8 @@ class CustomerPanel {
                         + (m.appVersion() != null ? " · app " + m.appVersion() : "")).orElse(null);
         Long userId = conversation.customerUserId();
         if (userId == null) {
-            return new Panel(conversation, null, null, null, null, null, null, null, null, List.of(), List.of(), device);
+            return new Panel(conversation, null, null, null, null, null, null, null, null, List.of(), List.of(), device,
+                    List.of(), List.of());
         }
         AccountView account = accounts.find(userId).orElse(null);
         WalletStanding.Standing wallet = standing.of(userId).orElse(null);
@@ -88,7 +97,9 @@ class CustomerPanel {
                 wallet == null ? null : Money.format(wallet.balance()), Money.format(held.amount()),
                 wallet == null ? null : Money.format(wallet.receivedThisMonth()),
                 wallet == null ? null : Money.format(wallet.maxMonthlyIncoming()),
-                wallet == null ? null : Money.format(wallet.maxBalance()), lines, previous, device);
+                wallet == null ? null : Money.format(wallet.maxBalance()), lines, previous, device,
+                facts.orderedStream().flatMap(f -> f.about(userId, locale).stream()).toList(),
+                diagnostics.of(userId, 3));
     }
 
     /**
