@@ -285,6 +285,13 @@ class WorkspaceBrowserTest {
                 "My top-up of Rp150.000 failed and I want to know why.", first.conversation().id()));
         agent.get(url("/staff/workspace?c=" + first.conversation().id()));
         assertThat(agent.findElement(By.id("panel-complaints")).getText()).contains(complaint.reference()).contains("due");
+        // A screenshot dropped on the composer goes up as an attachment and shows in the history.
+        waitFor().until(d -> "connecting".equals(d.findElement(By.id("main")).getAttribute("data-live")));
+        agent.executeScript("""
+                const png = new Uint8Array(4096); png.set([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+                const drop = new DataTransfer(); drop.items.add(new File([png], 'drop.png', {type: 'image/png'}));
+                document.getElementById('reply').dispatchEvent(new DragEvent('drop', {dataTransfer: drop, bubbles: true, cancelable: true}));""");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "drop.png"));
         assertThat(agent.findElement(By.id("panel-balance")).getText()).isEqualTo("Rp0");
         assertThat(agent.findElement(By.id("tx-" + first.transactionId())).getText()).contains("Rp150.000")
                 .contains("Failed").contains("Your bank declined the top-up.");
