@@ -310,6 +310,10 @@
         var fresh = swap('messages', html);
         if (fresh && fresh.lastElementChild) {
           fresh.lastElementChild.scrollIntoView(false);
+          // The list is swapped whole, which screen readers may not read out: say it in the status region.
+          if (fresh.lastElementChild.classList.contains('theirs')) {
+            say(t('new', fresh.lastElementChild.querySelector('strong').textContent));
+          }
           if (openSocket && openSocket.readyState === 1) {
             openSocket.send(JSON.stringify({ type: 'read', seq: parseInt(fresh.lastElementChild.getAttribute('data-seq'), 10) }));
           }

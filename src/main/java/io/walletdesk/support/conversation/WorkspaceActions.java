@@ -10,6 +10,7 @@ import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.Priority;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +28,11 @@ class WorkspaceActions {
     private final WorkspaceRows rows;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Snoozes snoozes;
 
-    WorkspaceActions(Conversations conversations, WorkspaceRows rows, AuditTrail audit, ApplicationEventPublisher events) {
+    WorkspaceActions(Conversations conversations, WorkspaceRows rows, AuditTrail audit, ApplicationEventPublisher events,
+            Snoozes snoozes) {
+        this.snoozes = snoozes;
         this.conversations = conversations;
         this.rows = rows;
         this.audit = audit;
@@ -39,7 +43,12 @@ class WorkspaceActions {
      * What the agent asked for; a null field is left as it is. {@code assignee} is "me", "none" or empty;
      * {@code team} is a team id or empty for no team; {@code labels} comma-separated.
      */
-    record Change(String assignee, String team, ConversationStatus status, Priority priority, String labels) {
+    record Change(String assignee, String team, ConversationStatus status, Priority priority, String labels,
+            Instant snoozeUntil) {
+
+        Change(String assignee, String team, ConversationStatus status, Priority priority, String labels) {
+            this(assignee, team, status, priority, labels, null);
+        }
     }
 
     /** Applies the change; returns the conversation as it now is. */
@@ -68,6 +77,11 @@ class WorkspaceActions {
         if (change.priority() != null && change.priority() != c.priority()) {
             conversations.changePriority(id, staff, change.priority());
             changed = audit(me, c, "CONVERSATION_PRIORITY_CHANGED", c.priority() + "->" + change.priority(), client);
+        }
+        if (change.snoozeUntil() != null && change.snoozeUntil().isAfter(rows.now())
+                && !change.snoozeUntil().equals(snoozes.until(id))) {
+            snoozes.snooze(id, staff, change.snoozeUntil());
+            changed = audit(me, c, "CONVERSATION_SNOOZED", "until=" + change.snoozeUntil(), client);
         }
         if (change.labels() != null) {
             List<String> labels = Arrays.stream(change.labels().split(",")).filter(l -> !l.isBlank()).toList();

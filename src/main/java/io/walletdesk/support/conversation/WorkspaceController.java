@@ -1,6 +1,8 @@
 package io.walletdesk.support.conversation;
 
 import io.walletdesk.identity.SignedInUser;
+import io.walletdesk.shared.time.UserTime;
+import io.walletdesk.shared.web.ProblemException;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
@@ -11,6 +13,8 @@ import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.Priority;
 import io.walletdesk.support.Teams;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +48,14 @@ class WorkspaceController {
     private final CustomerPanel panel;
     private final CannedResponses canned;
     private final Teams teams;
+    private final Snoozes snoozes;
+    private final UserTime userTime;
 
     WorkspaceController(Conversations conversations, WorkspaceRows rows, WorkspaceSearch search,
-            WorkspaceActions actions, CustomerPanel panel, CannedResponses canned, Teams teams) {
+            WorkspaceActions actions, CustomerPanel panel, CannedResponses canned, Teams teams, Snoozes snoozes,
+            UserTime userTime) {
+        this.snoozes = snoozes;
+        this.userTime = userTime;
         this.conversations = conversations;
         this.rows = rows;
         this.search = search;
@@ -108,11 +117,20 @@ class WorkspaceController {
     String properties(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
             @RequestParam(required = false) ConversationStatus status, @RequestParam(required = false) Priority priority,
-            @RequestParam(required = false) String labels,
+            @RequestParam(required = false) String labels, @RequestParam(required = false) String snoozeUntil,
             @RequestHeader(name = "X-Requested-With", required = false) String via, HttpServletRequest request,
             Model model) {
-        ConversationView now = actions.apply(id, me, new WorkspaceActions.Change(assignee, team, status, priority, labels),
-                ClientInfo.from(request));
+        // The agent picks a local time (datetime-local): in their zone, as every time on the page is shown.
+        Instant until = null;
+        if (snoozeUntil != null && !snoozeUntil.isBlank()) {
+            try {
+                until = LocalDateTime.parse(snoozeUntil).atZone(userTime.currentZone()).toInstant();
+            } catch (java.time.DateTimeException unreadable) {
+                throw ProblemException.forField("validation", HttpStatus.BAD_REQUEST, "snoozeUntil");
+            }
+        }
+        ConversationView now = actions.apply(id, me, new WorkspaceActions.Change(assignee, team, status, priority, labels,
+                until), ClientInfo.from(request));
         if (!FETCH.equals(via)) {
             return "redirect:/staff/workspace?c=" + id;
         }
@@ -220,6 +238,9 @@ class WorkspaceController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("teams", teams.all());
         model.addAttribute("labels", String.join(", ", rows.labels(conversation.id())));
+        Instant until = snoozes.until(conversation.id());
+        model.addAttribute("snoozeUntil", until == null ? null
+                : LocalDateTime.ofInstant(until, userTime.currentZone()).withSecond(0).withNano(0).toString());
     }
 
     private static Participant.Staff staff(SignedInUser me) {
