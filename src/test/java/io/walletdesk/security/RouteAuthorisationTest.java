@@ -192,6 +192,15 @@ class RouteAuthorisationTest {
             GET /staff/conversations/{id} TEAM
             GET /staff/messaging/conversations/{id} TEAM
             POST /staff/messaging/conversations/{id}/template TEAM
+            GET /staff/workspace AGENT
+            POST /staff/workspace/bulk AGENT
+            GET /staff/workspace/conversations/{id} TEAM
+            GET /staff/workspace/conversations/{id}/row TEAM
+            GET /staff/workspace/conversations/{id}/canned TEAM
+            GET /staff/workspace/conversations/{id}/messages TEAM
+            POST /staff/workspace/conversations/{id}/properties TEAM
+            POST /staff/workspace/conversations/{id}/reply TEAM
+            POST /staff/workspace/conversations/{id}/transactions/{transactionId}/link TEAM
             GET /staff/conversations/{id}/verify TEAM
             GET /staff/conversations/{id}/messages/{seq}/attachment TEAM
             POST /staff/conversations/{id}/reply TEAM
@@ -347,13 +356,15 @@ class RouteAuthorisationTest {
             GET /js/agent-chat.js PUBLIC
             GET /js/diagnose.js PUBLIC
             GET /js/community.js PUBLIC
+            GET /js/workspace.js PUBLIC
             GET /img/icon.svg PUBLIC
             GET /chat/ws PUBLIC
             """;
 
     /** Routes not in the request mappings (static resources, the WebSocket handshake): listed by hand. */
     static final List<String> EXTRA = List.of("GET /widget.js", "GET /css/app.css", "GET /css/status.css",
-            "GET /css/widget.css", "GET /js/agent-chat.js", "GET /js/diagnose.js", "GET /js/community.js", "GET /img/icon.svg", "GET /chat/ws");
+            "GET /css/widget.css", "GET /js/agent-chat.js", "GET /js/diagnose.js", "GET /js/community.js",
+            "GET /js/workspace.js", "GET /img/icon.svg", "GET /chat/ws");
 
     /** Sent only by denied roles: for an allowed role they change state the rest of the suite shares. */
     static final Set<String> DENIED_ONLY = Set.of("POST /staff/assistant/rebuild", "POST /staff/assistant/switch");
@@ -369,6 +380,9 @@ class RouteAuthorisationTest {
             "POST /staff/conversations/{id}/status", "status=PENDING",
             "POST /staff/conversations/{id}/priority", "priority=HIGH",
             "POST /staff/conversations/{id}/reply", "body=checking&note=true",
+            "POST /staff/workspace/conversations/{id}/reply", "body=checking&note=true",
+            "POST /staff/workspace/conversations/{id}/properties", "priority=HIGH",
+            "POST /staff/workspace/bulk", "action=resolve",
             "POST /staff/conversations/{id}/merge", "target=999999",
             "POST /staff/conversations/{conversationId}/complaint", "category=PAYMENT&description=checking");
 

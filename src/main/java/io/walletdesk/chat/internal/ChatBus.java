@@ -10,6 +10,9 @@ interface ChatBus {
 
     void publish(ChatSignal signal);
 
-    /** Registers a listener for one conversation; closing the returned handle removes it. */
+    /**
+     * Registers a listener for one conversation, or for all with {@link LocalSubscribers#EVERY}; closing the
+     * returned handle removes it.
+     */
     AutoCloseable subscribe(long conversationId, Consumer<ChatSignal> listener);
 }

@@ -6,6 +6,6 @@ package io.walletdesk.chat.internal;
  */
 record ChatSignal(long conversationId, Kind kind, long seq, String actor, boolean fromStaff) {
 
-    /** The kinds of signal. */
-    enum Kind { MESSAGE, TYPING, READ }
+    /** The kinds of signal; CHANGED: staff changed assignee, team, status, priority or labels. */
+    enum Kind { MESSAGE, TYPING, READ, CHANGED }
 }

@@ -101,6 +101,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
             ClientFrame parsed = ClientFrame.of(frame);
             if (parsed instanceof ClientFrame.Hello hello) {
                 hello(connection, hello, session);
+            } else if (parsed instanceof ClientFrame.Watch watch) {
+                watch(connection, watch);
             } else if (parsed instanceof ClientFrame.Send send) {
                 send(connection, send);
             } else if (parsed instanceof ClientFrame.Typing) {
@@ -138,6 +140,23 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 conversations.readByOtherSide(conversation.id(), participant)));
         connection.subscription = bus.subscribe(conversation.id(), signal -> deliveries.execute(() -> connection.on(signal)));
         connection.catchUp();
+    }
+
+    /**
+     * Subscribes a staff connection to every conversation's signals; each is passed on only when this staff member
+     * may see the conversation (the same check as everywhere: {@link Conversations#get}).
+     */
+    private void watch(Connection connection, ClientFrame.Watch frame) throws IOException {
+        Participant participant = tokens.resolve(frame.token())
+                .filter(Participant::isStaff)
+                .orElseThrow(() -> new ProblemException("invalid-token", FailureKind.UNAUTHENTICATED));
+        connection.close();
+        connection.send(new ServerFrame.Welcome(0, null, null, presence.agentsOnline(), 0));
+        connection.subscription = bus.subscribe(LocalSubscribers.EVERY, signal -> {
+            if (signal.kind() == ChatSignal.Kind.MESSAGE || signal.kind() == ChatSignal.Kind.CHANGED) {
+                deliveries.execute(() -> connection.inbox(participant, signal));
+            }
+        });
     }
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {
@@ -233,6 +252,18 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 }
             } catch (IOException | RuntimeException failure) {
                 log.debug("Could not deliver to a chat client; it will resume on reconnect", failure);
+            }
+        }
+
+        void inbox(Participant watcher, ChatSignal signal) {
+            try {
+                conversations.get(signal.conversationId(), watcher);
+                send(new ServerFrame.Inbox(signal.conversationId(), signal.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        signal.seq()));
+            } catch (ProblemException notVisible) {
+                // Another team's conversation: this workspace never hears of it.
+            } catch (IOException | RuntimeException failure) {
+                log.debug("Could not tell a workspace; it refreshes on reconnect", failure);
             }
         }
 

@@ -16,6 +16,10 @@ sealed interface ClientFrame {
     record Send(String clientMessageId, String body, Instant clientTime) implements ClientFrame {
     }
 
+    /** A staff member's workspace: hear of every conversation they may see that changes, not just one. */
+    record Watch(String token) implements ClientFrame {
+    }
+
     record Typing() implements ClientFrame {
     }
 
@@ -35,6 +39,7 @@ sealed interface ClientFrame {
                     frame.path("language").asText("en"), Math.max(0, frame.path("lastSeq").asLong(0)));
             case "send" -> new Send(frame.path("clientMessageId").asText(null), frame.path("body").asText(""),
                     frame.hasNonNull("clientTime") ? instant(frame.get("clientTime").asText()) : null);
+            case "watch" -> new Watch(frame.path("token").asText(null));
             case "typing" -> new Typing();
             case "read" -> new Read(frame.path("seq").asLong(0));
             case "ping" -> new Ping();

@@ -12,6 +12,9 @@ class LocalSubscribers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalSubscribers.class);
 
+    /** Subscribing to this id hears every conversation's signals: the agent workspace's live list. */
+    static final long EVERY = -1;
+
     private final Map<Long, Set<Consumer<ChatSignal>>> listeners = new ConcurrentHashMap<>();
 
     AutoCloseable add(long conversationId, Consumer<ChatSignal> listener) {
@@ -23,7 +26,12 @@ class LocalSubscribers {
     }
 
     void deliver(ChatSignal signal) {
-        for (Consumer<ChatSignal> listener : listeners.getOrDefault(signal.conversationId(), Set.of())) {
+        deliver(signal, signal.conversationId());
+        deliver(signal, EVERY);
+    }
+
+    private void deliver(ChatSignal signal, long key) {
+        for (Consumer<ChatSignal> listener : listeners.getOrDefault(key, Set.of())) {
             try {
                 listener.accept(signal);
             } catch (RuntimeException failure) {

@@ -1,5 +1,6 @@
 package io.walletdesk.chat.internal;
 
+import io.walletdesk.support.ConversationChanged;
 import io.walletdesk.support.MessagePosted;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -21,5 +22,11 @@ class MessageFanout {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(MessagePosted posted) {
         bus.publish(new ChatSignal(posted.conversationId(), ChatSignal.Kind.MESSAGE, posted.seq(), null, false));
+    }
+
+    /** Staff changed a conversation: open workspaces refresh its row. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ConversationChanged changed) {
+        bus.publish(new ChatSignal(changed.conversationId(), ChatSignal.Kind.CHANGED, 0, null, true));
     }
 }

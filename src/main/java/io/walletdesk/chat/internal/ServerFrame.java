@@ -35,6 +35,11 @@ sealed interface ServerFrame {
         }
     }
 
+    /** For a watching workspace: this conversation has a new message ({@code kind} message) or was changed. */
+    @JsonTypeName("inbox")
+    record Inbox(long conversationId, String kind, long seq) implements ServerFrame {
+    }
+
     /** The other side is typing. */
     @JsonTypeName("typing")
     record Typing(String from) implements ServerFrame {

@@ -45,6 +45,7 @@ class StaffInboxController {
     private final WalletTransactions wallet;
     private final EvidenceChain evidence;
     private final Intake intake;
+    private final CustomerPanel panel;
 
     /** A customer's transaction as the agent sees it next to the conversation. */
     record TransactionLine(long id, String kind, String status, String amount, String reasonCode, String waitingFor,
@@ -53,7 +54,8 @@ class StaffInboxController {
 
     StaffInboxController(EvidenceChain evidence, WalletTransactions wallet, Teams teams, Attachments attachments,
             Conversations conversations, Accounts accounts, ServiceLevels serviceLevels, CannedResponses cannedResponses,
-            Intake intake) {
+            Intake intake, CustomerPanel panel) {
+        this.panel = panel;
         this.intake = intake;
         this.cannedResponses = cannedResponses;
         this.attachments = attachments;
@@ -69,11 +71,7 @@ class StaffInboxController {
     String inbox(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "all") String view,
             @RequestParam(required = false) ConversationStatus status, @RequestParam(required = false) Channel channel,
             Model model) {
-        Long assignee = switch (view) {
-            case "mine" -> me.userId();
-            case "unassigned" -> -1L;
-            default -> null;
-        };
+        Long assignee = assigneeOf(view, me.userId());
         model.addAttribute("view", view);
         model.addAttribute("status", status);
         model.addAttribute("channel", channel);
@@ -106,7 +104,8 @@ class StaffInboxController {
         model.addAttribute("cannedResponses", cannedResponses.forLanguage(conversation.language()));
         model.addAttribute("teams", teams.all());
         if (canned != null) {
-            model.addAttribute("draft", cannedResponses.render(canned, conversation, me.displayName()));
+            model.addAttribute("draft", panel.fill(cannedResponses.render(canned, conversation, me.displayName()),
+                    conversation));
         }
         if (conversation.customerUserId() != null) {
             accounts.find(conversation.customerUserId()).ifPresent(a -> model.addAttribute("customer", a));
@@ -177,6 +176,15 @@ class StaffInboxController {
     String priority(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam Priority priority) {
         conversations.changePriority(id, staff(me), priority);
         return "redirect:/staff/conversations/" + id;
+    }
+
+    /** An inbox view's assignee filter: "mine" the viewer, "unassigned" -1, any other view everyone's (null). */
+    static Long assigneeOf(String view, long viewer) {
+        return switch (view) {
+            case "mine" -> viewer;
+            case "unassigned" -> -1L;
+            default -> null;
+        };
     }
 
     private static Participant.Staff staff(SignedInUser me) {

@@ -98,6 +98,15 @@ class EvidenceBundles implements EvidenceExports {
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
         files.put("chain.csv", chainCsv.toString().getBytes(StandardCharsets.UTF_8));
+        // Transactions an agent linked from the workspace's customer panel: what the conversation is about.
+        CsvFiles.Table linked = new CsvFiles.Table().row("transaction_id", "linked_by_user_id", "linked_at_utc");
+        jdbc.sql("""
+                SELECT transaction_id, linked_by_user_id, linked_at FROM conversation_transactions
+                WHERE conversation_id = :c ORDER BY linked_at, transaction_id""")
+                .param("c", conversationId)
+                .query((rs, n) -> linked.row(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+                .list();
+        files.put("linked-transactions.csv", linked.toString().getBytes(StandardCharsets.UTF_8));
         files.put("VERIFY.txt", ("""
                 How to check this bundle (%s)
                 1. In this folder run:  sha256sum -c manifest.sha256   -> every line must say OK.
