@@ -32,9 +32,7 @@ class ArchitectureRulesTest {
     /** Public types in internal packages that must stay so. */
     private static final Set<String> STILL_PUBLIC = Set.of(
             // Used across support's own sub-packages (Java has no module-private); ADR 0013.
-            "io.walletdesk.support.blobs.BlobStore", "io.walletdesk.support.blobs.CorruptBlobException",
-            "io.walletdesk.support.evidence.EvidenceChain", "io.walletdesk.support.sla.ServiceLevels",
-            "io.walletdesk.support.feedback.Satisfaction");
+            "io.walletdesk.support.evidence.EvidenceChain", "io.walletdesk.support.sla.ServiceLevels");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

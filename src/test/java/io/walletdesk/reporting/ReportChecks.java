@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
-import io.walletdesk.support.feedback.Satisfaction;
+import io.walletdesk.support.feedback.SurveyTestHooks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reading the reports' CSV in tests, answering surveys, and checking that the daily sums match the facts. */
@@ -55,13 +56,13 @@ final class ReportChecks {
     }
 
     /** Answers the satisfaction survey the resolved conversation received (its link is in a message). */
-    static void rate(Conversations conversations, Satisfaction satisfaction, long conversationId, int stars) {
+    static void rate(Conversations conversations, ApplicationContext context, long conversationId, int stars) {
         Participant.System reader = new Participant.System("test");
         String invitation = await().atMost(Duration.ofSeconds(10)).until(() -> conversations
                 .messagesAfter(conversationId, reader, 0, 100).stream().map(MessageView::body)
                 .filter(b -> b.contains("/support/survey/")).findFirst(), Optional::isPresent).orElseThrow();
         String token = invitation.substring(invitation.indexOf("/support/survey/") + 16).split("\\s")[0].trim();
-        satisfaction.answer(token, stars, null);
+        SurveyTestHooks.answer(context, token, stars);
     }
 
     /**

@@ -17,7 +17,6 @@ import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
 import io.walletdesk.support.Teams;
-import io.walletdesk.support.feedback.Satisfaction;
 import io.walletdesk.support.sla.ServiceLevels;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.WalletDeskTest;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -50,7 +50,7 @@ class ReportsTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    Satisfaction satisfaction;
+    ApplicationContext context;
     @Autowired
     ServiceLevels serviceLevels;
     @Autowired
@@ -92,7 +92,7 @@ class ReportsTest {
         eventually().until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM report_conversations WHERE conversation_id = :c AND resolved_at IS NOT NULL AND first_response_seconds IS NOT NULL")
                 .param("c", chat.id()).query(Integer.class).single() == 1);
-        ReportChecks.rate(conversations, satisfaction, chat.id(), 4);
+        ReportChecks.rate(conversations, context, chat.id(), 4);
         eventually().until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM report_conversations WHERE conversation_id = :c AND rating = 4")
                 .param("c", chat.id()).query(Integer.class).single() == 1);
@@ -152,7 +152,7 @@ class ReportsTest {
             assertThat(count(now, "resolved_within_sla") - count(dayBefore, "resolved_within_sla")).isEqualTo(1);
         });
 
-        ReportChecks.rate(conversations, satisfaction, resolved.id(), 5);
+        ReportChecks.rate(conversations, context, resolved.id(), 5);
         eventually().untilAsserted(() -> {
             Map<String, String> byWeek = row(csv("/staff/reporting.csv", today, today, "week"), week, "TELEGRAM");
             Map<String, String> byMonth = row(csv("/staff/reporting.csv", today, today, "month"), month, "TELEGRAM");

@@ -17,7 +17,6 @@ import io.walletdesk.support.FirstResponse;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
-import io.walletdesk.support.feedback.Satisfaction;
 import io.walletdesk.testing.WalletDeskTest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -48,7 +48,7 @@ class TrainingListTest {
     @Autowired
     FirstResponse firstResponse;
     @Autowired
-    Satisfaction satisfaction;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -119,7 +119,7 @@ class TrainingListTest {
             conversations.post(new PostMessage(chat.id(), agent, null, "You can reset your PIN under Account > Security.",
                     Channel.CHAT, false, null, null));
             conversations.changeStatus(chat.id(), agent, ConversationStatus.RESOLVED);
-            ReportChecks.rate(conversations, satisfaction, chat.id(), 5);
+            ReportChecks.rate(conversations, context, chat.id(), 5);
         }
         eventually().until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM report_conversations WHERE intent = :i AND rating = 5 AND resolved_at IS NOT NULL AND conversation_id IN (:ids)")

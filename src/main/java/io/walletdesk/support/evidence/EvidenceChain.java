@@ -5,8 +5,6 @@ import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.MessageView;
-import io.walletdesk.support.blobs.BlobStore;
-import io.walletdesk.support.blobs.CorruptBlobException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

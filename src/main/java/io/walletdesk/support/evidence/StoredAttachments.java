@@ -11,8 +11,6 @@ import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.PostedMessage;
-import io.walletdesk.support.blobs.BlobStore;
-import io.walletdesk.support.blobs.CorruptBlobException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * channel they used (a chat message or an e-mail with a personal link). Results per agent for staff.
  */
 @Service
-public class Satisfaction {
+class Satisfaction {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Participant.System SURVEYOR = new Participant.System("WalletDesk");

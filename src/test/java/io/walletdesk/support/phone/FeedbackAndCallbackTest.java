@@ -15,7 +15,7 @@ import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.support.StartConversation;
-import io.walletdesk.support.feedback.Satisfaction;
+import io.walletdesk.support.feedback.SurveyTestHooks;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.WalletDeskTest;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,7 +38,7 @@ class FeedbackAndCallbackTest {
     @Autowired
     Callbacks callbacks;
     @Autowired
-    Satisfaction satisfaction;
+    ApplicationContext context;
     @Autowired
     Conversations conversations;
     @Autowired
@@ -92,10 +93,6 @@ class FeedbackAndCallbackTest {
                 .andExpect(content().string(Matchers.containsString("id=\"survey-thanks\"")));
         mvc.perform(post("/support/survey/" + token).with(csrf()).param("rating", "1"))
                 .andExpect(status().isGone());
-        assertThat(satisfaction.perAgent()).anySatisfy(score -> {
-            assertThat(score.agentUserId()).isEqualTo(AGENT.userId());
-            assertThat(score.answers()).isEqualTo(1);
-            assertThat(score.average()).isEqualTo(5.0);
-        });
+        assertThat(SurveyTestHooks.scoreOf(context, AGENT.userId())).isEqualTo(new SurveyTestHooks.Score(1, 5.0));
     }
 }

@@ -1,4 +1,4 @@
-package io.walletdesk.support.blobs;
+package io.walletdesk.support.evidence;
 
 import io.walletdesk.shared.crypto.Digests;
 import java.util.List;

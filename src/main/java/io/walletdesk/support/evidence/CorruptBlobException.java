@@ -1,7 +1,7 @@
-package io.walletdesk.support.blobs;
+package io.walletdesk.support.evidence;
 
 /** The bytes stored under a key no longer hash to it: the blob was changed or damaged and must not be served. */
-public class CorruptBlobException extends RuntimeException {
+class CorruptBlobException extends RuntimeException {
 
     private final String sha256;
 

@@ -1,4 +1,4 @@
-package io.walletdesk.support.blobs;
+package io.walletdesk.support.evidence;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  * system store is the first implementation; an S3-compatible one can follow behind this interface
  * (ADR 0011).
  */
-public interface BlobStore {
+interface BlobStore {
 
     /** Stores the content (once, however often it is put) and returns its SHA-256, the key to read it back. */
     String put(byte[] content);

@@ -1,4 +1,4 @@
-package io.walletdesk.support.blobs;
+package io.walletdesk.support.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
