@@ -31,7 +31,7 @@
   var state = {
     token: null, staff: false, conversationId: null, lastSeq: 0, readByOther: 0,
     socket: null, mode: 'none', attempts: 0, texts: {}, welcomed: false, typingTimer: null, lastTypingSent: 0,
-    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null
+    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null, retryTimer: null
   };
   var ui = {};
 
@@ -254,8 +254,30 @@
     } else if (state.mode === 'poll') {
       request('POST', '/api/v1/chat/conversations/' + state.conversationId + '/messages', message,
         function () { acked(message.clientMessageId); },
-        function (status) { if (status >= 400 && status < 500 && status !== 429) { acked(message.clientMessageId); markStatus(message.clientMessageId, 'queued'); setStatus(t('error')); } });
+        function (status, text) {
+          if (status === 429) { slowDown(retryAfterOf(text)); } else if (status >= 400 && status < 500) { acked(message.clientMessageId); markStatus(message.clientMessageId, 'queued'); setStatus(t('error')); }
+        });
     }
+  }
+
+  /**
+   * Sent faster than the server allows: the refused messages stay in the outbox, the customer is told how long,
+   * and they go out by themselves (same client ids, so nothing is stored twice) once the wait is over.
+   */
+  function slowDown(seconds) {
+    var wait = Math.max(1, parseInt(seconds, 10) || 30);
+    setStatus(t('slowDown', wait));
+    ui.host.setAttribute('data-retry-after', String(wait));
+    if (state.retryTimer) { return; }
+    state.retryTimer = setTimeout(function () {
+      state.retryTimer = null;
+      ui.host.removeAttribute('data-retry-after');
+      availability(flushOutbox);
+    }, wait * 1000);
+  }
+
+  function retryAfterOf(problemText) {
+    try { return JSON.parse(problemText).retryAfterSeconds; } catch (e) { return null; }
   }
 
   /** Nobody can chat now: the first message becomes a left message, answered by e-mail. */
@@ -325,6 +347,8 @@
         showTyping(frame.from);
       } else if (frame.type === 'read') {
         markReadUpTo(frame.seq);
+      } else if (frame.type === 'error' && frame.code === 'too-many-messages') {
+        slowDown(frame.retryAfterSeconds);
       } else if (frame.type === 'error' && (frame.code === 'invalid-token' || frame.code === 'not-found')) {
         forgetIdentity();
       }

@@ -33,6 +33,12 @@ public interface Conversations {
     /** Stores a message once per client id and gives it the next sequence number. */
     PostedMessage post(PostMessage command);
 
+    /**
+     * Whether the participant already stored a message with this client id here: a resend (a phone on a bad
+     * network) that {@link #post} answers as a duplicate, so it costs no rate-limit budget.
+     */
+    boolean isResend(long conversationId, Participant by, String clientMessageId);
+
     ConversationView get(long conversationId, Participant reader);
 
     /** A conversation by its reference (e.g. WD-10042 in an e-mail subject), if the participant may see it. */

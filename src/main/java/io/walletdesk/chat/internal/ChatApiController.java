@@ -185,7 +185,7 @@ class ChatApiController {
     ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @Valid @RequestBody NewMessage body, HttpServletRequest request) {
         Participant me = participant(token);
-        abuse.message(me);
+        abuse.message(me, id, body.clientMessageId());
         var outcome = intake.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
                 Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
@@ -245,7 +245,8 @@ class ChatApiController {
 
     static final List<String> WIDGET_TEXTS = List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
-            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant");
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant",
+            "slowDown");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")

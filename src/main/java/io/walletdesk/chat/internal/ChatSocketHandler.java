@@ -115,7 +115,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 connection.send(new ServerFrame.Error("unknown-frame"));
             }
         } catch (ProblemException problem) {
-            connection.send(new ServerFrame.Error(problem.code(), frame.path("clientMessageId").asText("")));
+            connection.send(ServerFrame.Error.of(problem, frame.path("clientMessageId").asText("")));
         }
     }
 
@@ -161,7 +161,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
-        abuse.message(connection.participant);
+        abuse.message(connection.participant, connection.conversationId, frame.clientMessageId());
         var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
                 frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
         if (outcome instanceof Intake.Outcome.Journaled journaled) {

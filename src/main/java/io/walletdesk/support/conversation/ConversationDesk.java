@@ -71,6 +71,15 @@ class ConversationDesk implements Conversations {
     }
 
     @Override
+    public boolean isResend(long conversationId, Participant by, String clientMessageId) {
+        if (clientMessageId == null || clientMessageId.isBlank()) {
+            return false;
+        }
+        ConversationView conversation = access.visible(conversationId, by);
+        return store.messageByClientId(conversation.id(), clientMessageId).isPresent();
+    }
+
+    @Override
     public ConversationView get(long conversationId, Participant reader) {
         return access.visible(conversationId, reader);
     }

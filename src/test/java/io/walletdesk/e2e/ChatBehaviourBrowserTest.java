@@ -1,0 +1,117 @@
+package io.walletdesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.walletdesk.identity.Role;
+import io.walletdesk.identity.internal.Registration;
+import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.testing.ApiClient;
+import io.walletdesk.testing.Browsers;
+import io.walletdesk.testing.ChromiumAvailable;
+import io.walletdesk.testing.MutableClock;
+import io.walletdesk.testing.TestData;
+import io.walletdesk.testing.WalletDeskTest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Issue 13, what the customer sees of the chat's behaviour, in real Chromium. */
+@WalletDeskTest
+@ExtendWith(ChromiumAvailable.class)
+class ChatBehaviourBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Registration registration;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    private ChromeDriver customer;
+
+    @AfterEach
+    void close() {
+        if (customer != null) {
+            customer.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static WebDriverWait waitFor(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** An agent who chose Online, so the widget offers live chat rather than a left message. */
+    private long agentOnline() {
+        long agentId = registration.createStaff(Role.AGENT, TestData.email(), "Sari Agen", "meja-bantuan-pagi-77", null,
+                ClientInfo.system());
+        jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, 'ONLINE', :now)")
+                .param("u", agentId).param("now", Timestamp.from(clock.instant())).update();
+        return agentId;
+    }
+
+    /** Rate limits count in whole-minute windows: moves the clock to {@code second} of a window. */
+    private void toSecondOfMinute(int second) {
+        long into = Math.floorMod(clock.instant().toEpochMilli(), 60_000L);
+        clock.advance(Duration.ofMillis(Math.floorMod(second * 1000L - into, 60_000L)));
+        jdbc.sql("UPDATE agent_presence SET last_seen_at = :now WHERE status = 'ONLINE'")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private void startAsVisitor(String name) {
+        customer.get(url("/support"));
+        waitFor(customer).until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher"))).click();
+        waitFor(customer).until(ExpectedConditions.visibilityOfElementLocated(By.id("wd-name"))).sendKeys(name);
+        customer.findElement(By.id("wd-start")).click();
+    }
+
+    private String stored(String key) {
+        return (String) customer.executeScript("return window.localStorage.getItem(arguments[0]);", key);
+    }
+
+    @Test
+    void aCustomerOverTheLimitIsToldToWaitAndTheWidgetSendsTheMessageByItself() {
+        agentOnline();
+        customer = Browsers.phone();
+        startAsVisitor("Tari");
+        waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-status"), "online"));
+        waitFor(customer).until(d -> stored("wd_conversation") != null);
+        long conversationId = Long.parseLong(stored("wd_conversation"));
+
+        // The same visitor's other tab used up this minute's budget, most of a minute ago.
+        ApiClient api = new ApiClient(port).header("X-Chat-Token", stored("wd_chat_token"));
+        toSecondOfMinute(1);
+        for (int i = 1; i <= 30; i++) {
+            assertThat(api.post("/api/v1/chat/conversations/" + conversationId + "/messages",
+                    Map.of("clientMessageId", "tab-" + i, "body", "tab " + i)).status()).isEqualTo(201);
+        }
+        assertThat(Math.floorMod(clock.instant().toEpochMilli(), 60_000L)).as("still the same window").isLessThan(50_000L);
+        toSecondOfMinute(56);
+
+        customer.findElement(By.id("wd-input")).sendKeys("Are you still there?");
+        customer.findElement(By.id("wd-send")).click();
+        waitFor(customer).until(d -> d.findElement(By.id("walletdesk-chat")).getAttribute("data-retry-after") != null);
+        assertThat(customer.findElement(By.id("wd-status")).getText()).contains("goes out by itself in");
+
+        By mine = By.xpath("//*[@id='wd-messages']/li[contains(., 'Are you still there?')]");
+        waitFor(customer).until(ExpectedConditions.attributeToBe(mine, "data-status", "delivered"));
+        assertThat(customer.findElement(By.id("walletdesk-chat")).getAttribute("data-retry-after")).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = :c AND body = :b")
+                .param("c", conversationId).param("b", "Are you still there?").query(Integer.class).single()).isEqualTo(1);
+    }
+}
