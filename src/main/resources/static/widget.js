@@ -40,10 +40,11 @@
     return arg === undefined ? text : text.replace('{0}', arg);
   }
 
-  function request(method, path, body, done, fail) {
+  function request(method, path, body, done, fail, headers) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, base + path, true);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (var name in (headers || {})) { if (headers.hasOwnProperty(name)) { xhr.setRequestHeader(name, headers[name]); } }
     if (body !== null) { xhr.setRequestHeader('Content-Type', 'application/json'); }
     if (state.token) { xhr.setRequestHeader('X-Chat-Token', state.token); }
     if (path.indexOf('/chat/token') === 0) { xhr.withCredentials = true; }
@@ -505,11 +506,20 @@
           if (status === 200 && data && data.token) {
             state.token = data.token;
             state.staff = !!data.staff;
-            if (store.get('wd_chat_owner') !== data.name) {
-              store.remove('wd_conversation');
+            var visitorToken = store.get('wd_chat_token');
+            var continueAs = function (adopted) {
+              store.remove('wd_chat_token');
+              if (!adopted && store.get('wd_chat_owner') !== data.name) { store.remove('wd_conversation'); }
               store.set('wd_chat_owner', data.name);
+              begin();
+            };
+            if (visitorToken && !data.staff) {
+              // Chatted anonymously, then signed in or registered: the same conversation continues in the account.
+              request('POST', '/api/v1/chat/adopt', null, function (result) { continueAs(result && result.conversations > 0); },
+                function () { continueAs(false); }, { 'X-Visitor-Token': visitorToken });
+            } else {
+              continueAs(false);
             }
-            begin();
           } else { open(); }
         }, open);
       } else { open(); }

@@ -39,6 +39,12 @@ public interface Conversations {
      */
     boolean isResend(long conversationId, Participant by, String clientMessageId);
 
+    /**
+     * A visitor signed in (or registered): the conversations they started anonymously and are not closed
+     * become the customer's, history and replies included. Signing in is the verification. Returns how many.
+     */
+    int adoptVisitor(Participant.Visitor visitor, Participant.Customer customer);
+
     ConversationView get(long conversationId, Participant reader);
 
     /** A conversation by its reference (e.g. WD-10042 in an e-mail subject), if the participant may see it. */

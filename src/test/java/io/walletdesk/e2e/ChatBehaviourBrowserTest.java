@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.Conversations;
+import io.walletdesk.support.Participant;
+import io.walletdesk.support.PostMessage;
 import io.walletdesk.testing.ApiClient;
 import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
@@ -38,6 +42,8 @@ class ChatBehaviourBrowserTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Conversations conversations;
 
     private ChromeDriver customer;
 
@@ -113,5 +119,45 @@ class ChatBehaviourBrowserTest {
         assertThat(customer.findElement(By.id("walletdesk-chat")).getAttribute("data-retry-after")).isNull();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = :c AND body = :b")
                 .param("c", conversationId).param("b", "Are you still there?").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnonymousChatContinuesInTheAccountAfterSigningInInTheSameBrowser() {
+        long agentId = agentOnline();
+        String phone = TestData.phone();
+        long customerId = registration.register(new Registration.RegisterCustomer(phone, null, "Dimas Prasetyo", "en",
+                TestData.PASSWORD), ClientInfo.system());
+        customer = Browsers.phone();
+        startAsVisitor("Dimas");
+        waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-status"), "online"));
+        customer.findElement(By.id("wd-input")).sendKeys("My top-up is missing");
+        customer.findElement(By.id("wd-send")).click();
+        waitFor(customer).until(ExpectedConditions.attributeToBe(By.cssSelector("#wd-messages li.wd-mine"), "data-status", "delivered"));
+        long conversationId = Long.parseLong(stored("wd_conversation"));
+        conversations.post(new PostMessage(conversationId, new Participant.Staff(agentId, "Sari Agen"), "agent-reply-1",
+                "We found your top-up; please sign in so we can check your account", Channel.CHAT, false, null, null));
+        waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-messages"), "We found your top-up"));
+
+        customer.get(url("/login"));
+        customer.findElement(By.id("identifier")).sendKeys(phone);
+        customer.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        customer.findElement(By.id("sign-in")).click();
+        waitFor(customer).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        customer.get(url("/support"));
+        waitFor(customer).until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher"))).click();
+
+        // The same conversation, with the agent's reply, now the account's: not a new one.
+        waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-messages"), "We found your top-up"));
+        assertThat(customer.findElement(By.id("wd-messages")).getText()).contains("My top-up is missing");
+        assertThat(stored("wd_conversation")).isEqualTo(String.valueOf(conversationId));
+        assertThat(stored("wd_chat_token")).isNull();
+        customer.findElement(By.id("wd-input")).sendKeys("Thank you, I am signed in now");
+        customer.findElement(By.id("wd-send")).click();
+        By thanks = By.xpath("//*[@id='wd-messages']/li[contains(., 'I am signed in now')]");
+        waitFor(customer).until(ExpectedConditions.attributeToBe(thanks, "data-status", "delivered"));
+        assertThat(jdbc.sql("SELECT customer_user_id FROM conversations WHERE id = :id").param("id", conversationId)
+                .query(Long.class).single()).isEqualTo(customerId);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE customer_user_id = :u").param("u", customerId)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }

@@ -196,6 +196,30 @@ class ChatApiController {
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }
 
+    /** How many anonymous conversations became the signed-in customer's. */
+    record Adopted(int conversations) {
+    }
+
+    /**
+     * The widget of a visitor who has just signed in or registered: their anonymous conversations become the
+     * account's, so the chat (and the agent's reply) continues. Holding both tokens is the proof; the visitor's
+     * tokens end, since the conversations now hold the customer's account.
+     */
+    @PostMapping("/adopt")
+    @Operation(summary = "Continue my anonymous chats in my account", description = "X-Visitor-Token: the widget's visitor token.")
+    Adopted adopt(@RequestHeader(TOKEN_HEADER) String token,
+            @RequestHeader(name = "X-Visitor-Token", required = false) String visitorToken) {
+        if (!(participant(token) instanceof Participant.Customer customer)) {
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
+        }
+        if (!(tokens.resolve(visitorToken).orElse(null) instanceof Participant.Visitor visitor)) {
+            return new Adopted(0); // already adopted, or expired: nothing to continue
+        }
+        int adopted = conversations.adoptVisitor(visitor, customer);
+        tokens.revokeVisitor(visitor.visitorId());
+        return new Adopted(adopted);
+    }
+
     @PostMapping("/leave-message")
     @Operation(summary = "Leave a message when nobody can chat", description = "The acknowledgement and the answers go by e-mail.")
     ResponseEntity<LeftMessageReceipt> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
