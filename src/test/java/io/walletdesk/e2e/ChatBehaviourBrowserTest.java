@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -159,5 +160,65 @@ class ChatBehaviourBrowserTest {
                 .query(Long.class).single()).isEqualTo(customerId);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE customer_user_id = :u").param("u", customerId)
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private void signIn(String identifier, String password) {
+        customer.get(url("/login"));
+        customer.findElement(By.id("identifier")).sendKeys(identifier);
+        customer.findElement(By.id("password")).sendKeys(password);
+        customer.findElement(By.id("sign-in")).click();
+        waitFor(customer).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    private String chosenPresence() {
+        customer.get(url("/staff"));
+        return new Select(customer.findElement(By.id("presence"))).getFirstSelectedOption().getAttribute("value");
+    }
+
+    private long visitorConversation() {
+        String token = new ApiClient(port).post("/api/v1/chat/visitors", Map.of("name", "Wulan")).json().get("token").asText();
+        return new ApiClient(port).header("X-Chat-Token", token).post("/api/v1/chat/conversations", Map.of())
+                .json().get("id").asLong();
+    }
+
+    @Test
+    void presenceChangesOnlyByThePersonsChoice() throws Exception {
+        String email = TestData.email();
+        long agentId = registration.createStaff(Role.AGENT, email, "Nina Agen", "meja-bantuan-pagi-77", null,
+                ClientInfo.system());
+        long conversationId = visitorConversation();
+        customer = Browsers.start(1280, 900);
+        signIn(email, "meja-bantuan-pagi-77");
+        assertThat(chosenPresence()).as("never chosen: not online").isEqualTo("OFFLINE");
+
+        new Select(customer.findElement(By.id("presence"))).selectByValue("ONLINE");
+        customer.findElement(By.id("set-presence")).click();
+        assertThat(chosenPresence()).isEqualTo("ONLINE");
+        new Select(customer.findElement(By.id("presence"))).selectByValue("OFFLINE");
+        customer.findElement(By.id("set-presence")).click();
+        assertThat(chosenPresence()).isEqualTo("OFFLINE");
+
+        // Opening a conversation connects the console's live chat: that is not choosing to be Online.
+        customer.get(url("/staff/conversations/" + conversationId));
+        waitFor(customer).until(d -> d.findElement(By.id("reply")).isDisplayed());
+        Thread.sleep(1500);
+        assertThat(jdbc.sql("SELECT status FROM agent_presence WHERE user_id = :u").param("u", agentId)
+                .query(String.class).single()).isEqualTo("OFFLINE");
+        assertThat(chosenPresence()).isEqualTo("OFFLINE");
+    }
+
+    @Test
+    void aSupervisorWhoNeverChoseDoesNotCountAsOnline() throws Exception {
+        String email = TestData.email();
+        long supervisorId = registration.createStaff(Role.SUPERVISOR, email, "Rudi Super", "meja-bantuan-pagi-77", null,
+                ClientInfo.system());
+        long conversationId = visitorConversation();
+        customer = Browsers.start(1280, 900);
+        signIn(email, "meja-bantuan-pagi-77");
+        customer.get(url("/staff/conversations/" + conversationId));
+        waitFor(customer).until(d -> d.findElement(By.id("reply")).isDisplayed());
+        Thread.sleep(1500);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE user_id = :u").param("u", supervisorId)
+                .query(Integer.class).single()).isZero();
     }
 }

@@ -110,6 +110,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
             } else if (parsed instanceof ClientFrame.Read read) {
                 read(connection, read);
             } else if (parsed instanceof ClientFrame.Ping) {
+                if (connection.participant instanceof Participant.Staff staff) {
+                    presence.seen(staff.userId());
+                }
                 connection.send(new ServerFrame.Pong());
             } else {
                 connection.send(new ServerFrame.Error("unknown-frame"));
@@ -132,7 +135,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             throw new ProblemException("validation", FailureKind.INVALID);
         }
         if (participant instanceof Participant.Staff staff) {
-            presence.report(staff.userId(), AgentPresence.Status.ONLINE);
+            presence.seen(staff.userId()); // opening a conversation is not choosing to be Online
         }
         connection.attach(participant, conversation.id(), frame.lastSeq(), clientOf(session));
         connection.send(new ServerFrame.Welcome(conversation.id(), conversation.reference(),
@@ -151,6 +154,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 .filter(Participant::isStaff)
                 .orElseThrow(() -> new ProblemException("invalid-token", FailureKind.UNAUTHENTICATED));
         connection.close();
+        presence.seen(ChatTokens.userIdOf(participant));
         connection.send(new ServerFrame.Welcome(0, null, null, presence.agentsOnline(), 0));
         connection.subscription = bus.subscribe(LocalSubscribers.EVERY, signal -> {
             if (signal.kind() == ChatSignal.Kind.MESSAGE || signal.kind() == ChatSignal.Kind.CHANGED) {
