@@ -31,7 +31,7 @@
   var state = {
     token: null, staff: false, conversationId: null, lastSeq: 0, readByOther: 0,
     socket: null, mode: 'none', attempts: 0, texts: {}, welcomed: false, typingTimer: null, lastTypingSent: 0,
-    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null
+    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null, retryTimer: null
   };
   var ui = {};
 
@@ -40,10 +40,11 @@
     return arg === undefined ? text : text.replace('{0}', arg);
   }
 
-  function request(method, path, body, done, fail) {
+  function request(method, path, body, done, fail, headers) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, base + path, true);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (var name in (headers || {})) { if (headers.hasOwnProperty(name)) { xhr.setRequestHeader(name, headers[name]); } }
     if (body !== null) { xhr.setRequestHeader('Content-Type', 'application/json'); }
     if (state.token) { xhr.setRequestHeader('X-Chat-Token', state.token); }
     if (path.indexOf('/chat/token') === 0) { xhr.withCredentials = true; }
@@ -254,8 +255,30 @@
     } else if (state.mode === 'poll') {
       request('POST', '/api/v1/chat/conversations/' + state.conversationId + '/messages', message,
         function () { acked(message.clientMessageId); },
-        function (status) { if (status >= 400 && status < 500 && status !== 429) { acked(message.clientMessageId); markStatus(message.clientMessageId, 'queued'); setStatus(t('error')); } });
+        function (status, text) {
+          if (status === 429) { slowDown(retryAfterOf(text)); } else if (status >= 400 && status < 500) { acked(message.clientMessageId); markStatus(message.clientMessageId, 'queued'); setStatus(t('error')); }
+        });
     }
+  }
+
+  /**
+   * Sent faster than the server allows: the refused messages stay in the outbox, the customer is told how long,
+   * and they go out by themselves (same client ids, so nothing is stored twice) once the wait is over.
+   */
+  function slowDown(seconds) {
+    var wait = Math.max(1, parseInt(seconds, 10) || 30);
+    setStatus(t('slowDown', wait));
+    ui.host.setAttribute('data-retry-after', String(wait));
+    if (state.retryTimer) { return; }
+    state.retryTimer = setTimeout(function () {
+      state.retryTimer = null;
+      ui.host.removeAttribute('data-retry-after');
+      availability(flushOutbox);
+    }, wait * 1000);
+  }
+
+  function retryAfterOf(problemText) {
+    try { return JSON.parse(problemText).retryAfterSeconds; } catch (e) { return null; }
   }
 
   /** Nobody can chat now: the first message becomes a left message, answered by e-mail. */
@@ -325,6 +348,8 @@
         showTyping(frame.from);
       } else if (frame.type === 'read') {
         markReadUpTo(frame.seq);
+      } else if (frame.type === 'error' && frame.code === 'too-many-messages') {
+        slowDown(frame.retryAfterSeconds);
       } else if (frame.type === 'error' && (frame.code === 'invalid-token' || frame.code === 'not-found')) {
         forgetIdentity();
       }
@@ -481,11 +506,20 @@
           if (status === 200 && data && data.token) {
             state.token = data.token;
             state.staff = !!data.staff;
-            if (store.get('wd_chat_owner') !== data.name) {
-              store.remove('wd_conversation');
+            var visitorToken = store.get('wd_chat_token');
+            var continueAs = function (adopted) {
+              store.remove('wd_chat_token');
+              if (!adopted && store.get('wd_chat_owner') !== data.name) { store.remove('wd_conversation'); }
               store.set('wd_chat_owner', data.name);
+              begin();
+            };
+            if (visitorToken && !data.staff) {
+              // Chatted anonymously, then signed in or registered: the same conversation continues in the account.
+              request('POST', '/api/v1/chat/adopt', null, function (result) { continueAs(result && result.conversations > 0); },
+                function () { continueAs(false); }, { 'X-Visitor-Token': visitorToken });
+            } else {
+              continueAs(false);
             }
-            begin();
           } else { open(); }
         }, open);
       } else { open(); }

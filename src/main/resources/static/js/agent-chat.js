@@ -79,11 +79,9 @@
     if (xhr.readyState === 4 && xhr.status === 200) {
       token = JSON.parse(xhr.responseText).token;
       connect();
+      // A heartbeat keeps the agent's chosen availability fresh; it never chooses one for them (issue 13).
       setInterval(function () {
-        var beat = new XMLHttpRequest();
-        beat.open('POST', '/api/v1/chat/presence?status=ONLINE', true);
-        beat.setRequestHeader('X-Chat-Token', token);
-        beat.send(null);
+        if (socket && socket.readyState === 1) { socket.send(JSON.stringify({ type: 'ping' })); }
       }, 60000);
     }
   };

@@ -33,6 +33,18 @@ public interface Conversations {
     /** Stores a message once per client id and gives it the next sequence number. */
     PostedMessage post(PostMessage command);
 
+    /**
+     * Whether the participant already stored a message with this client id here: a resend (a phone on a bad
+     * network) that {@link #post} answers as a duplicate, so it costs no rate-limit budget.
+     */
+    boolean isResend(long conversationId, Participant by, String clientMessageId);
+
+    /**
+     * A visitor signed in (or registered): the conversations they started anonymously and are not closed
+     * become the customer's, history and replies included. Signing in is the verification. Returns how many.
+     */
+    int adoptVisitor(Participant.Visitor visitor, Participant.Customer customer);
+
     ConversationView get(long conversationId, Participant reader);
 
     /** A conversation by its reference (e.g. WD-10042 in an e-mail subject), if the participant may see it. */

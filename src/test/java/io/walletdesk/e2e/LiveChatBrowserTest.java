@@ -91,6 +91,7 @@ class LiveChatBrowserTest {
 
         agent = Browsers.start(1280, 900);
         signIn(agent, agentEmail, "meja-bantuan-pagi-77");
+        new org.openqa.selenium.support.ui.Select(agent.findElement(By.id("presence"))).selectByValue("ONLINE");
         agent.findElement(By.id("set-presence")).click();
 
         customer = Browsers.phone();

@@ -303,6 +303,7 @@ class RouteAuthorisationTest {
             GET /api/v1/chat/availability PUBLIC
             GET /api/v1/chat/texts PUBLIC
             POST /api/v1/chat/visitors PUBLIC
+            POST /api/v1/chat/adopt CUSTOMER
             GET /api/v1/chat/conversations SIGNED_IN
             POST /api/v1/chat/conversations CUSTOMER
             POST /api/v1/chat/leave-message SIGNED_IN

@@ -38,6 +38,22 @@ class AgentPresence {
         }
     }
 
+    /**
+     * The staff member is still here (a console connected or beat): keeps what they chose fresh, and never
+     * chooses for them. Someone who never chose stays absent; only their choice or idling out changes it.
+     */
+    public void seen(long staffUserId) {
+        jdbc.sql("UPDATE agent_presence SET last_seen_at = :now WHERE user_id = :u")
+                .param("now", Timestamp.from(clock.instant())).param("u", staffUserId).update();
+    }
+
+    /** What the staff member chose, while fresh; OFFLINE when they never chose or idled out. */
+    public Status statusOf(long staffUserId) {
+        return jdbc.sql("SELECT status FROM agent_presence WHERE user_id = :u AND last_seen_at > :since")
+                .param("u", staffUserId).param("since", Timestamp.from(clock.instant().minus(FRESH)))
+                .query(String.class).optional().map(Status::valueOf).orElse(Status.OFFLINE);
+    }
+
     public int agentsOnline() {
         return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE status = :online AND last_seen_at > :since")
                 .param("online", Status.ONLINE.name()).param("since", Timestamp.from(clock.instant().minus(FRESH)))

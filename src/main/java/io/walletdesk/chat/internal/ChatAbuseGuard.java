@@ -4,6 +4,7 @@ import io.walletdesk.shared.ratelimit.RateLimiter;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.failure.FailureKind;
 import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import java.time.Duration;
 import java.util.Map;
@@ -25,9 +26,26 @@ class ChatAbuseGuard {
     static final int VISITORS_PER_ADDRESS_PER_HOUR = 60;
 
     private final RateLimiter limiter;
+    private final Conversations conversations;
 
-    ChatAbuseGuard(RateLimiter limiter) {
+    ChatAbuseGuard(RateLimiter limiter, Conversations conversations) {
         this.limiter = limiter;
+        this.conversations = conversations;
+    }
+
+    /**
+     * Counts a message against the sender's budget, unless it resends one already stored: a phone on a bad
+     * network repeats the same client id, and that must not use up the budget for its real next message.
+     */
+    void message(Participant by, long conversationId, String clientMessageId) {
+        try {
+            if (conversations.isResend(conversationId, by, clientMessageId)) {
+                return;
+            }
+        } catch (DataAccessException | TransactionException away) {
+            return; // the journal keeps the message; see below
+        }
+        message(by);
     }
 
     void message(Participant by) {

@@ -185,7 +185,7 @@ class ChatApiController {
     ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @Valid @RequestBody NewMessage body, HttpServletRequest request) {
         Participant me = participant(token);
-        abuse.message(me);
+        abuse.message(me, id, body.clientMessageId());
         var outcome = intake.post(new PostMessage(id, me, body.clientMessageId(), body.body(),
                 Channel.CHAT, false, ClientInfo.from(request), body.clientTime()));
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
@@ -194,6 +194,30 @@ class ChatApiController {
         PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
+    }
+
+    /** How many anonymous conversations became the signed-in customer's. */
+    record Adopted(int conversations) {
+    }
+
+    /**
+     * The widget of a visitor who has just signed in or registered: their anonymous conversations become the
+     * account's, so the chat (and the agent's reply) continues. Holding both tokens is the proof; the visitor's
+     * tokens end, since the conversations now hold the customer's account.
+     */
+    @PostMapping("/adopt")
+    @Operation(summary = "Continue my anonymous chats in my account", description = "X-Visitor-Token: the widget's visitor token.")
+    Adopted adopt(@RequestHeader(TOKEN_HEADER) String token,
+            @RequestHeader(name = "X-Visitor-Token", required = false) String visitorToken) {
+        if (!(participant(token) instanceof Participant.Customer customer)) {
+            throw new ProblemException("forbidden", FailureKind.FORBIDDEN);
+        }
+        if (!(tokens.resolve(visitorToken).orElse(null) instanceof Participant.Visitor visitor)) {
+            return new Adopted(0); // already adopted, or expired: nothing to continue
+        }
+        int adopted = conversations.adoptVisitor(visitor, customer);
+        tokens.revokeVisitor(visitor.visitorId());
+        return new Adopted(adopted);
     }
 
     @PostMapping("/leave-message")
@@ -245,7 +269,8 @@ class ChatApiController {
 
     static final List<String> WIDGET_TEXTS = List.of("launcher", "title", "close", "name", "email",
             "start", "placeholder", "send", "online", "offline", "connecting", "reconnecting", "fallback", "queued",
-            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant");
+            "sent", "delivered", "readMark", "typing", "transcript", "error", "leftMessage", "attach", "complaint", "assistant",
+            "slowDown");
 
     @GetMapping("/texts")
     @Operation(summary = "The widget's texts in one language", description = "lang: en, zh-CN or id; else Accept-Language.")

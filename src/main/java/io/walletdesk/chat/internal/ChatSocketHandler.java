@@ -110,12 +110,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
             } else if (parsed instanceof ClientFrame.Read read) {
                 read(connection, read);
             } else if (parsed instanceof ClientFrame.Ping) {
+                if (connection.participant instanceof Participant.Staff staff) {
+                    presence.seen(staff.userId());
+                }
                 connection.send(new ServerFrame.Pong());
             } else {
                 connection.send(new ServerFrame.Error("unknown-frame"));
             }
         } catch (ProblemException problem) {
-            connection.send(new ServerFrame.Error(problem.code(), frame.path("clientMessageId").asText("")));
+            connection.send(ServerFrame.Error.of(problem, frame.path("clientMessageId").asText("")));
         }
     }
 
@@ -132,7 +135,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             throw new ProblemException("validation", FailureKind.INVALID);
         }
         if (participant instanceof Participant.Staff staff) {
-            presence.report(staff.userId(), AgentPresence.Status.ONLINE);
+            presence.seen(staff.userId()); // opening a conversation is not choosing to be Online
         }
         connection.attach(participant, conversation.id(), frame.lastSeq(), clientOf(session));
         connection.send(new ServerFrame.Welcome(conversation.id(), conversation.reference(),
@@ -151,6 +154,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 .filter(Participant::isStaff)
                 .orElseThrow(() -> new ProblemException("invalid-token", FailureKind.UNAUTHENTICATED));
         connection.close();
+        presence.seen(ChatTokens.userIdOf(participant));
         connection.send(new ServerFrame.Welcome(0, null, null, presence.agentsOnline(), 0));
         connection.subscription = bus.subscribe(LocalSubscribers.EVERY, signal -> {
             if (signal.kind() == ChatSignal.Kind.MESSAGE || signal.kind() == ChatSignal.Kind.CHANGED) {
@@ -161,7 +165,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
-        abuse.message(connection.participant);
+        abuse.message(connection.participant, connection.conversationId, frame.clientMessageId());
         var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
                 frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
         if (outcome instanceof Intake.Outcome.Journaled journaled) {

@@ -137,6 +137,14 @@ class ChatTokens {
                 .update();
     }
 
+    /** Ends every token of an anonymous visitor, e.g. once their conversations belong to an account. */
+    public int revokeVisitor(String visitorId) {
+        recent.values().removeIf(cached -> cached.participant() instanceof Participant.Visitor v
+                && v.visitorId().equals(visitorId));
+        return jdbc.sql("DELETE FROM chat_tokens WHERE visitor_id = :v AND kind = :visitor")
+                .param("v", visitorId).param("visitor", Kind.VISITOR.name()).update();
+    }
+
     static long userIdOf(Participant participant) {
         if (participant instanceof Participant.Customer customer) {
             return customer.userId();

@@ -3,6 +3,7 @@ package io.walletdesk.chat.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.walletdesk.shared.failure.ProblemException;
 
 /**
  * The frames the server sends on the chat socket. {@code type} names the frame ({@code /widget.js} and the app
@@ -55,12 +56,25 @@ sealed interface ServerFrame {
     record Pong() implements ServerFrame {
     }
 
-    /** A refused frame; {@code clientMessageId} only when the frame could be read. */
+    /**
+     * A refused frame; {@code clientMessageId} only when the frame could be read, {@code retryAfterSeconds}
+     * only when waiting helps (a rate limit): the client resends the same message after that many seconds.
+     */
     @JsonTypeName("error")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Error(String code, String clientMessageId) implements ServerFrame {
+    record Error(String code, String clientMessageId, Long retryAfterSeconds) implements ServerFrame {
         Error(String code) {
-            this(code, null);
+            this(code, null, null);
+        }
+
+        Error(String code, String clientMessageId) {
+            this(code, clientMessageId, null);
+        }
+
+        static Error of(ProblemException problem, String clientMessageId) {
+            Object retry = problem.properties().get("retryAfterSeconds");
+            return new Error(problem.code(), clientMessageId,
+                    retry instanceof Number seconds ? Long.valueOf(seconds.longValue()) : null);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.walletdesk.support.PostedMessage;
 import io.walletdesk.support.Priority;
 import io.walletdesk.support.StartConversation;
 import io.walletdesk.support.sla.ServiceLevels;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,12 @@ class ConversationDesk implements Conversations {
     private final Merges merges;
     private final Transcripts transcripts;
     private final ServiceLevels serviceLevels;
+    private final Clock clock;
 
     ConversationDesk(ConversationStore store, ConversationAccess access, Openings openings, Posting posting,
-            Assignments assignments, Merges merges, Transcripts transcripts, ServiceLevels serviceLevels) {
+            Assignments assignments, Merges merges, Transcripts transcripts, ServiceLevels serviceLevels,
+            Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.access = access;
         this.openings = openings;
@@ -68,6 +72,21 @@ class ConversationDesk implements Conversations {
     @Transactional
     public PostedMessage post(PostMessage command) {
         return posting.post(command);
+    }
+
+    @Override
+    public boolean isResend(long conversationId, Participant by, String clientMessageId) {
+        if (clientMessageId == null || clientMessageId.isBlank()) {
+            return false;
+        }
+        ConversationView conversation = access.visible(conversationId, by);
+        return store.messageByClientId(conversation.id(), clientMessageId).isPresent();
+    }
+
+    @Override
+    @Transactional
+    public int adoptVisitor(Participant.Visitor visitor, Participant.Customer customer) {
+        return store.adoptVisitor(visitor.visitorId(), customer.userId(), clock.instant());
     }
 
     @Override

@@ -201,6 +201,15 @@ class ConversationStore {
                 .param("a", agent).param("open", ConversationStatus.OPEN.name()).param("chat", Channel.CHAT.name()).param("now", Timestamp.from(now)).update();
     }
 
+    /** The visitor's conversations not yet closed become the customer's; the visitor id stays as their origin. */
+    int adoptVisitor(String visitorId, long customerUserId, Instant now) {
+        return jdbc.sql("""
+                UPDATE conversations SET customer_user_id = :u, updated_at = :now, version = version + 1
+                WHERE visitor_id = :v AND customer_user_id IS NULL AND status <> :closed""")
+                .param("u", customerUserId).param("v", visitorId).param("closed", ConversationStatus.CLOSED.name())
+                .param("now", Timestamp.from(now)).update();
+    }
+
     void markMerged(long id, long into) {
         jdbc.sql("UPDATE conversations SET merged_into_id = :into WHERE id = :id").param("into", into).param("id", id).update();
     }
