@@ -18,6 +18,20 @@
   typingLine.setAttribute('aria-live', 'polite');
   list.parentNode.insertBefore(typingLine, list.nextSibling);
 
+  // Live messages show their time as the server-rendered ones do: in the staff member's zone, with its name (WIB).
+  function shownTime(iso) {
+    var zone = list.dataset.zone || 'Asia/Jakarta';
+    var text;
+    try {
+      text = new Date(iso).toLocaleString(document.documentElement.lang || undefined,
+          { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+    } catch (unsupported) {
+      text = new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+      return text;
+    }
+    return text + ' ' + (list.dataset.zoneName || zone);
+  }
+
   function append(message) {
     if (message.seq <= lastSeq) { return; }
     lastSeq = message.seq;
@@ -28,7 +42,7 @@
     var who = document.createElement('strong');
     who.textContent = message.authorName || message.author;
     meta.appendChild(who);
-    meta.appendChild(document.createTextNode(' · ' + new Date(message.createdAt).toLocaleString()));
+    meta.appendChild(document.createTextNode(' · ' + shownTime(message.createdAt)));
     var body = document.createElement('p');
     body.className = 'body';
     body.textContent = message.body;

@@ -15,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -127,6 +129,13 @@ class LiveChatBrowserTest {
         screenshot(customer, "11-widget-answered");
         // The customer's widget reads the answer; the agent's page keeps the whole history.
         waitFor(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "We are checking it now"));
+
+        // A message that arrives live shows its time as the server-rendered ones do: in WIB, with the zone's name.
+        customer.findElement(By.id("wd-input")).sendKeys("Thank you");
+        customer.findElement(By.id("wd-send")).click();
+        waitFor(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you"));
+        List<WebElement> shown = agent.findElements(By.cssSelector("#messages li"));
+        assertThat(shown.get(shown.size() - 1).getText()).contains("Thank you").contains("WIB");
     }
 
     @Test

@@ -34,6 +34,16 @@ public class UserTime {
                 .format(instant) + " " + zoneLabel(zone);
     }
 
+    /** The zone times are shown in, as an IANA id, for scripts that format live times the way pages do. */
+    public String zoneId() {
+        return currentZone().getId();
+    }
+
+    /** The short name shown after a time (WIB, WITA, WIT, else the zone id). */
+    public String zoneName() {
+        return zoneLabel(currentZone());
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
