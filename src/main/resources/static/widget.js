@@ -331,7 +331,7 @@
     socket.onopen = function () {
       opened = true;
       socket.send(JSON.stringify({ type: 'hello', token: state.token, conversationId: state.conversationId,
-        lastSeq: state.lastSeq, language: document.documentElement.lang || 'en' }));
+        lastSeq: state.lastSeq, language: document.documentElement.lang || 'en', email: state.visitorEmail || null }));
     };
     socket.onmessage = function (event) {
       var frame;
@@ -368,7 +368,8 @@
   function startPolling() {
     state.mode = 'poll';
     setStatus(t('fallback'));
-    request('POST', '/api/v1/chat/conversations', { language: document.documentElement.lang || 'en' }, function (conversation) {
+    request('POST', '/api/v1/chat/conversations', { language: document.documentElement.lang || 'en',
+      email: state.visitorEmail || null }, function (conversation) {
       welcomed(conversation.id, null);
       poll();
     }, function (status) {

@@ -95,7 +95,7 @@ class ChatApiController {
     record VisitorToken(String token) {
     }
 
-    record Start(@Size(max = 200) String subject, @Size(max = 10) String language) {
+    record Start(@Size(max = 200) String subject, @Size(max = 10) String language, @Email @Size(max = 254) String email) {
     }
 
     record NewMessage(@Size(max = 64) String clientMessageId, @NotBlank @Size(max = 10000) String body,
@@ -138,8 +138,10 @@ class ChatApiController {
     @Operation(summary = "Open my conversation", description = "Continues the open one, or reopens one resolved within 7 days.")
     ConversationView start(@RequestHeader(TOKEN_HEADER) String token, @Valid @RequestBody(required = false) Start body) {
         Participant me = participant(token);
+        String email = me instanceof Participant.Visitor && body != null && body.email() != null && !body.email().isBlank()
+                ? body.email() : null; // a visitor's pre-chat e-mail; a customer's comes from their account
         return conversations.startOrContinue(new StartConversation(me, Channel.CHAT,
-                body == null ? null : body.subject(), me.name(), null, null, body == null ? null : body.language()));
+                body == null ? null : body.subject(), me.name(), email, null, body == null ? null : body.language()));
     }
 
     @GetMapping("/conversations")

@@ -129,8 +129,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (frame.conversationId() != null) {
             conversation = conversations.get(frame.conversationId(), participant);
         } else if (!participant.isStaff()) {
+            // A visitor's e-mail from the pre-chat form goes on the conversation, so the agent sees who to reach.
+            String email = participant instanceof Participant.Visitor ? frame.email() : null;
             conversation = conversations.startOrContinue(new StartConversation(participant, Channel.CHAT, null,
-                    participant.name(), null, null, frame.language()));
+                    participant.name(), email, null, frame.language()));
         } else {
             throw new ProblemException("validation", FailureKind.INVALID);
         }
