@@ -21,15 +21,12 @@
   // Live messages show their time as the server-rendered ones do: in the staff member's zone, with its name (WIB).
   function shownTime(iso) {
     var zone = list.dataset.zone || 'Asia/Jakarta';
-    var text;
     try {
-      text = new Date(iso).toLocaleString(document.documentElement.lang || undefined,
-          { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
-    } catch (unsupported) {
-      text = new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-      return text;
+      return new Date(iso).toLocaleString(document.documentElement.lang || undefined,
+          { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }) + ' ' + (list.dataset.zoneName || zone);
+    } catch (unsupported) { // an old browser without time-zone support: say UTC rather than guess
+      return new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
     }
-    return text + ' ' + (list.dataset.zoneName || zone);
   }
 
   function append(message) {

@@ -48,15 +48,15 @@ class OutboundReplies {
 
     @ApplicationModuleListener
     void on(MessagePosted posted) {
-        if (posted.internalNote()) {
-            return;
+        if (posted.internalNote() || posted.fromCustomer()) {
+            return; // only replies go out; the event says so without a read
         }
         MessagingThreads.Thread thread = threads.of(posted.conversationId()).orElse(null);
         if (thread == null || !sender.enabled(thread.platform())) {
             return;
         }
         MessageView message = conversations.message(posted.conversationId(), posted.seq(), READER).orElse(null);
-        if (message == null || message.fromCustomer() || message.internalNote()) {
+        if (message == null) {
             return;
         }
         boolean document = thread.platform() == Platform.TELEGRAM

@@ -50,8 +50,8 @@ class EmailReplies {
 
     @ApplicationModuleListener
     void forwardAgentReply(MessagePosted posted) {
-        if (posted.internalNote()) {
-            return;
+        if (posted.internalNote() || posted.authorType() != AuthorType.AGENT) {
+            return; // only agents' answers are mailed; the event says who wrote without a read
         }
         ConversationView conversation = store.find(posted.conversationId()).orElse(null);
         if (conversation == null || conversation.contactEmail() == null
@@ -59,7 +59,7 @@ class EmailReplies {
             return;
         }
         MessageView message = store.message(posted.conversationId(), posted.seq()).orElse(null);
-        if (message == null || message.authorType() != AuthorType.AGENT) {
+        if (message == null) {
             return;
         }
         Locale locale = locale(conversation);
