@@ -83,11 +83,7 @@ class FileSystemBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read blob " + sha256, e);
         }
-        String actual = Digests.sha256(content);
-        if (!actual.equals(sha256)) {
-            throw new CorruptBlobException(sha256, actual);
-        }
-        return Optional.of(content);
+        return Optional.of(BlobStore.verified(sha256, content));
     }
 
     @Override

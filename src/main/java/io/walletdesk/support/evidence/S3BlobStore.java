@@ -94,11 +94,7 @@ class S3BlobStore implements BlobStore, DisposableBean {
             }
             throw e;
         }
-        String actual = Digests.sha256(content);
-        if (!actual.equals(sha256)) {
-            throw new CorruptBlobException(sha256, actual);
-        }
-        return Optional.of(content);
+        return Optional.of(BlobStore.verified(sha256, content));
     }
 
     @Override
