@@ -24,12 +24,17 @@ public class UserTime {
     public static final String USER_ZONE_ATTRIBUTE = UserTime.class.getName() + ".USER_ZONE";
 
     public String format(Instant instant) {
+        return format(instant, LocaleContextHolder.getLocale());
+    }
+
+    /** The instant in the user's zone, written the way {@code locale} writes dates, with the zone's name. */
+    public String format(Instant instant, java.util.Locale locale) {
         if (instant == null) {
             return "";
         }
         ZoneId zone = currentZone();
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale())
+                .withLocale(locale)
                 .withZone(zone)
                 .format(instant) + " " + zoneLabel(zone);
     }
