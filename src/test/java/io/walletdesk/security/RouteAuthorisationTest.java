@@ -350,7 +350,7 @@ class RouteAuthorisationTest {
             GET /actuator/health PUBLIC
             GET /actuator/health/** PUBLIC
             GET /actuator/info ADMIN
-            GET /actuator/prometheus ADMIN
+            GET /actuator/prometheus SIGNATURE
             GET /widget.js PUBLIC
             GET /css/app.css PUBLIC
             GET /css/status.css PUBLIC

@@ -1,5 +1,7 @@
 package io.walletdesk.channels.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.reachability.AntiPhishing;
 import io.walletdesk.shared.outbox.OutboundMessage;
@@ -43,9 +45,17 @@ class OutboxMailer {
     private final Accounts accounts;
     private final AntiPhishing antiPhishing;
     private final MessageSource messages;
+    private final Counter retried;
+    private final Counter givenUp;
+    private final Counter bouncing;
 
     OutboxMailer(OutboundMessages outbox, JavaMailSender sender, MailSettings settings, MailThreads threads,
-            Conversations conversations, Accounts accounts, AntiPhishing antiPhishing, MessageSource messages) {
+            Conversations conversations, Accounts accounts, AntiPhishing antiPhishing, MessageSource messages,
+            MeterRegistry meters) {
+        // README "Metrics": failed sends by what became of the mail (tried again, given up, address known to bounce).
+        this.retried = failures(meters, "retry");
+        this.givenUp = failures(meters, "given_up");
+        this.bouncing = failures(meters, "address_failing");
         this.accounts = accounts;
         this.antiPhishing = antiPhishing;
         this.messages = messages;
@@ -70,6 +80,7 @@ class OutboxMailer {
             OutboundMessage message = pending.message();
             if (threads.failing(message.recipient())) {
                 outbox.markFailed(pending.id(), "address bounces", 1);
+                bouncing.increment();
                 continue;
             }
             try {
@@ -114,9 +125,15 @@ class OutboxMailer {
             } catch (MailException | MessagingException | IllegalStateException failure) {
                 log.warn("Sending mail {} failed (try {}): {}", pending.id(), pending.attempts() + 1, failure.getMessage());
                 outbox.markFailed(pending.id(), failure.getMessage(), MAX_ATTEMPTS);
+                (pending.attempts() + 1 >= MAX_ATTEMPTS ? givenUp : retried).increment();
             }
         }
         return sent;
+    }
+
+    private static Counter failures(MeterRegistry meters, String outcome) {
+        return Counter.builder("walletdesk.mail.send.failures").tag("outcome", outcome)
+                .description("E-mails the outbox could not send").register(meters);
     }
 
     /**
