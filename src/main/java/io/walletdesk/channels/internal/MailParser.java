@@ -125,14 +125,19 @@ final class MailParser {
                 }
                 InternetHeaders fields = new InternetHeaders(
                         new ByteArrayInputStream((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)));
-                String finalRecipient = fields.getHeader("Final-Recipient", null);
-                String originalRecipient = fields.getHeader("Original-Recipient", null);
+                String finalRecipient = field(fields, "Final-Recipient");
+                String originalRecipient = field(fields, "Original-Recipient");
                 if (finalRecipient != null || originalRecipient != null) {
-                    recipients.add(new InboundMail.Recipient(finalRecipient, originalRecipient,
-                            fields.getHeader("Action", null), fields.getHeader("Status", null),
-                            fields.getHeader("Diagnostic-Code", null)));
+                    recipients.add(new InboundMail.Recipient(finalRecipient, originalRecipient, field(fields, "Action"),
+                            field(fields, "Status"), field(fields, "Diagnostic-Code")));
                 }
             }
+        }
+
+        /** A field's value on one line (a long Diagnostic-Code is folded over several). */
+        private static String field(InternetHeaders fields, String name) {
+            String value = fields.getHeader(name, null);
+            return value == null ? null : value.replaceAll("\\s+", " ").strip();
         }
 
         private void returned(InternetHeaders returned) {
