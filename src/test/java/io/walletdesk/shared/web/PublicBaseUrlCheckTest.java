@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.walletdesk.WalletDeskApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -16,6 +23,22 @@ class PublicBaseUrlCheckTest {
     private static final String POSTGRES = "jdbc:postgresql://db.internal:5432/walletdesk";
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(PublicBaseUrlCheck.Config.class);
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theRealApplicationWithADatabaseAndNoPublicBaseUrlRefusesToStart(CapturedOutput output) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(WalletDeskApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false);
+        assertThatThrownBy(() -> {
+            try (ConfigurableApplicationContext ignored = app.run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/walletdesk",
+                    "--walletdesk.security.data-key=dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1hLXNlY3JldCE=",
+                    "--walletdesk.wallet.pin.pepper=test-only", "--walletdesk.wallet.bank.callback-secret=test-only")) {
+                // started: the assertion below fails
+            }
+        }).isInstanceOf(PublicBaseUrlCheck.RefusedException.class);
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                .contains("WALLETDESK_PUBLIC_BASE_URL is not set");
+    }
 
     @Test
     void aDeploymentWithADatabaseAndNoPublicBaseUrlDoesNotStart() {
