@@ -9,8 +9,10 @@ import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -85,7 +87,7 @@ class OutboxMailer {
             }
             try {
                 Optional<ConversationView> conversation = conversationOf(message.subject());
-                MimeMessage mime = sender.createMimeMessage();
+                MimeMessage mime = new DomainMessage(sender.createMimeMessage().getSession(), settings.domain());
                 MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
                 helper.setFrom(settings.from());
                 helper.setTo(message.recipient());
@@ -151,5 +153,24 @@ class OutboxMailer {
     private Optional<ConversationView> conversationOf(String subject) {
         Matcher reference = MailIngest.REFERENCE.matcher(subject == null ? "" : subject);
         return reference.find() ? conversations.byReference(reference.group(1), MailIngest.MAILROOM) : Optional.empty();
+    }
+
+    /**
+     * A mail whose Message-ID ends in our mail domain ({@code walletdesk.mail.domain}, else the From address's),
+     * not the sending machine's name: {@code @localhost} ids look like spam and can collide between nodes.
+     */
+    static final class DomainMessage extends MimeMessage {
+
+        private final String domain;
+
+        DomainMessage(Session session, String domain) {
+            super(session);
+            this.domain = domain;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + UUID.randomUUID() + "." + System.currentTimeMillis() + "@" + domain + ">");
+        }
     }
 }
