@@ -1,4 +1,4 @@
--- Self-service password reset (issue 17, ADR 0017). A row is written for every request, also when no account
+-- Self-service password reset (issue 17, ADR 0019). A row is written for every request, also when no account
 -- matches (user_id NULL): the same work either way, so neither the answer nor its timing tells who is a
 -- customer. Only a matching account's row gets a code that was actually sent.
 CREATE TABLE password_resets (

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The app's "forgot password" (ADR 0017): the same two steps as the page, as JSON. */
+/** The app's "forgot password" (ADR 0019): the same two steps as the page, as JSON. */
 @RestController
 @Tag(name = "Authentication")
 class PasswordResetApiController {

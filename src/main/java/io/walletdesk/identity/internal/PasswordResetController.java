@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * "Forgot password" on the sign-in page (ADR 0017): ask for a code, then set a new password with it. The page
+ * "Forgot password" on the sign-in page (ADR 0019): ask for a code, then set a new password with it. The page
  * keeps the request's ticket in the (not signed-in) session. The app's API is {@link PasswordResetApiController}.
  */
 @Controller

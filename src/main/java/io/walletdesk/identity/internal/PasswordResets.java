@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Self-service password reset (issue 17, ADR 0017): a one-time code goes through the outbox to the phone or
+ * Self-service password reset (issue 17, ADR 0019): a one-time code goes through the outbox to the phone or
  * e-mail on file that the customer typed; the code (and the second factor where it is on) sets a new password,
  * and every session and token of the account ends. The first step gives the same answer, with the same
  * database work, whether or not an account matches; only then is a code actually sent.
