@@ -77,6 +77,10 @@ class RouteAuthorisationTest {
             POST /login PUBLIC
             GET /login/2fa PUBLIC
             POST /login/2fa PUBLIC
+            GET /login/reset PUBLIC
+            POST /login/reset PUBLIC
+            GET /login/reset/code PUBLIC
+            POST /login/reset/code PUBLIC
             GET /register PUBLIC
             POST /register PUBLIC
             POST /language PUBLIC
@@ -262,6 +266,8 @@ class RouteAuthorisationTest {
             GET /staff/wallet/verifications/{id}/{which} AGENT
             POST /api/v1/auth/token PUBLIC
             POST /api/v1/auth/register PUBLIC
+            POST /api/v1/auth/password-reset PUBLIC
+            POST /api/v1/auth/password-reset/complete PUBLIC
             POST /api/v1/auth/revoke SIGNED_IN
             GET /api/v1/me SIGNED_IN
             PATCH /api/v1/me SIGNED_IN
@@ -372,7 +378,8 @@ class RouteAuthorisationTest {
     static final Set<String> DENIED_ONLY = Set.of("POST /staff/assistant/rebuild", "POST /staff/assistant/switch");
 
     /** Steps of a flow that send a caller without the flow's state back to its start, the sign-in page. */
-    static final Set<String> FLOW_STEPS = Set.of("GET /login/2fa", "POST /login/2fa");
+    static final Set<String> FLOW_STEPS = Set.of("GET /login/2fa", "POST /login/2fa", "GET /login/reset/code",
+            "POST /login/reset/code");
 
     /**
      * Forms for page actions whose access is decided after the parameters are bound (in the service, by team): an

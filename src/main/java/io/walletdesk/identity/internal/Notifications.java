@@ -22,7 +22,7 @@ class Notifications {
     /** What a notice is about; stored by name, which also selects its text {@code notification.{kind}}. */
     enum Kind {
         NEW_DEVICE_SIGN_IN, SIGN_IN_BLOCKED, PASSWORD_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, PHONE_CHANGED,
-        EMAIL_CHANGED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED
+        EMAIL_CHANGED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, PASSWORD_RESET
     }
 
     void notify(long userId, Kind kind, String detail) {

@@ -22,4 +22,9 @@ class OtherSessions {
                 .filter(id -> !id.equals(keep))
                 .forEach(sessions::deleteById);
     }
+
+    /** Ends every web session of the user, e.g. after a password reset (made from a session not signed in). */
+    void endAll(long userId) {
+        sessions.findByPrincipalName(Long.toString(userId)).keySet().forEach(sessions::deleteById);
+    }
 }

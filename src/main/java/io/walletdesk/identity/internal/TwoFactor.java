@@ -159,5 +159,10 @@ class TwoFactor {
 
     /** A started enrolment: the secret for manual entry, the otpauth URI and its QR code as SVG. */
     public record Enrolment(String secret, String otpauthUri, QrCodes.QrCode qr) {
+
+        /** The secret in groups of four, to read and type on a phone (authenticator apps ignore the spaces). */
+        public String groupedSecret() {
+            return secret.replaceAll("(.{4})(?!$)", "$1 ");
+        }
     }
 }

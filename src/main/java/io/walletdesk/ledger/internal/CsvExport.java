@@ -22,7 +22,7 @@ final class CsvExport {
                 .row("id", "created_at", "kind", "status", "amount_idr", "fee_idr", "counterparty", "note", "reason");
         for (TransactionView t : transactions) {
             csv.row(t.id(), DateTimeFormatter.ISO_INSTANT.format(t.createdAt()), presenter.kind(t, locale),
-                    presenter.status(t, locale), t.signedAmountFor(viewer), t.fee(), t.otherPartyFor(viewer), t.note(),
+                    presenter.status(t, locale), t.signedAmountFor(viewer), t.customerFee(), t.otherPartyFor(viewer), t.note(),
                     presenter.explanation(t, locale));
         }
         return ResponseEntity.ok()

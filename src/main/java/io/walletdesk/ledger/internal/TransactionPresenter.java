@@ -34,7 +34,7 @@ class TransactionPresenter {
     TransactionDto dto(TransactionView t, long viewer, Locale locale) {
         Object[] args = t.reasonArgsArray();
         return new TransactionDto(t.id(), t.kind().name(), kind(t, locale), t.status().name(), status(t, locale),
-                t.incomingFor(viewer) ? "IN" : "OUT", t.signedAmountFor(viewer), t.signedFormattedFor(viewer), t.fee(),
+                t.incomingFor(viewer) ? "IN" : "OUT", t.signedAmountFor(viewer), t.signedFormattedFor(viewer), t.customerFee(),
                 t.otherPartyFor(viewer), t.note(), t.reasonCode(),
                 t.reasonCode() == null ? null : msg("reason." + t.reasonCode() + ".explain", args, locale),
                 t.reasonCode() == null ? null : msg("reason." + t.reasonCode() + ".next", args, locale),

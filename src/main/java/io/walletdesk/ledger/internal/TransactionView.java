@@ -37,8 +37,21 @@ record TransactionView(long id, TransactionKind kind, TransactionStatus status, 
         return (signed > 0 ? "+" : "") + Money.format(signed);
     }
 
-    public String feeFormatted() {
-        return Money.format(fee);
+    /**
+     * The fee the customer paid. A payment's fee is the merchant's (its discount rate, taken from its share),
+     * so the customer who paid the price is never shown it as theirs.
+     */
+    public long customerFee() {
+        return kind == TransactionKind.PAYMENT ? 0 : fee;
+    }
+
+    public String customerFeeFormatted() {
+        return Money.format(customerFee());
+    }
+
+    /** A failed transaction moved no money: shown struck through, never as "+Rp50.000" that arrived. */
+    public boolean failed() {
+        return status == TransactionStatus.FAILED;
     }
 
     public String amountFormatted() {

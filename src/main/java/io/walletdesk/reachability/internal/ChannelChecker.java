@@ -49,7 +49,7 @@ class ChannelChecker {
         Finding finding = find(input);
         String matched = finding.matched() == null ? "" : finding.matched().displayValue();
         String message = messages.getMessage("reach.check.reason." + finding.reason(),
-                new Object[] {input.normalized(), matched}, locale);
+                new Object[] {input.disguised() ? input.raw() : input.normalized(), matched}, locale);
         String advice = messages.getMessage("reach.check.advice." + finding.verdict().name(), null, locale);
         return new CheckResult(input.raw(), input.kind().name(), input.normalized(), finding.verdict(),
                 finding.verdict() == Verdict.OFFICIAL, finding.verdict() == Verdict.LIKELY_SCAM, finding.reason(),
@@ -75,6 +75,14 @@ class ChannelChecker {
     }
 
     private Finding phone(ChannelInput input, List<OfficialChannel> official) {
+        if (input.disguised()) {
+            // Letters that pass for digits exist only to make a number look like one the reader trusts.
+            OfficialChannel imitated = of(official, OfficialKind.PHONE).stream()
+                    .filter(c -> c.normalized().equals(input.normalized())
+                            || LookAlike.oneDigitApart(input.normalized(), c.normalized()))
+                    .findFirst().orElse(null);
+            return new Finding(Verdict.LIKELY_SCAM, "letter-for-digit", imitated);
+        }
         for (OfficialChannel c : of(official, OfficialKind.PHONE)) {
             if (c.normalized().equals(input.normalized())) {
                 return new Finding(Verdict.OFFICIAL, "phone-official", c);

@@ -19,6 +19,8 @@ record ChannelInput(Kind kind, String raw, String normalized, String network) {
 
     private static final Pattern EMAIL = Pattern.compile("(?:mailto:)?([^@\\s<>\"]{1,64})@([^@\\s<>\"]{3,255})");
     private static final Pattern PHONE_CHARS = Pattern.compile("[+()\\d\\s.\\-/]{7,30}");
+    /** A number with letters that pass for digits: O for 0, l, I or | for 1 ("0812-3456-789O"). */
+    private static final Pattern DISGUISED_PHONE = Pattern.compile("(?=(?:[^\\d]*\\d){6})[+()\\d\\s.\\-/OolI|]{7,30}");
     private static final Pattern HANDLE = Pattern.compile("@([\\p{L}\\p{N}_.]{2,64})");
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     private static final Map<String, String> SOCIAL_HOSTS = Map.of("instagram.com", "instagram", "x.com", "x",
@@ -34,6 +36,12 @@ record ChannelInput(Kind kind, String raw, String normalized, String network) {
             String phone = normalisePhone(raw);
             return phone == null ? new ChannelInput(Kind.UNKNOWN, raw, "", "") : new ChannelInput(Kind.PHONE, raw, phone, "phone");
         }
+        if (DISGUISED_PHONE.matcher(raw).matches()) {
+            String phone = normalisePhone(digitsFor(raw));
+            if (phone != null) {
+                return new ChannelInput(Kind.PHONE, raw, phone, DISGUISED);
+            }
+        }
         Matcher handle = HANDLE.matcher(raw);
         if (handle.matches()) {
             return new ChannelInput(Kind.HANDLE, raw, handle.group(1).toLowerCase(Locale.ROOT), "");
@@ -45,6 +53,18 @@ record ChannelInput(Kind kind, String raw, String normalized, String network) {
                     : new ChannelInput(Kind.EMAIL, raw, email.group(1).toLowerCase(Locale.ROOT) + "@" + domain, "email");
         }
         return web(raw);
+    }
+
+    /** The network of a phone number typed with letters in place of digits, which no real number has. */
+    static final String DISGUISED = "disguised-phone";
+
+    /** Whether letters stood in for digits in what was typed. */
+    boolean disguised() {
+        return DISGUISED.equals(network);
+    }
+
+    private static String digitsFor(String raw) {
+        return raw.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1').replace('|', '1');
     }
 
     /** The domain of an e-mail address. */

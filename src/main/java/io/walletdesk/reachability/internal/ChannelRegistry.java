@@ -106,7 +106,7 @@ class ChannelRegistry {
     private static String normalise(OfficialKind kind, String value) {
         ChannelInput input = ChannelInput.parse(value);
         String result = switch (kind) {
-            case PHONE -> input.kind() == ChannelInput.Kind.PHONE ? input.normalized() : null;
+            case PHONE -> input.kind() == ChannelInput.Kind.PHONE && !input.disguised() ? input.normalized() : null;
             case EMAIL -> input.kind() == ChannelInput.Kind.EMAIL ? input.normalized() : null;
             case HANDLE -> input.kind() == ChannelInput.Kind.HANDLE ? input.normalized()
                     : value != null && value.strip().matches("[\\p{L}\\p{N}_.]{2,64}") ? value.strip().toLowerCase(Locale.ROOT) : null;

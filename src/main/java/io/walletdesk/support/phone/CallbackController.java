@@ -1,5 +1,7 @@
 package io.walletdesk.support.phone;
 
+import io.walletdesk.identity.AccountView;
+import io.walletdesk.identity.Accounts;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
 import io.walletdesk.shared.text.PhoneNumbers;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CallbackController {
 
     private final Callbacks callbacks;
+    private final Accounts accounts;
 
-    CallbackController(Callbacks callbacks) {
+    CallbackController(Callbacks callbacks, Accounts accounts) {
         this.callbacks = callbacks;
+        this.accounts = accounts;
     }
 
     /** The callback request form. */
@@ -99,6 +103,15 @@ class CallbackController {
         if (form.getDay() == null) {
             form.setDay(LocalDate.now(UserTime.DEFAULT_ZONE).plusDays(1).toString());
         }
+        // A signed-in customer need not type what we know: their name and phone, both still editable.
+        if (me != null && !me.isStaff()) {
+            if (form.getName() == null) {
+                form.setName(me.displayName());
+            }
+            if (form.getPhone() == null) {
+                accounts.find(me.userId()).map(AccountView::phone).ifPresent(form::setPhone);
+            }
+        }
         return "support/callback";
     }
 
@@ -116,6 +129,10 @@ class CallbackController {
                     day.atTime(LocalTime.parse(form.getUntil())).atZone(zone).toInstant(),
                     WalletDeskLocaleResolver.resolveLanguage(request).tag(), form.getTopic()));
             model.addAttribute("conversation", conversation);
+            // The confirmation repeats when and where we call, so a mistyped day or number is seen at once.
+            model.addAttribute("windowStart", day.atTime(LocalTime.parse(form.getFrom())).atZone(zone).toInstant());
+            model.addAttribute("windowEnd", day.atTime(LocalTime.parse(form.getUntil())).atZone(zone).toInstant());
+            model.addAttribute("phone", phone);
             return "support/callback-requested";
         } catch (DateTimeParseException unreadable) {
             FormErrors.apply(ProblemException.forField("callback-window", FailureKind.INVALID, "day"), errors);

@@ -38,7 +38,8 @@ class PasswordHashingTest {
 
     static IdentityProperties properties(int concurrency, Duration wait) {
         return new IdentityProperties(Duration.ofMinutes(15), Duration.ofDays(30), 5, Duration.ofMinutes(15), 30,
-                Duration.ofMinutes(5), Duration.ofMinutes(15), concurrency, wait, 5, Duration.ofHours(1));
+                Duration.ofMinutes(5), Duration.ofMinutes(15), concurrency, wait, 5, Duration.ofHours(1), 10, 3,
+                Duration.ofMinutes(15), Duration.ofMillis(300));
     }
 
     @Test

@@ -21,6 +21,8 @@ class WalletApiTest {
     CustomerWallets wallets;
     @Autowired
     SimulatedBank bank;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WalletFixtures fixtures;
 
@@ -112,7 +114,10 @@ class WalletApiTest {
         fixtures.fund(budi, 100_000);
         ApiClient.Response paid = WalletFixtures.pay(budi, "KOPI-NUSANTARA", 50_000, key());
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-        assertThat(paid.json().get("fee").asLong()).isEqualTo(350);
+        // The merchant's fee (0.7 %) is taken from its share; the customer paid the price and is shown no fee.
+        assertThat(paid.json().get("fee").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT fee FROM wallet_transaction WHERE id = :id")
+                .param("id", paid.json().get("id").asLong()).query(Long.class).single()).isEqualTo(350);
         assertThat(WalletFixtures.balance(budi)).isEqualTo(50_000);
         assertCode(WalletFixtures.pay(budi, "NO-SUCH-SHOP", 1_000, key()), 404, "merchant-unknown");
         assertCode(WalletFixtures.pay(budi, "KOPI-NUSANTARA", 60_000, key()), 422, "insufficient-balance");
