@@ -16,7 +16,7 @@ public record ComplaintStep(Instant at, Long actorUserId, String actorRole, Stri
     /** Notes the system writes are stored as {@code auto:<code>} and translated when shown. */
     static final String AUTOMATIC_NOTE = "auto:";
 
-    /** What happened, e.g. "Escalated to Supervisor" / "Dieskalasi ke Supervisor". */
+    /** What happened, e.g. <q>Escalated to Supervisor</q> or <q>Dieskalasi ke Supervisor</q>. */
     public MessageSourceResolvable title() {
         if (action.startsWith(ESCALATED_TO)) {
             String tier = action.substring(ESCALATED_TO.length());
@@ -27,7 +27,7 @@ public record ComplaintStep(Instant at, Long actorUserId, String actorRole, Stri
         return new DefaultMessageSourceResolvable(new String[] {"complaint.step." + action}, action);
     }
 
-    /** Who did it ("Customer", "Supervisor", "Automatic"), or null when not recorded. */
+    /** Who did it (<q>Customer</q>, <q>Supervisor</q> or <q>Automatic</q>), or null when not recorded. */
     public MessageSourceResolvable actor() {
         return actorRole == null ? null
                 : new DefaultMessageSourceResolvable(new String[] {"complaint.actor." + actorRole}, actorRole);

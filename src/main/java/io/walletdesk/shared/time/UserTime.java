@@ -31,8 +31,8 @@ public class UserTime {
 
     /**
      * Date and date-time patterns per language. Written out rather than taken from the JDK's localized
-     * styles: those put the month first and use a 12-hour clock in English ("Dec 7, 2026, 2:05 PM") and
-     * "下午2:05" in Chinese, unlike what customers in Indonesia read elsewhere.
+     * styles: those put the month first and use a 12-hour clock in English (<q>Dec 7 2026 2:05 PM</q>) and
+     * <q>下午2:05</q> in Chinese, unlike what customers in Indonesia read elsewhere.
      */
     private enum Pattern {
         EN("d MMM uuuu", "d MMM uuuu, HH:mm", "d MMM uuuu, HH:mm:ss", Locale.ENGLISH),
@@ -72,7 +72,7 @@ public class UserTime {
     /**
      * Date and time for a reader outside a request (mail, PDF, assistant).
      *
-     * @param instant the stored instant; null gives ""
+     * @param instant the stored instant; null gives the empty string
      * @param locale  the reader's language (unsupported ones read English)
      * @param zone    the reader's zone; null means {@link #DEFAULT_ZONE}
      * @return e.g. {@code 2026年12月7日 14:05 WIB}

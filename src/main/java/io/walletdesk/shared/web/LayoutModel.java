@@ -54,7 +54,7 @@ class LayoutModel {
 
     /**
      * The same attributes for a view built outside a handler method: an {@code @ExceptionHandler}'s
-     * {@link ModelAndView} does not get {@code @ModelAttribute}s, and the error page then said {@code lang="en"}
+     * {@link ModelAndView} does not get {@code @ModelAttribute}s, and the error page then said {@code lang=en}
      * on translated text and showed an empty language selector (issue 17).
      */
     void addTo(ModelAndView view, HttpServletRequest request) {
