@@ -36,7 +36,7 @@ createdb $PG "$DB"
 
 # A fresh database per run, so fresh secrets per run (a configured database refuses to start without them).
 export WALLETDESK_DATA_KEY="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PIN_PEPPER="$(head -c 32 /dev/urandom | base64)" \
-  WALLETDESK_BANK_CALLBACK_SECRET="$(head -c 32 /dev/urandom | base64)"
+  WALLETDESK_BANK_CALLBACK_SECRET="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PUBLIC_BASE_URL="http://127.0.0.1:$PORT"
 PROFILE_OPTS=""
 if [ "${PROFILE:-0}" = "1" ]; then PROFILE_OPTS="-XX:FlightRecorderOptions:stackdepth=256"; fi
 WALLETDESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WALLETDESK_DB_USER=postgres WALLETDESK_DEMO_DATA=false \

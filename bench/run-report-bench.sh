@@ -26,7 +26,7 @@ createdb $PG "$DB"
 LOG=$(mktemp /tmp/walletdesk-report-bench-XXXX.log)
 # A fresh database per run, so fresh secrets per run (a configured database refuses to start without them).
 export WALLETDESK_DATA_KEY="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PIN_PEPPER="$(head -c 32 /dev/urandom | base64)" \
-  WALLETDESK_BANK_CALLBACK_SECRET="$(head -c 32 /dev/urandom | base64)"
+  WALLETDESK_BANK_CALLBACK_SECRET="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PUBLIC_BASE_URL="http://127.0.0.1:$PORT"
 WALLETDESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WALLETDESK_DB_USER=postgres \
 java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN \
   > "$LOG" 2>&1 &

@@ -126,8 +126,35 @@ class SupportHomeController {
 
     @GetMapping("/support/message")
     String messageForm(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") MessageForm form, Model model) {
-        diagnostic(me, form.getReport()).ifPresent(report -> model.addAttribute("diagnostic", report));
+        diagnostic(me, form.getReport()).ifPresent(report -> {
+            model.addAttribute("diagnostic", report);
+            if (me != null && !me.isStaff()) {
+                // A customer already talking to us adds the report there instead of starting over.
+                model.addAttribute("openConversations", conversations.ofParticipant(customer(me)).stream()
+                        .filter(c -> c.status() != ConversationStatus.RESOLVED && c.status() != ConversationStatus.CLOSED)
+                        .toList());
+            }
+        });
         return "support/message";
+    }
+
+    /** Adds a self-diagnosis report to the customer's conversation, once however often it is sent. */
+    @PostMapping("/support/conversations/{id}/report")
+    String attachReport(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam(required = false) String report, HttpServletRequest request) {
+        if (me == null) {
+            return "redirect:/login";
+        }
+        if (me.isStaff()) {
+            throw new ProblemException("not-found", FailureKind.NOT_FOUND);
+        }
+        conversations.get(id, customer(me)); // someone else's conversation is not found
+        DiagnosticReport diagnostic = diagnostic(me, report)
+                .orElseThrow(() -> ProblemException.forField("not-found", FailureKind.NOT_FOUND, "report"));
+        intake.post(new PostMessage(id, customer(me), "diagnostic-" + diagnostic.reportId(),
+                withDiagnostic(me, null, diagnostic.reportId()).strip(), Channel.CHAT, false,
+                ClientInfo.from(request), null));
+        return "redirect:/support/conversations/" + id + "#latest";
     }
 
     /** A report is someone's own (it can name their lock reason): anonymous ones, or the signed-in user's. */

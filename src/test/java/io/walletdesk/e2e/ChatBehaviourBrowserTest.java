@@ -182,6 +182,39 @@ class ChatBehaviourBrowserTest {
     }
 
     @Test
+    void aSelfDiagnosisIsAddedToTheCustomersOpenConversationNotANewOne() {
+        String phone = TestData.phone();
+        long customerId = registration.register(new Registration.RegisterCustomer(phone, null, "Ayu Lestari", "en",
+                TestData.PASSWORD), ClientInfo.system());
+        var open = conversations.openNew(new io.walletdesk.support.StartConversation(
+                new Participant.Customer(customerId, "Ayu Lestari"), Channel.CHAT, "Top-up not arrived", "Ayu Lestari",
+                null, phone, "en"));
+        customer = Browsers.phone();
+        signIn(phone, TestData.PASSWORD);
+
+        customer.get(url("/diagnose"));
+        waitFor(customer).until(d -> String.valueOf(((ChromeDriver) d).executeScript(
+                "return document.getElementById('diag-report-id').textContent;")).startsWith("DG-"));
+        String reportId = customer.findElement(By.id("diag-report-id")).getText();
+        customer.findElement(By.id("diag-attach")).click();
+        By addToOpen = By.xpath("//section[@id='attach-to-open']//button[contains(., '" + open.reference() + "')]");
+        waitFor(customer).until(ExpectedConditions.elementToBeClickable(addToOpen)).click();
+
+        waitFor(customer).until(d -> d.getCurrentUrl().contains("/support/conversations/" + open.id()));
+        assertThat(customer.findElement(By.tagName("main")).getText()).contains(reportId);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE customer_user_id = :u").param("u", customerId)
+                .query(Integer.class).single()).as("no new conversation").isEqualTo(1);
+        // Sent twice (a double tap, a resend on a bad network), it is still one message.
+        customer.navigate().back();
+        waitFor(customer).until(ExpectedConditions.elementToBeClickable(addToOpen)).click();
+        waitFor(customer).until(d -> d.getCurrentUrl().contains("/support/conversations/" + open.id()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = :c AND body LIKE :b")
+                .param("c", open.id()).param("b", "%" + reportId + "%").query(Integer.class).single()).isEqualTo(1);
+        Object scrollWidth = customer.executeScript("return document.documentElement.scrollWidth;");
+        assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(360);
+    }
+
+    @Test
     void presenceChangesOnlyByThePersonsChoice() throws Exception {
         String email = TestData.email();
         long agentId = registration.createStaff(Role.AGENT, email, "Nina Agen", "meja-bantuan-pagi-77", null,

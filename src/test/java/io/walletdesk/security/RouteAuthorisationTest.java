@@ -144,6 +144,7 @@ class RouteAuthorisationTest {
             GET /support/conversations/{id}/transcript OWNER_OR_TEAM
             GET /support/conversations/{id}/messages/{seq}/attachment OWNER
             POST /support/conversations/{id}/messages OWNER
+            POST /support/conversations/{id}/report OWNER
             GET /account SIGNED_IN
             POST /account SIGNED_IN
             GET /account/status SIGNED_IN
@@ -349,7 +350,7 @@ class RouteAuthorisationTest {
             GET /actuator/health PUBLIC
             GET /actuator/health/** PUBLIC
             GET /actuator/info ADMIN
-            GET /actuator/prometheus ADMIN
+            GET /actuator/prometheus SIGNATURE
             GET /widget.js PUBLIC
             GET /css/app.css PUBLIC
             GET /css/status.css PUBLIC

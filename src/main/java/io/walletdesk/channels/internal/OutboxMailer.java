@@ -1,5 +1,7 @@
 package io.walletdesk.channels.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.reachability.AntiPhishing;
 import io.walletdesk.shared.outbox.OutboundMessage;
@@ -7,8 +9,10 @@ import io.walletdesk.shared.outbox.OutboundMessages;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -43,9 +47,17 @@ class OutboxMailer {
     private final Accounts accounts;
     private final AntiPhishing antiPhishing;
     private final MessageSource messages;
+    private final Counter retried;
+    private final Counter givenUp;
+    private final Counter bouncing;
 
     OutboxMailer(OutboundMessages outbox, JavaMailSender sender, MailSettings settings, MailThreads threads,
-            Conversations conversations, Accounts accounts, AntiPhishing antiPhishing, MessageSource messages) {
+            Conversations conversations, Accounts accounts, AntiPhishing antiPhishing, MessageSource messages,
+            MeterRegistry meters) {
+        // README "Metrics": failed sends by what became of the mail (tried again, given up, address known to bounce).
+        this.retried = failures(meters, "retry");
+        this.givenUp = failures(meters, "given_up");
+        this.bouncing = failures(meters, "address_failing");
         this.accounts = accounts;
         this.antiPhishing = antiPhishing;
         this.messages = messages;
@@ -70,11 +82,12 @@ class OutboxMailer {
             OutboundMessage message = pending.message();
             if (threads.failing(message.recipient())) {
                 outbox.markFailed(pending.id(), "address bounces", 1);
+                bouncing.increment();
                 continue;
             }
             try {
                 Optional<ConversationView> conversation = conversationOf(message.subject());
-                MimeMessage mime = sender.createMimeMessage();
+                MimeMessage mime = new DomainMessage(sender.createMimeMessage().getSession(), settings.domain());
                 MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
                 helper.setFrom(settings.from());
                 helper.setTo(message.recipient());
@@ -114,9 +127,15 @@ class OutboxMailer {
             } catch (MailException | MessagingException | IllegalStateException failure) {
                 log.warn("Sending mail {} failed (try {}): {}", pending.id(), pending.attempts() + 1, failure.getMessage());
                 outbox.markFailed(pending.id(), failure.getMessage(), MAX_ATTEMPTS);
+                (pending.attempts() + 1 >= MAX_ATTEMPTS ? givenUp : retried).increment();
             }
         }
         return sent;
+    }
+
+    private static Counter failures(MeterRegistry meters, String outcome) {
+        return Counter.builder("walletdesk.mail.send.failures").tag("outcome", outcome)
+                .description("E-mails the outbox could not send").register(meters);
     }
 
     /**
@@ -134,5 +153,24 @@ class OutboxMailer {
     private Optional<ConversationView> conversationOf(String subject) {
         Matcher reference = MailIngest.REFERENCE.matcher(subject == null ? "" : subject);
         return reference.find() ? conversations.byReference(reference.group(1), MailIngest.MAILROOM) : Optional.empty();
+    }
+
+    /**
+     * A mail whose Message-ID ends in our mail domain ({@code walletdesk.mail.domain}, else the From address's),
+     * not the sending machine's name: {@code @localhost} ids look like spam and can collide between nodes.
+     */
+    static final class DomainMessage extends MimeMessage {
+
+        private final String domain;
+
+        DomainMessage(Session session, String domain) {
+            super(session);
+            this.domain = domain;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + UUID.randomUUID() + "." + System.currentTimeMillis() + "@" + domain + ">");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.walletdesk.channels.messaging;
 
+import io.walletdesk.shared.i18n.LanguageGuess;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.walletdesk.channels.messaging;
 
+import io.walletdesk.shared.i18n.LanguageGuess;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;

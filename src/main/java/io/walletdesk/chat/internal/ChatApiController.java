@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.Accounts;
 import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.failure.FailureKind;
 import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.AttachmentDownloads;
+import io.walletdesk.support.AgentAvailability;
 import io.walletdesk.support.Attachments;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
@@ -74,7 +76,10 @@ class ChatApiController {
 
     ChatApiController(Intake intake, ContinueLinks continueLinks, Attachments attachments, ChatTokens tokens,
             Conversations conversations, ChatBus bus, AgentPresence presence, MessageSource messageSource,
-            Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse) {
+            Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse, AgentAvailability availability,
+            UserTime userTime) {
+        this.availability = availability;
+        this.userTime = userTime;
         this.firstResponse = firstResponse;
         this.abuse = abuse;
         this.attachments = attachments;
@@ -117,11 +122,21 @@ class ChatApiController {
     record Read(long seq) {
     }
 
-    /** {@code assistant}: the 24-hour assistant answers new chats, so chatting works with no agent online. */
-    record Availability(int agentsOnline, boolean liveChatOpen, boolean assistant) {
+    /**
+     * {@code assistant}: the 24-hour assistant answers new chats, so chatting works with no agent online.
+     * {@code humanAnswer}: when a person answers, the same answer the assistant gives at a hand-over;
+     * {@code nextOpening} (and the text to show, in the asked language and Jakarta time) only when off duty.
+     */
+    record Availability(int agentsOnline, boolean liveChatOpen, boolean assistant, HumanAnswer humanAnswer,
+            Instant nextOpening, String nextOpeningText) {
     }
 
+    /** When a person answers a customer. */
+    enum HumanAnswer { ANSWER_SOON, QUEUED, OFF_DUTY }
+
     private final FirstResponse firstResponse;
+    private final AgentAvailability availability;
+    private final UserTime userTime;
 
     @PostMapping("/visitors")
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
@@ -304,10 +319,19 @@ class ChatApiController {
     }
 
     @GetMapping("/availability")
-    Availability availability() {
-        int online = presence.agentsOnline();
+    @Operation(summary = "Whether and when a person answers", description = "lang: en, zh-CN or id; else Accept-Language.")
+    Availability availability(@RequestParam(required = false) String lang, Locale requestLocale) {
+        Locale locale = SupportedLanguage.fromTag(lang).map(SupportedLanguage::locale).orElse(requestLocale);
         boolean assistant = firstResponse.assistantEnabled();
-        return new Availability(online, online > 0 || assistant, assistant);
+        AgentAvailability.Availability now = availability.now();
+        if (now instanceof AgentAvailability.Availability.AnswerSoon soon) {
+            return new Availability(soon.agentsOnline(), true, assistant, HumanAnswer.ANSWER_SOON, null, null);
+        }
+        if (now instanceof AgentAvailability.Availability.OffDutyUntil off) {
+            return new Availability(0, assistant, assistant, HumanAnswer.OFF_DUTY, off.opening(),
+                    userTime.format(off.opening(), locale));
+        }
+        return new Availability(0, assistant, assistant, HumanAnswer.QUEUED, null, null);
     }
 
     @PostMapping("/presence")

@@ -5,7 +5,10 @@ import io.walletdesk.shared.web.UrlRules;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,8 +31,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three filter chains: the stateless bearer-token API, the API documentation, and the pages (session
- * cookie, CSRF). Each module contributes the access rules of its own URLs ({@link UrlRules}); this class keeps
+ * Four filter chains: the metrics a Prometheus server scrapes (its own token), the stateless bearer-token API,
+ * the API documentation, and the pages (session cookie, CSRF). Each module contributes the access rules of its own URLs ({@link UrlRules}); this class keeps
  * only the rules no module owns (error dispatches, actuator, the staff and public areas, the catch-all).
  * Restricted (locked or disabled) customers hold only ROLE_RESTRICTED and reach the support areas.
  */
@@ -37,6 +40,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -78,6 +83,37 @@ class SecurityConfig {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * {@code /actuator/prometheus} for a Prometheus server only, with the scrape token
+     * ({@code walletdesk.metrics.scrape-token}, README "Metrics"): stateless, so a person's session is never read
+     * here, and a refusal is a 401 problem (a scraper cannot follow a redirect to the sign-in page). The other
+     * actuator endpoints stay on the page chain (health public, the rest for admins).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, Problems problems,
+            @Value("${walletdesk.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        if (scrapeToken.isBlank()) {
+            log.info("Prometheus scraping is off: WALLETDESK_METRICS_TOKEN is not set");
+        }
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .csrf(csrf -> csrf.disable()) // no cookie is ever accepted here
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ScrapeTokenFilter.ROLE))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"walletdesk-metrics\"");
+                            problems.write(request, response, "metrics-token", HttpStatus.UNAUTHORIZED);
+                        })
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(request, response, "metrics-token", HttpStatus.FORBIDDEN)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
     }
 
     @Bean

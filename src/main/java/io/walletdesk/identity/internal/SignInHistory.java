@@ -21,10 +21,12 @@ class SignInHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final IdentityMetrics metrics;
 
-    SignInHistory(JdbcClient jdbc, Clock clock) {
+    SignInHistory(JdbcClient jdbc, Clock clock, IdentityMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     long record(Long userId, String identifier, Channel channel, Result result, ClientInfo client, boolean newDevice) {
@@ -42,6 +44,7 @@ class SignInHistory {
                 .param("browser", client.device().browser()).param("app", client.appVersion())
                 .param("newDevice", newDevice)
                 .update(keys, "id");
+        metrics.attempt(channel, result);
         return keys.getKey().longValue();
     }
 

@@ -40,13 +40,15 @@ class SignInService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final IdentityProperties properties;
+    private final IdentityMetrics metrics;
     private final Clock clock;
     private final String dummyHash;
 
     SignInService(UserAccountRepository users, PasswordEncoder encoder, PasswordHashing passwords,
             SignInCounters counters, TransactionTemplate transactions, TwoFactor twoFactor, SignInHistory history,
             Notifications notifications, RateLimiter rateLimiter, AuditTrail audit, ApplicationEventPublisher events,
-            IdentityProperties properties, Clock clock) {
+            IdentityProperties properties, Clock clock, IdentityMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.passwords = passwords;
         this.counters = counters;
@@ -125,6 +127,7 @@ class SignInService {
             history.record(user.id(), identifier, channel, result, client, false);
             audit.record(AuditEntry.of("SIGN_IN_FAILED", null, null, user.id(), result.name(), client));
             if (failure.effect() == SignInCounters.Effect.BLOCKED_NOW) {
+                metrics.blocked();
                 audit.record(AuditEntry.of("SIGN_IN_BLOCKED", null, null, user.id(),
                         "blocked for " + properties.signInBlock(), client));
                 notifications.notify(user.id(), Notifications.Kind.SIGN_IN_BLOCKED, client.device().label());

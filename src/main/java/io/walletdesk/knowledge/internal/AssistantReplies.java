@@ -15,8 +15,7 @@ import io.walletdesk.ledger.WalletTransactions;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
-import io.walletdesk.support.BusinessHours;
-import java.time.Clock;
+import io.walletdesk.support.AgentAvailability;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,20 +70,18 @@ class AssistantReplies {
     private final WalletTransactions transactions;
     private final WalletStanding standing;
     private final Accounts accounts;
-    private final BusinessHours hours;
+    private final AgentAvailability availability;
     private final MessageSource messages;
-    private final Clock clock;
 
     AssistantReplies(Intents intents, ArticleLibrary articles, WalletTransactions transactions, WalletStanding standing,
-            Accounts accounts, BusinessHours hours, MessageSource messages, Clock clock) {
+            Accounts accounts, AgentAvailability availability, MessageSource messages) {
+        this.availability = availability;
         this.intents = intents;
         this.articles = articles;
         this.transactions = transactions;
         this.standing = standing;
         this.accounts = accounts;
-        this.hours = hours;
         this.messages = messages;
-        this.clock = clock;
     }
 
     Reply answer(Question q) {
@@ -151,8 +148,9 @@ class AssistantReplies {
             case "cs_unreachable" -> answered(q, prediction, intent, text(q, "assistant.csUnreachable"));
             case "phishing_report" -> answered(q, prediction, intent, text(q, "assistant.phishing"));
             case "verify_identity" -> answered(q, prediction, intent, text(q, "assistant.verify"));
-            case "service_hours" -> answered(q, prediction, intent, hours.isOpen(clock.instant())
-                    ? text(q, "assistant.hours.open") : text(q, "assistant.hours.closed", when(q, hours.nextOpening(clock.instant()))));
+            case "service_hours" -> answered(q, prediction, intent,
+                    availability.now() instanceof AgentAvailability.Availability.OffDutyUntil off
+                            ? text(q, "assistant.hours.closed", when(q, off.opening())) : text(q, "assistant.hours.open"));
             default -> answered(q, prediction, intent, text(q, "assistant.articleIntro"));
         };
     }
@@ -162,9 +160,12 @@ class AssistantReplies {
     }
 
     Reply handOver(Question q, Prediction prediction, String intent, String reason, String lead) {
-        Instant now = clock.instant();
-        String availability = hours.isOpen(now) ? text(q, "assistant.handover.open")
-                : text(q, "assistant.handover.closed", when(q, hours.nextOpening(now)));
+        // The same answer the chat widget shows (AgentAvailability), never the calendar alone.
+        AgentAvailability.Availability now = availability.now();
+        String availability = now instanceof AgentAvailability.Availability.OffDutyUntil off
+                ? text(q, "assistant.handover.closed", when(q, off.opening()))
+                : now instanceof AgentAvailability.Availability.Queued
+                        ? text(q, "assistant.handover.queued") : text(q, "assistant.handover.open");
         String text = (lead.isEmpty() ? "" : lead + "\n\n") + text(q, "assistant.handover") + " " + availability;
         return new Reply(text, Outcome.HANDOVER, intent, prediction, reason);
     }

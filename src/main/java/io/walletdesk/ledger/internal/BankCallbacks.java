@@ -34,9 +34,11 @@ class BankCallbacks {
     private final WalletProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final LedgerMetrics metrics;
 
-    BankCallbacks(BankSignatures signatures, TopUps topUps, SystemAccounts system, WalletProperties properties,
+    BankCallbacks(LedgerMetrics metrics, BankSignatures signatures, TopUps topUps, SystemAccounts system, WalletProperties properties,
             JsonMapper json, Clock clock) {
+        this.metrics = metrics;
         this.signatures = signatures;
         this.topUps = topUps;
         this.system = system;
@@ -46,6 +48,12 @@ class BankCallbacks {
     }
 
     public TopUps.Settlement receive(String bankCode, String timestampHeader, String signature, String body) {
+        // The label names a configured bank only, so unknown codes in the path cannot grow the series.
+        String bank = system.bank(bankCode).map(SystemAccounts.Striped::code).orElse("unknown");
+        return metrics.bankCallback(bank, () -> receiveCounted(bankCode, timestampHeader, signature, body));
+    }
+
+    private TopUps.Settlement receiveCounted(String bankCode, String timestampHeader, String signature, String body) {
         if (system.bank(bankCode).isEmpty()) {
             throw new ProblemException("bank-unknown", FailureKind.NOT_FOUND);
         }

@@ -38,10 +38,12 @@ class MerchantPayments {
     private final PartyLabels labels;
     private final java.time.Clock clock;
     private final Bookings bookings;
+    private final LedgerMetrics metrics;
 
-    MerchantPayments(Bookings bookings, java.time.Clock clock, PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
+    MerchantPayments(LedgerMetrics metrics, Bookings bookings, java.time.Clock clock, PartyLabels labels, SystemAccounts system, CustomerWallets wallets, Accounts accounts, Ledger ledger, Pins pins,
             RiskRules risk, TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.metrics = metrics;
         this.clock = clock;
         this.bookings = bookings;
         this.labels = labels;
@@ -68,6 +70,10 @@ class MerchantPayments {
     }
 
     public MoneyTransactions.Outcome pay(long userId, String idempotencyKey, Payment command, ClientInfo client) {
+        return metrics.refusalsOf(TransactionKind.PAYMENT, () -> payCounted(userId, idempotencyKey, command, client));
+    }
+
+    private MoneyTransactions.Outcome payCounted(long userId, String idempotencyKey, Payment command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
         if (command.amount() < bounds.minPayment() || command.amount() > bounds.maxPayment()) {

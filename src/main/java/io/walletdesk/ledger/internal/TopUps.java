@@ -46,10 +46,12 @@ class TopUps {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LedgerMetrics metrics;
 
-    TopUps(BankGateway bank, SystemAccounts system, CustomerWallets wallets, Ledger ledger, Limits limits,
+    TopUps(LedgerMetrics metrics, BankGateway bank, SystemAccounts system, CustomerWallets wallets, Ledger ledger, Limits limits,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events, PlatformTransactionManager tm, JdbcClient jdbc, Clock clock) {
+        this.metrics = metrics;
         this.bank = bank;
         this.system = system;
         this.wallets = wallets;
@@ -70,6 +72,10 @@ class TopUps {
     }
 
     public MoneyTransactions.Outcome topUp(long userId, String idempotencyKey, TopUp command, ClientInfo client) {
+        return metrics.refusalsOf(TransactionKind.TOP_UP, () -> topUpCounted(userId, idempotencyKey, command, client));
+    }
+
+    private MoneyTransactions.Outcome topUpCounted(long userId, String idempotencyKey, TopUp command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         SystemAccounts.Striped bankAccounts = system.bank(command.bankCode())
                 .orElseThrow(() -> ProblemException.forField("bank-unknown", FailureKind.INVALID, "bankCode"));

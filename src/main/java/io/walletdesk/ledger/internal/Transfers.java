@@ -36,10 +36,12 @@ class Transfers {
     private final PartyLabels labels;
     private final RateLimiter rateLimiter;
     private final Bookings bookings;
+    private final LedgerMetrics metrics;
 
-    Transfers(Bookings bookings, RateLimiter rateLimiter, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
+    Transfers(LedgerMetrics metrics, Bookings bookings, RateLimiter rateLimiter, PartyLabels labels, Accounts accounts, CustomerWallets wallets, Ledger ledger, Limits limits, Pins pins, RiskRules risk,
             TransactionLog log, MoneyTransactions money, WalletProperties properties, AuditTrail audit,
             ApplicationEventPublisher events) {
+        this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.bookings = bookings;
         this.labels = labels;
@@ -93,6 +95,10 @@ class Transfers {
     }
 
     public MoneyTransactions.Outcome send(long userId, String idempotencyKey, Transfer command, ClientInfo client) {
+        return metrics.refusalsOf(TransactionKind.TRANSFER, () -> sendCounted(userId, idempotencyKey, command, client));
+    }
+
+    private MoneyTransactions.Outcome sendCounted(long userId, String idempotencyKey, Transfer command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
         if (command.amount() < bounds.minTransfer() || command.amount() > bounds.maxTransfer()) {

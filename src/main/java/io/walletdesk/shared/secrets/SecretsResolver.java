@@ -97,9 +97,15 @@ public class SecretsResolver implements BeanFactoryPostProcessor, EnvironmentAwa
         }
         String url = environment.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:h2:")) {
-            throw new MissingSecretsException("WalletDesk refuses to start: secrets are missing for a deployment with a "
-                    + "configured database. Set " + names(missing) + " (e.g. each to `openssl rand -base64 32`; "
-                    + "see README, Secrets). Only the embedded demo database generates its own.");
+            List<Secret> required = missing.stream().filter(Secret::required).toList();
+            if (!required.isEmpty()) {
+                throw new MissingSecretsException("WalletDesk refuses to start: secrets are missing for a deployment "
+                        + "with a configured database. Set " + names(required) + " (e.g. each to `openssl rand -base64 32`; "
+                        + "see README, Secrets). Only the embedded demo database generates its own.");
+            }
+            // Optional ones switch a feature on; without them it stays off (e.g. nobody can scrape the metrics).
+            log.info("Not set, so their features are off: {}", names(missing));
+            return;
         }
         Path file = Path.of(environment.getProperty(FILE_PROPERTY, DEFAULT_FILE));
         Map<String, Object> values = demoSecrets(file, missing);

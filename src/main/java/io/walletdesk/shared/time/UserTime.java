@@ -56,7 +56,12 @@ public class UserTime {
 
     /** Date and time in the request's language and the user's zone, with the zone's name. */
     public String format(Instant instant) {
-        return format(instant, LocaleContextHolder.getLocale(), currentZone());
+        return format(instant, LocaleContextHolder.getLocale());
+    }
+
+    /** The instant in the user's zone, written the way {@code locale} writes dates, with the zone's name. */
+    public String format(Instant instant, Locale locale) {
+        return format(instant, locale, currentZone());
     }
 
     /** The date alone (no time, no zone) in the request's language and the user's zone. */

@@ -1,5 +1,6 @@
 package io.walletdesk.support.evidence;
 
+import io.walletdesk.shared.crypto.Digests;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,19 @@ interface BlobStore {
 
     /** Whether something is stored under the key (without reading or verifying it). */
     boolean exists(String sha256);
+
+    /**
+     * The content read under the key, if it still hashes to it.
+     *
+     * @throws CorruptBlobException when it does not (the stored bytes were changed or damaged)
+     */
+    static byte[] verified(String sha256, byte[] content) {
+        String actual = Digests.sha256(content);
+        if (!actual.equals(sha256)) {
+            throw new CorruptBlobException(sha256, actual);
+        }
+        return content;
+    }
 
     /** True for a SHA-256 in lower-case hex, the only keys a store accepts (so a key can never name a path). */
     static boolean isKey(String sha256) {

@@ -15,14 +15,16 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Blobs as files {@code <dir>/<first two hex digits>/<sha256>} ({@code walletdesk.attachments.dir}). Writes go
  * to a temporary file in the same folder, are forced to disk and then renamed, so a reader never sees a
- * half-written blob. With several app nodes the directory must be shared storage (ADR 0011).
+ * half-written blob. With several app nodes the directory must be shared storage, or use {@link S3BlobStore} (ADR 0011).
  */
 @Component
+@ConditionalOnProperty(name = "walletdesk.attachments.store", havingValue = "file", matchIfMissing = true)
 class FileSystemBlobStore implements BlobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
@@ -81,11 +83,7 @@ class FileSystemBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read blob " + sha256, e);
         }
-        String actual = Digests.sha256(content);
-        if (!actual.equals(sha256)) {
-            throw new CorruptBlobException(sha256, actual);
-        }
-        return Optional.of(content);
+        return Optional.of(BlobStore.verified(sha256, content));
     }
 
     @Override

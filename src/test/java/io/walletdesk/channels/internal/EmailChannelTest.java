@@ -3,9 +3,7 @@ package io.walletdesk.channels.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
@@ -13,42 +11,24 @@ import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.PostMessage;
 import io.walletdesk.testing.TestData;
-import io.walletdesk.testing.WalletDeskTest;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The e-mail channel against a real SMTP and IMAP server (GreenMail): a mail becomes a conversation, the
  * agent's reply goes out by mail, the customer's answer threads back; duplicates, robots and bounces.
  */
-@WalletDeskTest
-@TestPropertySource(properties = {
-    "walletdesk.mail.enabled=true", "walletdesk.mail.from=help@walletdesk.example",
-    "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-    "walletdesk.mail.imap.host=127.0.0.1", "walletdesk.mail.imap.port=3143", "walletdesk.mail.imap.ssl=false",
-    "walletdesk.mail.imap.username=help", "walletdesk.mail.imap.password=secret", "walletdesk.mail.imap.folder=INBOX",
-    "walletdesk.mail.imap.poll-interval=PT1H", "walletdesk.mail.send-interval=PT1H",
-    // The tests poll and send themselves: a scheduled run at the same moment would send the same mail twice.
-    "walletdesk.mail.imap.poll-initial-delay=PT1H", "walletdesk.mail.send-initial-delay=PT1H"})
+@MailChannelTest
 class EmailChannelTest {
 
     @RegisterExtension
-    static GreenMailExtension mailServer = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("help@walletdesk.example", "help", "secret"))
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension mailServer = TestMails.server();
 
     @Autowired
     ImapPoller poller;
@@ -61,38 +41,15 @@ class EmailChannelTest {
 
     private void customerWrites(String from, String messageId, String subject, String body, Map<String, String> headers)
             throws MessagingException {
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", "3025");
-        MimeMessage mail = new MimeMessage(Session.getInstance(smtp)) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        mail.setFrom(new InternetAddress(from, false));
-        mail.setRecipients(Message.RecipientType.TO, "help@walletdesk.example");
-        mail.setSubject(subject, "UTF-8");
-        mail.setText(body, "UTF-8");
-        for (var header : headers.entrySet()) {
-            mail.setHeader(header.getKey(), header.getValue());
-        }
-        mail.saveChanges();
-        jakarta.mail.Transport.send(mail);
+        TestMails.write(from, messageId, subject, body, headers);
     }
 
     private static String newMessageId() {
-        return "<" + UUID.randomUUID() + "@mail.example.net>";
+        return TestMails.newMessageId();
     }
 
     private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(mailServer.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return TestMails.mailsTo(mailServer, address);
     }
 
     private ConversationView conversationOf(String messageIdPart) {

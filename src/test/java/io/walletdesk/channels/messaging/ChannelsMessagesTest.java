@@ -1,5 +1,6 @@
 package io.walletdesk.channels.messaging;
 
+import io.walletdesk.shared.i18n.LanguageGuess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

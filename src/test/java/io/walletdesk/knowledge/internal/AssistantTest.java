@@ -18,6 +18,7 @@ import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.support.AuthorType;
+import io.walletdesk.support.AgentAvailability;
 import io.walletdesk.support.BusinessHours;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationView;
@@ -80,6 +81,8 @@ class AssistantTest {
     MutableClock clock;
     @Autowired
     BusinessHours hours;
+    @Autowired
+    AgentAvailability availability;
     @Autowired
     Intents intents;
     @Autowired
@@ -272,6 +275,38 @@ class AssistantTest {
     }
 
     @Test
+    void theHandOverAndTheWidgetGiveOneAnswerOnHumanHelpAnAgentOnlineWinsOverTheCalendar() throws Exception {
+        ZoneId jakarta = ZoneId.of("Asia/Jakarta");
+        ZonedDateTime now = clock.instant().atZone(jakarta);
+        clock.advance(Duration.between(now, now.with(TemporalAdjusters.next(DayOfWeek.SUNDAY)).withHour(20).withMinute(0)));
+        assertThat(hours.isOpen(clock.instant())).isFalse();
+        long lateAgent = registration.createStaff(Role.AGENT, TestData.email(), "Lina Larut",
+                "meja-bantuan-pagi-77", null, ClientInfo.system());
+        jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, 'ONLINE', :now)")
+                .param("u", lateAgent).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        try {
+            ApiClient widget = new ApiClient(port);
+            var online = widget.get("/api/v1/chat/availability?lang=en").json();
+            assertThat(online.get("humanAnswer").asText()).isEqualTo("ANSWER_SOON");
+            Customer rina = customer("en");
+            String answer = ask(rina, chat(rina, "en"), "connect me to a human agent please");
+            assertThat(answer).as("an agent is online on a Sunday evening").contains(text("assistant.handover.open", SupportedLanguage.EN))
+                    .doesNotContain("not working now");
+
+            jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE' WHERE user_id = :u").param("u", lateAgent).update();
+            var off = widget.get("/api/v1/chat/availability?lang=id").json();
+            assertThat(off.get("humanAnswer").asText()).isEqualTo("OFF_DUTY");
+            assertThat(java.time.Instant.parse(off.get("nextOpening").asText())).isEqualTo(hours.nextOpening(clock.instant()));
+            assertThat(off.get("nextOpeningText").asText()).endsWith("WIB");
+            Customer budi = customer("en");
+            String later = ask(budi, chat(budi, "en"), "connect me to a human agent please");
+            assertThat(later).contains("not working now");
+        } finally {
+            jdbc.sql("DELETE FROM agent_presence WHERE user_id = :u").param("u", lateAgent).update();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void whenTheAssistantFailsTheCustomerIsToldAndTheChatGoesToHumans() throws Exception {
         Object working = ReflectionTestUtils.getField(assistant, "replies");
@@ -301,8 +336,8 @@ class AssistantTest {
                         List.of(new IntentScore("topup_failed", 0.41), new IntentScore("topup_not_received", 0.39)));
             }
         };
-        AssistantReplies replies = new AssistantReplies(undecided, articles, transactions, standing, accounts, hours,
-                messages, clock);
+        AssistantReplies replies = new AssistantReplies(undecided, articles, transactions, standing, accounts, availability,
+                messages);
         var question = new AssistantReplies.Question(1, 1, "top up", SupportedLanguage.EN, null, Optional.empty());
         AssistantReplies.Reply clarify = replies.answer(question);
         assertThat(clarify.outcome()).isEqualTo(AssistantReplies.Outcome.CLARIFY);

@@ -12,6 +12,7 @@ import io.walletdesk.knowledge.intent.Prediction;
 import io.walletdesk.ledger.WalletStanding;
 import io.walletdesk.ledger.WalletTransactions;
 import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.support.AgentAvailability;
 import io.walletdesk.support.BusinessHours;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.WalletDeskTest;
@@ -33,6 +34,8 @@ class AssistantWithoutWalletTest {
     ArticleLibrary articles;
     @Autowired
     BusinessHours hours;
+    @Autowired
+    AgentAvailability availability;
     @Autowired
     MessageSource messages;
     @Autowired
@@ -58,8 +61,8 @@ class AssistantWithoutWalletTest {
         when(standing.of(anyLong())).thenThrow(away);
         Accounts accounts = mock(Accounts.class);
         when(accounts.find(anyLong())).thenThrow(away);
-        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, hours, messages,
-                clock);
+        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, availability,
+                messages);
 
         AssistantReplies.Reply reply = replies.answer(new AssistantReplies.Question(1, 1, "my top up failed", language,
                 42L, Optional.empty()));

@@ -100,6 +100,32 @@ class SecretsResolverTest {
         assertThat(Files.readString(file)).doesNotContain("from-the-environment");
     }
 
+    @Test
+    void theMetricsScrapeTokenIsOptionalInADeploymentAndGeneratedForTheDemo(@TempDir Path data) throws Exception {
+        // Issue 16: a deployment without WALLETDESK_METRICS_TOKEN starts, and then nobody can scrape.
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db.internal:5432/walletdesk",
+                        "walletdesk.security.data-key=set-by-the-operator-1", "walletdesk.wallet.pin.pepper=set-by-the-operator-2",
+                        "walletdesk.wallet.bank.callback-secret=set-by-the-operator-3")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getEnvironment().getProperty("walletdesk.metrics.scrape-token")).isNull();
+                });
+        // The embedded demo generates one like the other secrets and keeps it.
+        Path file = data.resolve("secrets.properties");
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:metrics", "walletdesk.secrets.file=" + file)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    String token = context.getEnvironment().getProperty("walletdesk.metrics.scrape-token");
+                    assertThat(token).isNotBlank();
+                    assertThat(java.util.Base64.getDecoder().decode(token)).hasSize(32);
+                });
+        Properties kept = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            kept.load(in);
+        }
+        assertThat(kept.getProperty("WALLETDESK_METRICS_TOKEN")).isNotBlank();
+    }
+
     private static String rootMessage(Throwable failure) {
         StringBuilder messages = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {

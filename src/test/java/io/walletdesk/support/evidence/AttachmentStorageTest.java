@@ -6,13 +6,10 @@ import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.evidence.EvidenceChain;
-import io.walletdesk.testing.ApiClient;
+import io.walletdesk.support.evidence.VisitorChats.Chat;
 import io.walletdesk.testing.WalletDeskTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,33 +39,13 @@ class AttachmentStorageTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    /** A visitor's chat conversation: its id and the visitor's token. */
-    private record Chat(long id, String token) {
-    }
-
     private Chat chat() {
-        ApiClient visitor = new ApiClient(port);
-        String token = visitor.post("/api/v1/chat/visitors", Map.of("name", "Putri")).json().get("token").asText();
-        long id = visitor.header("X-Chat-Token", token).post("/api/v1/chat/conversations", Map.of()).json().get("id").asLong();
-        return new Chat(id, token);
+        return VisitorChats.open(port);
     }
 
     /** Uploads the file and returns the message's seq. */
     private long upload(Chat chat, String filename, byte[] content) throws Exception {
-        String boundary = "----wd" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/chat/conversations/" + chat.id() + "/attachments"))
-                .header("X-Chat-Token", chat.token()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = VisitorChats.upload(port, chat, filename, content);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return seqOfLastAttachment(chat);
     }
@@ -79,9 +56,7 @@ class AttachmentStorageTest {
     }
 
     private HttpResponse<byte[]> download(Chat chat, long seq) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/chat/conversations/"
-                        + chat.id() + "/messages/" + seq + "/attachment")).header("X-Chat-Token", chat.token()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return VisitorChats.download(port, chat, seq);
     }
 
     private static byte[] png() {

@@ -1,14 +1,14 @@
-package io.walletdesk.channels.messaging;
+package io.walletdesk.shared.i18n;
 
-import io.walletdesk.shared.i18n.SupportedLanguage;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * WhatsApp tells nothing of a visitor's language: a first guess from what they wrote (Chinese characters, common
- * Indonesian words, else English). Customers matched to an account get their account's language instead.
+ * WhatsApp and e-mail tell nothing reliable of a visitor's language: a first guess from what they wrote (Chinese
+ * characters, common Indonesian words, else English). Customers matched to an account get their account's
+ * language instead.
  */
-final class LanguageGuess {
+public final class LanguageGuess {
 
     private static final Set<String> INDONESIAN = Set.of("saya", "tidak", "gagal", "belum", "sudah", "bagaimana",
             "kenapa", "tolong", "uang", "apa", "bisa", "akun", "isi", "saldo", "dan", "yang", "ini", "itu", "mau",
@@ -17,7 +17,8 @@ final class LanguageGuess {
     private LanguageGuess() {
     }
 
-    static String of(String text) {
+    /** The tag of the guessed language ({@code zh-CN}, {@code id} or {@code en}); null for no text. */
+    public static String of(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
