@@ -5,6 +5,7 @@ import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.outbox.OutboundMessage;
 import io.walletdesk.shared.outbox.OutboundMessages;
+import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.failure.FailureKind;
 import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.BusinessHours;
@@ -13,9 +14,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -146,7 +145,7 @@ public class Complaints {
     private void escalate(Complaint complaint, Long staffUserId, String role, String reason) {
         ComplaintTier tier = complaint.escalate(clock.instant());
         repository.save(complaint);
-        step(complaint.id(), staffUserId, role, "ESCALATED_TO_" + tier, reason);
+        step(complaint.id(), staffUserId, role, ComplaintStep.ESCALATED_TO + tier, reason);
         audit.record(AuditEntry.of("COMPLAINT_ESCALATED", staffUserId, role, complaint.customerUserId(),
                 complaint.reference() + " -> " + tier + ": " + reason, null));
     }
@@ -201,11 +200,11 @@ public class Complaints {
             if (late && !open.tier().top()) {
                 Complaint complaint = load(open.id());
                 while (!complaint.view().tier().top()) {
-                    escalate(complaint, null, "SYSTEM", "answer deadline passed");
+                    escalate(complaint, null, "SYSTEM", ComplaintStep.AUTOMATIC_NOTE + "deadline-passed");
                 }
                 escalated++;
             } else if (near && open.tier() == ComplaintTier.AGENT) {
-                escalate(load(open.id()), null, "SYSTEM", "answer deadline within two working days");
+                escalate(load(open.id()), null, "SYSTEM", ComplaintStep.AUTOMATIC_NOTE + "deadline-near");
                 escalated++;
             }
         }
@@ -230,11 +229,9 @@ public class Complaints {
             return;
         }
         Locale locale = SupportedLanguage.fromTag(complaint.language()).orElse(SupportedLanguage.EN).locale();
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'WIB'", locale)
-                .withZone(ZoneId.of("Asia/Jakarta"));
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof Instant at) {
-                args[i] = local.format(at);
+                args[i] = UserTime.format(at, locale, UserTime.DEFAULT_ZONE);
             }
         }
         outbox.queue(new OutboundMessage(OutboundMessage.Channel.EMAIL, email,

@@ -5,6 +5,7 @@ import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.reachability.DiagnosticReport;
 import io.walletdesk.reachability.DiagnosticReports;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
+import org.springframework.context.i18n.LocaleContextHolder;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.web.FormErrors;
 import io.walletdesk.shared.failure.FailureKind;
@@ -161,7 +162,8 @@ class SupportHomeController {
         if (reportId == null || reportId.isBlank()) {
             return Optional.empty();
         }
-        return diagnostics.find(reportId.strip()).filter(report -> report.userId() == null
+        // The summary goes into the customer's own message, so it is written in the customer's language.
+        return diagnostics.find(reportId.strip(), LocaleContextHolder.getLocale()).filter(report -> report.userId() == null
                 || (me != null && report.userId() == me.userId()));
     }
 

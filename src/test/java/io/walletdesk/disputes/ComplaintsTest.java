@@ -93,6 +93,11 @@ class ComplaintsTest {
         assertThat(complaints.find(complaint.id()).orElseThrow().tier()).isEqualTo(ComplaintTier.COMPLAINTS_TEAM);
         mvc.perform(get(tracker).cookie(session))
                 .andExpect(content().string(Matchers.containsString("Complaints team")))
+                // The timeline names steps and the system's reasons in words, not stored codes (issue 17).
+                .andExpect(content().string(Matchers.containsString("Escalated to Complaints team")))
+                .andExpect(content().string(Matchers.containsString("the answer deadline has passed")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("ESCALATED_TO_"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("auto:"))))
                 .andExpect(content().string(Matchers.containsString("id=\"download-file\"")));
 
         complaints.answer(complaint.id(), 1L, "SUPERVISOR", "We found the transfer and returned the money.", email);
@@ -109,14 +114,18 @@ class ComplaintsTest {
             }
         }
         String letter = new String(files.get("cover-letter.txt"));
-        assertThat(letter).contains(reference, "We found the transfer", "ESCALATED_TO_COMPLAINTS_TEAM", "NOT_SATISFIED");
+        assertThat(letter).contains(reference, "We found the transfer", "Escalated to Supervisor (Automatic): the answer is due within two working days",
+                "Escalated to Complaints team (Automatic): the answer deadline has passed",
+                "Answer not accepted (Customer): It has not arrived").doesNotContain("ESCALATED_TO_", "NOT_SATISFIED", "auto:");
+        // Dates in the letter read as English writes them, in Jakarta time with the zone's name.
+        assertThat(letter).containsPattern("\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}, \\d{2}:\\d{2} WIB");
         String manifest = new String(files.get("manifest.sha256"));
         assertThat(manifest).contains(Digests.sha256(files.get("cover-letter.txt")) + "  cover-letter.txt");
         assertManifestMatches(files);
         assertThat(new String(files.get("cover-letter.html"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("<h1>", reference, "<h2>", "We found the transfer").doesNotContain("th:");
         assertThat(pdfText(files.get("cover-letter.pdf"))).contains(reference, "My transfer of Rp1.000.000 never arrived.",
-                "We found the transfer and returned the money.", "NOT_SATISFIED");
+                "We found the transfer and returned the money.", "Answer not accepted");
 
         String otherPhone = TestData.phone();
         registration.register(new Registration.RegisterCustomer(otherPhone, null, "Orang Lain", "en", TestData.PASSWORD),
@@ -145,6 +154,11 @@ class ComplaintsTest {
                         .param("category", "FRAUD").param("description", "Customer reports an unauthorised transfer."))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/staff/complaints/");
+        // The staff timeline names the step and who took it in words, not stored codes (issue 17).
+        mvc.perform(get(location).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("Complaint filed (Customer)")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(" · FILED"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("(CUSTOMER)"))));
         assertThat(complaints.ofCustomer(customer)).singleElement().satisfies(c -> {
             assertThat(c.conversationId()).isEqualTo(chat.id());
             assertThat(c.category()).isEqualTo("FRAUD");

@@ -42,4 +42,23 @@ class DiagnosticAttachmentTest {
         String body = conversations.messagesAfter(conversation.id(), new Participant.System("test"), 0, 10).get(0).body();
         assertThat(body).contains("The chat does not load on my phone", reportId, "Android");
     }
+
+    @Test
+    void theAttachedReportIsWrittenInTheCustomersLanguage() throws Exception {
+        var diagnosed = mvc.perform(post("/diagnose").with(csrf()).header("Accept-Language", "zh-CN")
+                .header("User-Agent", "Mozilla/5.0 (Linux; Android 11; Redmi Note 8) Chrome/110.0 Mobile Safari/537.36"))
+                .andReturn();
+        String reportId = (String) diagnosed.getModelAndView().getModel().get("reportId");
+        var sent = mvc.perform(post("/support/message").with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("report", reportId).param("name", "李娜").param("email", TestData.email())
+                        .param("body", "手机上聊天打不开"))
+                .andReturn();
+        String reference = sent.getResponse().getContentAsString().replaceAll("(?s).*(WD-\\d+).*", "$1");
+        var conversation = conversations.byReference(reference, new Participant.System("test")).orElseThrow();
+        String body = conversations.messagesAfter(conversation.id(), new Participant.System("test"), 0, 10).get(0).body();
+        // Check names, outcomes and the time are Chinese, as the rest of the customer's message (issue 17).
+        assertThat(body).contains("手机上聊天打不开", reportId, "自助诊断", "在线聊天连接", "设备时钟", "[未检查] 在线聊天连接: JavaScript 已关闭")
+                .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} WIB")
+                .doesNotContain("Live chat connection", "no JavaScript", "UTC");
+    }
 }

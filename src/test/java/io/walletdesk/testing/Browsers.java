@@ -26,6 +26,18 @@ public final class Browsers {
         return start(360, 740, downloads);
     }
 
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for review. */
+    public static void screenshot(ChromeDriver browser, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static ChromeDriver start(int width, int height, java.nio.file.Path downloads) {
         try {
             ChromeOptions options = new ChromeOptions();

@@ -5,11 +5,10 @@ import io.walletdesk.disputes.Complaints;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.crypto.ManifestZip;
 import io.walletdesk.shared.pdf.TextPdfs;
+import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.Participant;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,18 +45,18 @@ class ComplaintFiles {
 
     byte[] build(ComplaintView complaint, String customerName) {
         Locale locale = SupportedLanguage.fromTag(complaint.language()).orElse(SupportedLanguage.EN).locale();
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
         String title = messages.getMessage("complaint.file.heading", new Object[] {complaint.reference()}, locale);
         List<TextPdfs.Section> letter = new ArrayList<>();
         letter.add(new TextPdfs.Section(null,
                 messages.getMessage("complaint.file.customer", new Object[] {customerName}, locale) + '\n'
-                        + messages.getMessage("complaint.file.filed", new Object[] {local.format(complaint.createdAt())}, locale) + '\n'
-                        + messages.getMessage("complaint.file.deadline", new Object[] {local.format(complaint.answerDue())}, locale)));
+                        + messages.getMessage("complaint.file.filed", new Object[] {UserTime.format(complaint.createdAt(), locale, UserTime.DEFAULT_ZONE)}, locale) + '\n'
+                        + messages.getMessage("complaint.file.deadline", new Object[] {UserTime.format(complaint.answerDue(), locale, UserTime.DEFAULT_ZONE)}, locale)));
         letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.description", null, locale), complaint.description()));
         String steps = complaints.timeline(complaint.id()).stream()
-                .map(step -> "- " + local.format(step.at()) + " · " + step.action()
-                        + (step.actorRole() == null ? "" : " (" + step.actorRole() + ")")
-                        + (step.note() == null ? "" : ": " + step.note()))
+                .map(step -> "- " + UserTime.format(step.at(), locale, UserTime.DEFAULT_ZONE) + " · "
+                        + messages.getMessage(step.title(), locale)
+                        + (step.actor() == null ? "" : " (" + messages.getMessage(step.actor(), locale) + ")")
+                        + (step.noteText() == null ? "" : ": " + messages.getMessage(step.noteText(), locale)))
                 .collect(Collectors.joining("\n"));
         letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.timeline", null, locale), steps));
         letter.add(new TextPdfs.Section(messages.getMessage("complaint.file.answer", null, locale),

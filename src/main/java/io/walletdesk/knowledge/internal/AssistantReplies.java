@@ -17,7 +17,6 @@ import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.support.AgentAvailability;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -290,8 +289,7 @@ class AssistantReplies {
     }
 
     private String when(Question q, Instant at) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", q.language().locale())
-                .withZone(UserTime.DEFAULT_ZONE).format(at) + " WIB";
+        return UserTime.format(at, q.language().locale(), UserTime.DEFAULT_ZONE);
     }
 
     String text(Question q, String key, Object... args) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,16 +35,17 @@ class ChannelCheckApiController {
         this.registry = registry;
     }
 
-    /** One official channel as the public list shows it. */
+    /** One official channel as the public list shows it; {@code label} in the request's language. */
     record PublicChannel(String kind, String network, String value, String label) {
     }
 
     /** The official channels, for apps that show them (e.g. "how to recognise us"). */
     @GetMapping({"/api/v1/public/official-channels", "/api/v1/official-channels"})
-    ResponseEntity<List<PublicChannel>> list() {
+    ResponseEntity<List<PublicChannel>> list(Locale locale) {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
                 .body(registry.active().stream()
-                        .map(c -> new PublicChannel(c.kind().name(), c.network(), c.displayValue(), c.label())).toList());
+                        .map(c -> new PublicChannel(c.kind().name(), c.network(), c.displayValue(), c.label(locale))).toList());
     }
 
     @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})

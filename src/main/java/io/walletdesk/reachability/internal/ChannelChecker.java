@@ -54,7 +54,7 @@ class ChannelChecker {
         return new CheckResult(input.raw(), input.kind().name(), input.normalized(), finding.verdict(),
                 finding.verdict() == Verdict.OFFICIAL, finding.verdict() == Verdict.LIKELY_SCAM, finding.reason(),
                 finding.matched() == null ? null : finding.matched().displayValue(),
-                finding.matched() == null ? null : finding.matched().label(), message, advice);
+                finding.matched() == null ? null : finding.matched().label(locale), message, advice);
     }
 
     private Finding find(ChannelInput input) {

@@ -3,6 +3,7 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.shared.audit.AuditEntry;
 import io.walletdesk.shared.audit.AuditTrail;
 import io.walletdesk.shared.db.DatabaseOutage;
+import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.failure.FailureKind;
 import io.walletdesk.shared.failure.ProblemException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +36,36 @@ class ChannelRegistry {
         this.audit = audit;
     }
 
-    /** One official channel: {@code normalized} is E.164, a lower-case domain, address or handle. */
+    /**
+     * One official channel: {@code normalized} is E.164, a lower-case domain, address or handle; {@code label}
+     * says what it is for in English, {@code labelId} and {@code labelZh} in Indonesian and Chinese (null on
+     * channels added before those existed).
+     */
     record OfficialChannel(long id, OfficialKind kind, String normalized, String displayValue, String network, String label,
-            boolean active, Instant createdAt) {
+            String labelId, String labelZh, boolean active, Instant createdAt) {
+
+        /** What the channel is for, in the reader's language; English where no translation was given. */
+        public String label(Locale locale) {
+            String translated = translation(locale);
+            return translated == null ? label : translated;
+        }
+
+        /** Whether {@link #label(Locale)} is in the reader's language (else it is English, marked on pages). */
+        public boolean labelIn(Locale locale) {
+            return "en".equals(locale.getLanguage()) || translation(locale) != null;
+        }
+
+        private String translation(Locale locale) {
+            return switch (SupportedLanguage.of(locale).orElse(SupportedLanguage.EN)) {
+                case ID -> labelId;
+                case ZH_CN -> labelZh;
+                case EN -> label;
+            };
+        }
+    }
+
+    /** What a channel is for, in the three languages; an admin gives all three. */
+    record Labels(String en, String id, String zh) {
     }
 
     /** The last list read, so that customers can still check a contact while the database is away. */
@@ -63,7 +92,7 @@ class ChannelRegistry {
     }
 
     @Transactional
-    OfficialChannel add(String kind, String value, String network, String label, Long actorUserId, String actorRole,
+    OfficialChannel add(String kind, String value, String network, Labels labels, Long actorUserId, String actorRole,
             ClientInfo client) {
         OfficialKind k = OfficialKind.parse(kind)
                 .orElseThrow(() -> ProblemException.forField("validation", FailureKind.INVALID, "kind"));
@@ -72,20 +101,24 @@ class ChannelRegistry {
         if (!net.matches("[a-z0-9_-]{1,32}")) {
             throw ProblemException.forField("validation", FailureKind.INVALID, "network");
         }
-        String text = label == null ? "" : label.strip();
-        if (text.isEmpty() || text.length() > 200) {
-            throw ProblemException.forField("validation", FailureKind.INVALID, "label");
-        }
+        String text = label(labels.en(), "label", SupportedLanguage.EN);
+        String textId = label(labels.id(), "label_id", SupportedLanguage.ID);
+        String textZh = label(labels.zh(), "label_zh", SupportedLanguage.ZH_CN);
         Instant now = clock.instant();
         try {
             jdbc.sql("""
-                    INSERT INTO reach_official_channel (kind, normalized, display_value, network, label, active, created_at)
-                    VALUES (:kind, :normalized, :display, :network, :label, TRUE, :at)""")
+                    INSERT INTO reach_official_channel (kind, normalized, display_value, network, label, label_id, label_zh,
+                        active, created_at)
+                    VALUES (:kind, :normalized, :display, :network, :label, :labelId, :labelZh, TRUE, :at)""")
                     .param("kind", k.name()).param("normalized", normalized).param("display", value.strip())
-                    .param("network", net).param("label", text).param("at", Timestamp.from(now)).update();
+                    .param("network", net).param("label", text).param("labelId", textId).param("labelZh", textZh)
+                    .param("at", Timestamp.from(now)).update();
         } catch (DuplicateKeyException exists) {
-            jdbc.sql("UPDATE reach_official_channel SET active = TRUE, label = :label WHERE kind = :kind AND network = :network AND normalized = :normalized")
-                    .param("kind", k.name()).param("normalized", normalized).param("network", net).param("label", text).update();
+            jdbc.sql("""
+                    UPDATE reach_official_channel SET active = TRUE, label = :label, label_id = :labelId, label_zh = :labelZh
+                    WHERE kind = :kind AND network = :network AND normalized = :normalized""")
+                    .param("kind", k.name()).param("normalized", normalized).param("network", net).param("label", text)
+                    .param("labelId", textId).param("labelZh", textZh).update();
         }
         audit.record(AuditEntry.of("OFFICIAL_CHANNEL_ADDED", actorUserId, actorRole, null,
                 k + " " + net + " " + normalized + " (" + text + ")", client));
@@ -101,6 +134,16 @@ class ChannelRegistry {
         jdbc.sql("UPDATE reach_official_channel SET active = FALSE WHERE id = :id").param("id", id).update();
         audit.record(AuditEntry.of("OFFICIAL_CHANNEL_REMOVED", actorUserId, actorRole, null,
                 channel.kind() + " " + channel.network() + " " + channel.normalized(), client));
+    }
+
+    /** A label in one language, required: the problem names the field and the language that is missing. */
+    private static String label(String value, String field, SupportedLanguage language) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw ProblemException.forField("reach-channel-label", FailureKind.INVALID, field,
+                    new DefaultMessageSourceResolvable(new String[] {"languageName." + language.tag()}, language.tag()));
+        }
+        return text;
     }
 
     private static String normalise(OfficialKind kind, String value) {
@@ -121,7 +164,8 @@ class ChannelRegistry {
 
     private static OfficialChannel row(ResultSet rs, int n) throws SQLException {
         return new OfficialChannel(rs.getLong("id"), OfficialKind.valueOf(rs.getString("kind")), rs.getString("normalized"),
-                rs.getString("display_value"), rs.getString("network"), rs.getString("label"), rs.getBoolean("active"),
+                rs.getString("display_value"), rs.getString("network"), rs.getString("label"), rs.getString("label_id"),
+                rs.getString("label_zh"), rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,7 @@ class DiagnoseController {
     private final RateLimiter rateLimiter;
     private final DiagnosticReportStore store;
     private final Clock clock;
+    private final MessageSource messages;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "diagnose-poll");
         thread.setDaemon(true);
@@ -56,7 +58,8 @@ class DiagnoseController {
     });
 
     DiagnoseController(ServerChecks serverChecks, DiagnosticReportStore store, Clock clock,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, MessageSource messages) {
+        this.messages = messages;
         this.serverChecks = serverChecks;
         this.rateLimiter = rateLimiter;
         this.store = store;
@@ -93,7 +96,7 @@ class DiagnoseController {
             Locale locale) {
         List<Check> checks = new ArrayList<>();
         for (String id : ServerChecks.CLIENT_CHECKS) {
-            checks.add(new Check(id, "skip", "no JavaScript"));
+            checks.add(new Check(id, "skip", messages.getMessage("reach.diag.value.noJavaScript", null, locale)));
         }
         checks.addAll(serverChecks.run(request, Actor.of(auth).userId(), locale));
         String reportId = save(checks, Actor.of(auth).userId(), request);

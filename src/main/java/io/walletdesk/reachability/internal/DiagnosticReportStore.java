@@ -3,6 +3,7 @@ package io.walletdesk.reachability.internal;
 import io.walletdesk.reachability.DiagnosticReport;
 import io.walletdesk.reachability.DiagnosticReport.Check;
 import io.walletdesk.reachability.DiagnosticReports;
+import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.shared.web.ClientInfo;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -10,8 +11,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,6 @@ class DiagnosticReportStore implements DiagnosticReports {
 
     /** No 0/O, 1/I/L: ids are read out over the phone. */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    private static final DateTimeFormatter SUMMARY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     static final Duration KEEP_FOR = Duration.ofDays(180);
 
@@ -138,7 +135,7 @@ class DiagnosticReportStore implements DiagnosticReports {
     private String summary(DiagnosticReport report, Locale locale) {
         List<String> lines = new ArrayList<>();
         lines.add(messages.getMessage("reach.diag.summary.head", new Object[] {report.reportId(),
-                SUMMARY_TIME.format(report.createdAt())}, locale));
+                UserTime.format(report.createdAt(), locale, UserTime.DEFAULT_ZONE)}, locale));
         lines.add(messages.getMessage("reach.diag.summary.device", new Object[] {report.deviceType(), report.os(),
                 report.browser(), report.appVersion() == null ? "-" : report.appVersion()}, locale));
         lines.add(messages.getMessage("reach.diag.summary.overall", new Object[] {

@@ -61,15 +61,19 @@ class StaffReportsController {
     @PreAuthorize("hasRole('ADMIN')")
     String add(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
             @RequestParam(required = false) String network, @RequestParam(defaultValue = "") String label,
-            Authentication auth, HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(name = "label_id", defaultValue = "") String labelId,
+            @RequestParam(name = "label_zh", defaultValue = "") String labelZh, Authentication auth, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         try {
-            registry.add(kind, value, network, label, Actor.of(auth).userId(), Actor.of(auth).role(), ClientInfo.from(request));
+            registry.add(kind, value, network, new ChannelRegistry.Labels(label, labelId, labelZh), Actor.of(auth).userId(), Actor.of(auth).role(), ClientInfo.from(request));
             redirect.addFlashAttribute("notice", "reach.channels.saved");
             return "redirect:/staff/official-channels";
         } catch (ProblemException problem) {
             response.setStatus(HttpFailures.status(problem).value());
             model.addAttribute("error", "problem." + problem.code() + ".title");
+            model.addAttribute("errorDetail", "problem." + problem.code() + ".detail");
+            model.addAttribute("errorArgs", problem.args());
+            model.addAttribute("errorField", problem.field());
             return registry(model);
         }
     }

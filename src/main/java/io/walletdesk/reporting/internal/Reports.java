@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Reports {
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm").withZone(ReportFacts.ZONE);
 
     private final JdbcClient jdbc;
 
@@ -44,11 +40,6 @@ class Reports {
 
         public String label() {
             return reference != null ? reference : "#" + conversationId;
-        }
-
-        /** When it started, in Jakarta time. */
-        public String started() {
-            return LOCAL.format(startedAt);
         }
     }
 

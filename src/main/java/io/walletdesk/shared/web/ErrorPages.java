@@ -33,10 +33,12 @@ class ErrorPages implements ErrorController {
 
     private final Problems problems;
     private final ErrorAttributes errors;
+    private final LayoutModel layout;
 
-    ErrorPages(Problems problems, ErrorAttributes errors) {
+    ErrorPages(Problems problems, ErrorAttributes errors, LayoutModel layout) {
         this.problems = problems;
         this.errors = errors;
+        this.layout = layout;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -51,7 +53,7 @@ class ErrorPages implements ErrorController {
             problems.write(request, response, problems.build(failure, locale, path));
             return null;
         }
-        return PageProblemHandler.page(problems, failure, locale);
+        return PageProblemHandler.page(problems, layout, failure, request, locale);
     }
 
     private WebFailure failure(HttpServletRequest request, String path) {

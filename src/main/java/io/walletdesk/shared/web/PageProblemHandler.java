@@ -21,9 +21,11 @@ class PageProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(PageProblemHandler.class);
 
     private final Problems problems;
+    private final LayoutModel layout;
 
-    PageProblemHandler(Problems problems) {
+    PageProblemHandler(Problems problems, LayoutModel layout) {
         this.problems = problems;
+        this.layout = layout;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -46,12 +48,14 @@ class PageProblemHandler {
         if (meaning.retryAfterSeconds() != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(meaning.retryAfterSeconds()));
         }
-        return page(problems, meaning, locale);
+        return page(problems, layout, meaning, request, locale);
     }
 
-    /** The translated error page for a failure. */
-    static ModelAndView page(Problems problems, WebFailure failure, Locale locale) {
+    /** The translated error page for a failure, with what the layout needs (language, selector, zone). */
+    static ModelAndView page(Problems problems, LayoutModel layout, WebFailure failure, HttpServletRequest request,
+            Locale locale) {
         ModelAndView page = new ModelAndView("error");
+        layout.addTo(page, request);
         page.setStatus(failure.status());
         page.addObject("status", failure.status().value());
         page.addObject("problemTitle", problems.title(failure.code(), locale));

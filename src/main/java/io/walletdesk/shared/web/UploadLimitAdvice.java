@@ -21,9 +21,11 @@ import org.springframework.web.servlet.ModelAndView;
 class UploadLimitAdvice {
 
     private final Problems problems;
+    private final LayoutModel layout;
 
-    UploadLimitAdvice(Problems problems) {
+    UploadLimitAdvice(Problems problems, LayoutModel layout) {
         this.problems = problems;
+        this.layout = layout;
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -38,6 +40,6 @@ class UploadLimitAdvice {
             problems.write(request, response, problems.build(meaning, locale, path));
             return new ModelAndView();
         }
-        return PageProblemHandler.page(problems, meaning, locale);
+        return PageProblemHandler.page(problems, layout, meaning, request, locale);
     }
 }

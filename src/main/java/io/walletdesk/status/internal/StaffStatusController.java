@@ -95,6 +95,7 @@ class StaffStatusController {
             redirect.addFlashAttribute("notice", "status.staff.saved");
             return "redirect:/staff/status/incidents/" + id;
         } catch (ProblemException problem) {
+            model.addAttribute("incidentForm", form);
             return failed(problem, response, model, locale);
         }
     }
@@ -111,6 +112,7 @@ class StaffStatusController {
             redirect.addFlashAttribute("notice", "status.staff.saved");
             return "redirect:/staff/status/incidents/" + id;
         } catch (ProblemException problem) {
+            model.addAttribute("maintenanceForm", form);
             return failed(problem, response, model, locale);
         }
     }
@@ -146,15 +148,23 @@ class StaffStatusController {
                 throw problem;
             }
             response.setStatus(HttpFailures.status(problem).value());
-            model.addAttribute("error", "problem." + problem.code() + ".detail");
+            problem(problem, model);
+            model.addAttribute("form", form);
             return incident(id, model, locale);
         }
     }
 
     private String failed(ProblemException problem, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(HttpFailures.status(problem).value());
-        model.addAttribute("error", "problem." + problem.code() + ".detail");
+        problem(problem, model);
         return dashboard(model, locale);
+    }
+
+    /** The problem's detail with its arguments (e.g. which language is missing) and the field it names. */
+    private static void problem(ProblemException problem, Model model) {
+        model.addAttribute("error", "problem." + problem.code() + ".detail");
+        model.addAttribute("errorArgs", problem.args());
+        model.addAttribute("errorField", problem.field());
     }
 
     private static Texts texts(Map<String, String> form, String field) {

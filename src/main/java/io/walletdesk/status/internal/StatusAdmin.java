@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +82,8 @@ class StatusAdmin {
         if (incident.status().kind() != IncidentKind.INCIDENT) {
             throw new ProblemException("status-invalid-status", FailureKind.INVALID, incident.status().api());
         }
+        complete(incident.name(), "name");
+        complete(incident.body(), "body");
         Instant now = clock.instant();
         String publicId = newId();
         jdbc.sql("""
@@ -110,6 +113,8 @@ class StatusAdmin {
         if (maintenance.from() == null || maintenance.until() == null || !maintenance.until().isAfter(maintenance.from())) {
             throw ProblemException.forField("status-maintenance-window", FailureKind.INVALID, "until");
         }
+        complete(maintenance.name(), "name");
+        complete(maintenance.body(), "body");
         Instant now = clock.instant();
         String publicId = newId();
         jdbc.sql("""
@@ -146,6 +151,7 @@ class StatusAdmin {
         if (update.status().kind() != incident.kind()) {
             throw new ProblemException("status-invalid-status", FailureKind.INVALID, update.status().api());
         }
+        complete(update.body(), "body");
         Instant now = clock.instant();
         long updateId = insertUpdate(incident.id(), update.status(), update.body(), update.deliver(), now);
         Map<String, ComponentStatus> changes = new LinkedHashMap<>(update.components());
@@ -313,6 +319,22 @@ class StatusAdmin {
 
     private void audit(Actor actor, String action, String details) {
         audit.record(AuditEntry.of(action, actor.userId(), actor.role(), null, details, actor.client()));
+    }
+
+    /**
+     * Customers read the status page in English, Indonesian and Chinese, so nothing is published until all three
+     * are written (a missing one used to show the English text inside Indonesian and Chinese pages). The problem
+     * names the field ({@code name_zh}) and, in its detail, the missing language.
+     */
+    private static void complete(Texts texts, String field) {
+        String[][] languages = {{"en", texts.en(), "En"}, {"id", texts.id(), "Id"}, {"zh", texts.zh(), "Zh"}};
+        for (String[] language : languages) {
+            if (language[1] == null || language[1].isBlank()) {
+                throw ProblemException.forField("status-text-required", FailureKind.INVALID, field + "_" + language[0],
+                        new DefaultMessageSourceResolvable(new String[] {"status.staff." + field + language[2]},
+                                field + "_" + language[0]));
+            }
+        }
     }
 
     private static String required(String text) {

@@ -3,26 +3,25 @@ package io.walletdesk.support.conversation;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
+import io.walletdesk.shared.time.UserTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The whole conversation as plain text with UTC and Jakarta times, for the customer to keep (E2). */
+/** The whole conversation as plain text with UTC times and the reader's local ones, for the customer to keep (E2). */
 @Component
 class Transcripts {
-
-    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'")
-            .withZone(ZoneId.of("Asia/Jakarta"));
 
     private final ConversationStore store;
     private final ConversationAccess access;
     private final MessageSource messages;
+    private final UserTime userTime;
 
-    Transcripts(ConversationStore store, ConversationAccess access, MessageSource messages) {
+    Transcripts(ConversationStore store, ConversationAccess access, MessageSource messages, UserTime userTime) {
+        this.userTime = userTime;
         this.store = store;
         this.access = access;
         this.messages = messages;
@@ -33,6 +32,7 @@ class Transcripts {
         StringBuilder text = new StringBuilder();
         text.append("WalletDesk ").append(conversation.reference()).append('\n');
         Locale locale = LocaleContextHolder.getLocale();
+        ZoneId zone = userTime.currentZone();
         text.append(messages.getMessage("transcript.opened", new Object[] {conversation.createdAt().toString()}, locale))
                 .append("\n\n");
         String noteMark = " (" + messages.getMessage("transcript.internalNote", null, locale) + ")";
@@ -43,7 +43,7 @@ class Transcripts {
                 return text.toString();
             }
             for (MessageView m : batch) {
-                text.append('[').append(m.createdAt()).append(" | ").append(WIB.format(m.createdAt())).append("] ")
+                text.append('[').append(m.createdAt()).append(" | ").append(UserTime.formatPrecise(m.createdAt(), locale, zone)).append("] ")
                         .append(m.authorName() == null ? m.authorType() : m.authorName())
                         .append(m.internalNote() ? noteMark : "").append(":\n")
                         .append(m.body()).append("\n\n");

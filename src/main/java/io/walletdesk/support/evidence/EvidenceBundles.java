@@ -11,13 +11,14 @@ import io.walletdesk.support.EvidenceExports;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Participant;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.walletdesk.shared.i18n.SupportedLanguage;
+import io.walletdesk.shared.time.UserTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +34,6 @@ import org.thymeleaf.context.Context;
 @Service
 class EvidenceBundles implements EvidenceExports {
 
-    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'WIB'")
-            .withZone(ZoneId.of("Asia/Jakarta"));
-
     private final Conversations conversations;
     private final Attachments attachments;
     private final JdbcClient jdbc;
@@ -43,9 +41,11 @@ class EvidenceBundles implements EvidenceExports {
     private final MessageSource messageSource;
     private final EvidenceChain chain;
     private final ITemplateEngine templates;
+    private final UserTime userTime;
 
     EvidenceBundles(Conversations conversations, Attachments attachments, JdbcClient jdbc, TextPdfs pdfs,
-            MessageSource messageSource, EvidenceChain chain, ITemplateEngine templates) {
+            MessageSource messageSource, EvidenceChain chain, ITemplateEngine templates, UserTime userTime) {
+        this.userTime = userTime;
         this.chain = chain;
         this.templates = templates;
         this.conversations = conversations;
@@ -107,19 +107,7 @@ class EvidenceBundles implements EvidenceExports {
                 .query((rs, n) -> linked.row(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
                 .list();
         files.put("linked-transactions.csv", linked.toString().getBytes(StandardCharsets.UTF_8));
-        files.put("VERIFY.txt", ("""
-                How to check this bundle (%s)
-                1. In this folder run:  sha256sum -c manifest.sha256   -> every line must say OK.
-                2. chain.csv lists the service's hash chain: entry_hash = SHA-256 of
-                   previous_hash|position|kind|subject|content_hash|recorded_at, starting from 64 zeros.
-                   Each attachment's content_hash equals its SHA-256 in manifest.sha256.
-                3. transcript.txt, transcript.html and transcript.pdf are the same messages in three forms; all
-                   three are in manifest.sha256. The PDF can be read and its text copied with any PDF reader
-                   (e.g. pdftotext transcript.pdf -). A character its fonts cannot show is printed as "?";
-                   transcript.html and transcript.txt always hold the exact text.
-                4. A file listed as attachments/...-damaged.txt could not be exported because the stored copy
-                   no longer matched its SHA-256; chain.csv still holds the hash it had when it was sent.
-                """).formatted(conversation.reference()).getBytes(StandardCharsets.UTF_8));
+        files.put("VERIFY.txt", verifyText(conversation.reference()).getBytes(StandardCharsets.UTF_8));
         return ManifestZip.of(files);
     }
 
@@ -132,11 +120,29 @@ class EvidenceBundles implements EvidenceExports {
             if (!"attachment-damaged".equals(damaged.code())) {
                 throw damaged;
             }
-            files.put("attachments/" + m.seq() + "-damaged.txt", ("""
-                    The file sent in message %d (%s) is not included: its stored copy no longer matches the SHA-256
-                    recorded when it was sent. See chain.csv for that hash.
-                    """).formatted(m.seq(), m.body()).getBytes(StandardCharsets.UTF_8));
+            files.put("attachments/" + m.seq() + "-damaged.txt", inEveryLanguage("evidence.damaged",
+                    new Object[] {m.seq(), m.body()}).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * How to check the bundle. It is read by whoever the customer hands it to (a bank, the regulator, a
+     * court), so it is written in all three languages, the reader's own first.
+     */
+    private String verifyText(String reference) {
+        return inEveryLanguage("evidence.verify", new Object[] {reference});
+    }
+
+    private String inEveryLanguage(String key, Object[] args) {
+        SupportedLanguage reader = SupportedLanguage.of(LocaleContextHolder.getLocale()).orElse(SupportedLanguage.EN);
+        List<SupportedLanguage> order = new ArrayList<>(List.of(reader));
+        for (SupportedLanguage language : SupportedLanguage.values()) {
+            if (language != reader) {
+                order.add(language);
+            }
+        }
+        return order.stream().map(language -> messageSource.getMessage(key, args, language.locale()).strip() + "\n")
+                .collect(Collectors.joining("\n"));
     }
 
     /** Every message the reader may see, in pages (a long conversation has more than one page of 500). */
@@ -179,7 +185,8 @@ class EvidenceBundles implements EvidenceExports {
         List<TextPdfs.Section> sections = new ArrayList<>();
         for (MessageView m : messages) {
             sections.add(new TextPdfs.Section(author(m, noteMark) + "  ·  " + m.createdAt() + " UTC  |  "
-                    + WIB.format(m.createdAt()), m.body()));
+                    + UserTime.formatPrecise(m.createdAt(), LocaleContextHolder.getLocale(), userTime.currentZone()),
+                    m.body()));
         }
         return pdfs.render("WalletDesk " + conversation.reference(), sections);
     }

@@ -51,7 +51,13 @@ class ComplaintFilesTest {
         ComplaintView complaint = complaints.file(new Complaints.FileComplaint(customer, null, "id", "PAYMENT",
                 "Pembayaran gagal tapi saldo terpotong Rp250.000.\n<b>bukan tag</b>", chat.id()));
 
+        complaints.escalate(complaint.id(), 7L, "SUPERVISOR", "Perlu persetujuan supervisor");
         Map<String, byte[]> files = unzip(complaintFiles.build(complaint, "Ayu Kartika"));
+        // The letter is in the complaint's language: step names, who acted and dates as Indonesian writes them.
+        assertThat(new String(files.get("cover-letter.txt"), StandardCharsets.UTF_8))
+                .contains("Pengaduan diajukan (Nasabah)", "Dieskalasi ke Supervisor (Supervisor): Perlu persetujuan supervisor")
+                .containsPattern("\\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \\d{4} \\d{2}\\.\\d{2} WIB")
+                .doesNotContain("FILED", "ESCALATED_TO_", "CUSTOMER");
         assertThat(files).containsKeys("cover-letter.txt", "cover-letter.html", "cover-letter.pdf", "transcript.html",
                 "transcript.pdf", "conversation-evidence.zip", "manifest.sha256");
         assertManifestMatches(files);

@@ -266,7 +266,8 @@ class AssistantTest {
         Customer tono = customer("en");
         ConversationView chat = chat(tono, "en");
         String answer = ask(tono, chat, "connect me to a human agent please");
-        String opening = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+        // Dates read as English writes them on every page (issue 17): "28 Dec 2026, 08:00 WIB".
+        String opening = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'WIB'", Locale.ENGLISH)
                 .withZone(jakarta).format(hours.nextOpening(clock.instant()));
         assertThat(answer).contains("not working now").contains(opening);
         ConversationView queued = conversations.get(chat.id(), new Participant.System("test"));

@@ -158,7 +158,7 @@ class OfficialChannelsTest {
         mvc.perform(get("/staff/official-channels").with(user("51").roles("AGENT"))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/official-channels").with(user("52").roles("ADMIN")).with(csrf())
                         .param("kind", "HANDLE").param("value", "@walletdesk.help").param("network", "facebook")
-                        .param("label", "Facebook"))
+                        .param("label", "Facebook").param("label_id", "Facebook").param("label_zh", "Facebook"))
                 .andExpect(status().is3xxRedirection());
         assertVerdict("https://facebook.com/walletdesk.help", "OFFICIAL", "handle-official");
         mvc.perform(get("/staff/official-channels").with(user("52").roles("ADMIN")))

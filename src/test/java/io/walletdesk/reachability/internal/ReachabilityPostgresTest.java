@@ -46,7 +46,7 @@ class ReachabilityPostgresTest {
         assertThat(refused.status()).isEqualTo(426);
 
         assertThat(checker.check("0811-1000-1235", Locale.ENGLISH).likelyScam()).isTrue();
-        registry.add("WEB_DOMAIN", "walletdesk.example", null, "Test", 1L, "ADMIN", ClientInfo.system());
+        registry.add("WEB_DOMAIN", "walletdesk.example", null, new ChannelRegistry.Labels("Test", "Uji", "测试"), 1L, "ADMIN", ClientInfo.system());
         assertThat(checker.check("https://walletdesk.example/x", Locale.ENGLISH).official()).isTrue();
         var report = reports.submit(new NewReport("g0pay-walletdesk.com", "SMS", "OTP", null), null, ClientInfo.system());
         reports.review(report.id(), "CONFIRMED", "ok", 1L, "AGENT", ClientInfo.system());

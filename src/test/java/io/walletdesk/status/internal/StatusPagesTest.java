@@ -138,9 +138,28 @@ class StatusPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Report an incident")));
 
+        // English alone is refused: the problem names the field and the language, and the form keeps what was typed.
         mvc.perform(post("/staff/status/incidents").with(user("12").roles("SUPERVISOR")).with(csrf())
                         .param("name_en", "E-mail replies delayed").param("name_zh", "邮件回复延迟")
                         .param("name_id", "Balasan e-mail tertunda").param("body_en", "Replies take longer.")
+                        .param("impact", "minor").param("status", "identified").param("components", "email-support"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Message (Indonesian) is empty")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"i-body_id\"[^>]*aria-invalid=\"true\".*")))
+                .andExpect(content().string(containsString("value=\"邮件回复延迟\"")));
+        mvc.perform(post("/staff/status/incidents").with(user("12").roles("SUPERVISOR")).with(csrf())
+                        .header("Accept-Language", "id")
+                        .param("name_en", "E-mail replies delayed").param("body_en", "Replies take longer."))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Judul (Indonesia) masih kosong")));
+        assertThat(snapshots.current().snapshot().unresolvedIncidents())
+                .noneMatch(i -> i.name().en().equals("E-mail replies delayed"));
+
+        mvc.perform(post("/staff/status/incidents").with(user("12").roles("SUPERVISOR")).with(csrf())
+                        .param("name_en", "E-mail replies delayed").param("name_zh", "邮件回复延迟")
+                        .param("name_id", "Balasan e-mail tertunda").param("body_en", "Replies take longer.")
+                        .param("body_zh", "回复需要更长时间。").param("body_id", "Balasan memerlukan waktu lebih lama.")
                         .param("impact", "minor").param("status", "identified").param("components", "email-support")
                         .param("componentStatus", "degraded_performance").param("notify", "on"))
                 .andExpect(redirectedUrlPattern("/staff/status/incidents/*"));
@@ -156,6 +175,12 @@ class StatusPagesTest {
         mvc.perform(post("/staff/status/incidents/" + created.publicId() + "/updates")
                         .with(user("12").roles("SUPERVISOR")).with(csrf())
                         .param("status", "resolved").param("body_en", "All replies sent.").param("componentStatus", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Message (Indonesian) is empty")));
+        mvc.perform(post("/staff/status/incidents/" + created.publicId() + "/updates")
+                        .with(user("12").roles("SUPERVISOR")).with(csrf())
+                        .param("status", "resolved").param("body_en", "All replies sent.")
+                        .param("body_id", "Semua balasan terkirim.").param("body_zh", "所有回复已发送。").param("componentStatus", ""))
                 .andExpect(redirectedUrlPattern("/staff/status/incidents/*"));
         assertThat(snapshots.current().snapshot().component("email-support").orElseThrow().status())
                 .isEqualTo(ComponentStatus.OPERATIONAL);

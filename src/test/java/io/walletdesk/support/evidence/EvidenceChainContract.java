@@ -49,14 +49,7 @@ abstract class EvidenceChainContract {
         assertThat(intact.entries()).isEqualTo(5);
 
         // The exported bundle's manifest matches its files, and the attachment is inside.
-        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundles.bundle(chat.id(), customer)))) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                files.put(entry.getName(), zip.readAllBytes());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        java.util.Map<String, byte[]> files = unzip(bundle(chat.id(), customer, "id"));
         assertThat(files).containsKeys("transcript.html", "transcript.pdf", "timeline.csv", "chain.csv", "manifest.sha256",
                 "VERIFY.txt", "attachments/2-bukti.pdf");
         String manifest = new String(files.get("manifest.sha256"));
@@ -92,6 +85,23 @@ abstract class EvidenceChainContract {
             throw new java.io.UncheckedIOException(e);
         }
 
+        // VERIFY.txt is for whoever receives the bundle: all three languages, the reader's first (issue 17).
+        assertThat(new String(files.get("VERIFY.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("Cara memeriksa paket ini (" + chat.reference() + ")")
+                .contains("How to check this bundle (" + chat.reference() + ")", "如何核验此证据包（" + chat.reference() + "）",
+                        "sha256sum -c manifest.sha256", "service's hash chain")
+                .doesNotContain("{0}", "''");
+        String chinese = new String(unzip(bundle(chat.id(), customer, "zh-CN")).get("VERIFY.txt"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(chinese).startsWith("如何核验此证据包").contains("Cara memeriksa", "How to check");
+        // The PDF's local times read as the reader's language writes dates: "7 Des 2026 14.05.09 WIB".
+        try (var transcript = org.apache.pdfbox.Loader.loadPDF(files.get("transcript.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(transcript))
+                    .containsPattern("\\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \\d{4} \\d{2}\\.\\d{2}\\.\\d{2} WIB");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         jdbc.sql("UPDATE conversation_messages SET body = 'Transfer Rp50.000 ke rekening salah' WHERE conversation_id = :c AND seq = 1")
                 .param("c", chat.id()).update();
         EvidenceChain.Verification edited = chain.verify(chat.id());
@@ -105,5 +115,27 @@ abstract class EvidenceChainContract {
         jdbc.sql("UPDATE conversation_attachments SET content = :x WHERE conversation_id = :c")
                 .param("x", "%PDF-1.4 forged".getBytes()).param("c", chat.id()).update();
         assertThat(chain.verify(chat.id()).brokenAt()).as("the attachment entry").isEqualTo(3);
+    }
+
+    private byte[] bundle(long conversationId, Participant reader, String language) {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag(language));
+        try {
+            return bundles.bundle(conversationId, reader);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] zipped) {
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return files;
     }
 }
