@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import io.walletdesk.support.Conversations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** When the wallet cannot be read, the assistant says so in the customer's language and still answers from articles. */
@@ -39,6 +40,8 @@ class AssistantWithoutWalletTest {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Conversations conversations;
 
     @ParameterizedTest
     @EnumSource(SupportedLanguage.class)
@@ -59,7 +62,7 @@ class AssistantWithoutWalletTest {
         Accounts accounts = mock(Accounts.class);
         when(accounts.find(anyLong())).thenThrow(away);
         AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, hours, messages,
-                clock);
+                clock, conversations);
 
         AssistantReplies.Reply reply = replies.answer(new AssistantReplies.Question(1, 1, "my top up failed", language,
                 42L, Optional.empty()));
