@@ -58,8 +58,11 @@ class OutOfScopeEvalTest {
     @Test
     void bankingQuestionsOfOurOwnIntentsAreStillAnswered() throws IOException {
         assumeTrue(data != null, "the shared data folder is not here");
-        List<LabeledText> heldOut = ScopeEval.banking77(data, true);
-        assertThat(heldOut).hasSizeGreaterThan(500);
+        List<LabeledText> half = ScopeEval.banking77(data, true);
+        // every third row of the held-out half keeps the test within seconds (intent-eval --scope measures all)
+        List<LabeledText> heldOut = java.util.stream.IntStream.range(0, half.size()).filter(i -> i % 3 == 0)
+                .mapToObj(half::get).toList();
+        assertThat(heldOut).hasSizeGreaterThan(300);
         assertThat(ScopeEval.accuracy(model, heldOut)).as("in-scope accuracy on BANKING77 rows of our intents")
                 .isGreaterThanOrEqualTo(0.72);
         assertThat(ScopeEval.rejection(model, heldOut)).as("in-scope questions rejected").isLessThanOrEqualTo(0.15);
