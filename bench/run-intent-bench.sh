@@ -41,6 +41,9 @@ eval_ --phrases "$PHRASES" --holdout 0.2 | grep -E '^(# |accuracy=)'
 echo "== Out-of-scope recall: CLINC150 oos-train.csv (200 questions) against the model trained on all phrases"
 eval_ --phrases "$PHRASES" --test "$DATA/clinc150/oos-train.csv" | tail -1 | sed 's/accuracy=/out_of_scope recall=/'
 
+echo "== Out-of-scope rejection and in-scope accuracy on held-out data (issue 17; 80% of the phrases trained)"
+eval_ --scope "$DATA" --phrases "$PHRASES"
+
 echo "== Speed and memory ($HEAP)"
 EXTRACTED=target/intent-bench
 rm -rf "$EXTRACTED"

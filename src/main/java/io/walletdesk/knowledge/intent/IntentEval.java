@@ -23,17 +23,20 @@ import java.util.TreeSet;
  * intent-eval --train A.csv --folds 5        stratified 5-fold cross-validation on A
  * intent-eval --train A.csv --holdout 0.5    train on a fixed stratified half of A, test on the other half
  * intent-eval --holdout 0.2                  the same on the shipped phrase files (per file, i.e. per language)
+ * intent-eval --scope DATA_DIR               out-of-scope rejection and in-scope accuracy on held-out data ({@link ScopeEval})
  * --train may be repeated; --phrases DIR reads the shipped phrase files from DIR instead of the class path.
  * </pre>
  */
 public final class IntentEval {
 
     private static final String USAGE = """
-            usage: intent-eval [--train FILE.csv]... (--test FILE.csv | --folds K | --holdout FRACTION) [--phrases DIR]
+            usage: intent-eval [--train FILE.csv]... (--test FILE.csv | --folds K | --holdout FRACTION | --scope DATA_DIR) [--phrases DIR]
               --train FILE.csv     training examples (header text,category); repeatable; default: the shipped phrases
               --test FILE.csv      test examples (header text,category)
               --folds K            stratified K-fold cross-validation on the training examples (2..20)
               --holdout FRACTION   hold out this share (0..1) of every training file, stratified, and test on it
+              --scope DATA_DIR     train on 80% of the phrases; in-scope accuracy on the rest and on BANKING77 rows of our
+                                   intents, out-of-scope rejection on held-out halves of CLINC150 oos and xSID
               --phrases DIR        read the shipped phrase files (en.csv, id.csv, zh-CN.csv) from DIR""";
 
     private IntentEval() {
@@ -44,6 +47,7 @@ public final class IntentEval {
         List<Path> train = new ArrayList<>();
         Path test = null;
         Path phrases = null;
+        Path scope = null;
         Integer folds = null;
         Double holdout = null;
         try {
@@ -61,6 +65,7 @@ public final class IntentEval {
                     case "--train" -> train.add(Path.of(value));
                     case "--test" -> test = Path.of(value);
                     case "--phrases" -> phrases = Path.of(value);
+                    case "--scope" -> scope = Path.of(value);
                     case "--folds" -> folds = Integer.valueOf(value);
                     case "--holdout" -> holdout = Double.valueOf(value);
                     default -> {
@@ -71,9 +76,9 @@ public final class IntentEval {
         } catch (NumberFormatException e) {
             return fail(out, "not a number: " + e.getMessage());
         }
-        int modes = (test != null ? 1 : 0) + (folds != null ? 1 : 0) + (holdout != null ? 1 : 0);
+        int modes = (test != null ? 1 : 0) + (folds != null ? 1 : 0) + (holdout != null ? 1 : 0) + (scope != null ? 1 : 0);
         if (modes != 1) {
-            return fail(out, "give exactly one of --test, --folds and --holdout");
+            return fail(out, "give exactly one of --test, --folds, --holdout and --scope");
         }
         if (folds != null && (folds < 2 || folds > 20)) {
             return fail(out, "--folds must be between 2 and 20");
@@ -91,7 +96,9 @@ public final class IntentEval {
                 trainFiles = phrases != null ? ShippedPhrases.byFileFromDirectory(phrases)
                         : ShippedPhrases.byFileFromClassPath();
             }
-            if (test != null) {
+            if (scope != null) {
+                ScopeEval.run(scope, trainFiles, out);
+            } else if (test != null) {
                 long start = System.nanoTime();
                 IntentModel model = IntentModel.train(concat(trainFiles.values()));
                 out.printf(Locale.ROOT, "# trained on %d examples (%d intents) in %.1f s; testing on %d examples of %s%n",

@@ -209,7 +209,9 @@ class ArticleLibrary {
     /** Shipped content: inserted once as published; never overwrites what staff changed since. */
     @Transactional
     boolean importShipped(ArticleDraft draft) {
-        if (store.find(draft.slug(), draft.language().tag()).isPresent()) {
+        Optional<Article> existing = store.find(draft.slug(), draft.language().tag());
+        if (existing.isPresent()) {
+            refreshUntouched(existing.get(), draft);
             return false;
         }
         try {
@@ -218,6 +220,21 @@ class ArticleLibrary {
         } catch (DuplicateKeyException anotherNodeWasFaster) {
             return false;
         }
+    }
+
+    /**
+     * A shipped article that no person ever edited follows the shipped text (e.g. the formal Indonesian of
+     * issue 17) as a new revision; one staff revision and the article is theirs for good.
+     */
+    private void refreshUntouched(Article article, ArticleDraft shipped) {
+        boolean same = article.title().equals(shipped.title()) && article.summary().equals(shipped.summary())
+                && article.category().equals(shipped.category()) && article.tags().equals(shipped.tags())
+                && article.bodyMarkdown().equals(shipped.bodyMarkdown());
+        if (same || article.state() != ArticleState.PUBLISHED
+                || store.revisions(article.id()).stream().anyMatch(r -> r.editedBy() != null)) {
+            return;
+        }
+        store.updateText(article.id(), article.revision(), shipped, null, clock.instant());
     }
 
     private void reindexAfterCommit(long id) {

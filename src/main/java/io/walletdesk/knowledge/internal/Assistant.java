@@ -60,6 +60,7 @@ class Assistant {
     });
     /** The reply function; a field so that a failure can be simulated in a test. */
     private Function<AssistantReplies.Question, AssistantReplies.Reply> replies;
+    private final Function<AssistantReplies.Question, AssistantReplies.Reply> messageLeft;
 
     Assistant(Conversations conversations, FirstResponse firstResponse, AssistantTurns turns, AssistantReplies replies,
             MessageSource messages, Clock clock, PlatformTransactionManager transactions,
@@ -69,6 +70,7 @@ class Assistant {
         this.firstResponse = firstResponse;
         this.turns = turns;
         this.replies = replies::answer;
+        this.messageLeft = replies::messageLeft;
         this.messages = messages;
         this.clock = clock;
         this.timeout = timeout;
@@ -97,7 +99,10 @@ class Assistant {
                 posted.customerUserId(), previous);
         AssistantReplies.Reply reply;
         try {
-            reply = CompletableFuture.supplyAsync(() -> replies.apply(question), thinking)
+            // A message left for the team (leave-a-message) is acknowledged and handed to humans, not answered.
+            Function<AssistantReplies.Question, AssistantReplies.Reply> answer = posted.channel() == Channel.WEB_FORM
+                    ? messageLeft : replies;
+            reply = CompletableFuture.supplyAsync(() -> answer.apply(question), thinking)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception failure) {
             log.warn("Assistant failed on conversation {} message {}; handing over to humans", conversationId,
@@ -106,7 +111,9 @@ class Assistant {
             return;
         }
         Prediction p = reply.prediction();
-        IntentScore second = p.second();
+        IntentScore second = reply.alternative() == null ? p.second()
+                : p.ranked().stream().filter(s -> s.intent().equals(reply.alternative())).findFirst()
+                        .orElse(new IntentScore(reply.alternative(), 0));
         turns.record(conversationId, posted.seq(), reply.intent() != null ? reply.intent() : p.intent(), p.probability(),
                 second == null ? null : second.intent(), second == null ? null : second.probability(),
                 AssistantTurns.Outcome.valueOf(reply.outcome().name()));

@@ -16,10 +16,16 @@ import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
 import io.walletdesk.support.AgentAvailability;
+import io.walletdesk.support.BusinessHours;
+import io.walletdesk.support.Channel;
+import io.walletdesk.support.Conversations;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -61,27 +67,50 @@ class AssistantReplies {
             Optional<AssistantTurns.Turn> previous) {
     }
 
-    /** {@code intent} is what the reply is about; {@code handoverReason} is set for hand-overs. */
-    record Reply(String text, Outcome outcome, String intent, Prediction prediction, String handoverReason) {
+    /**
+     * {@code intent} is what the reply is about; {@code handoverReason} is set for hand-overs; {@code alternative}
+     * is the second choice of a clarifying question when it is not the classifier's runner-up (a choice offered
+     * because of the customer's own transactions), so that "2" picks it.
+     */
+    record Reply(String text, Outcome outcome, String intent, Prediction prediction, String handoverReason,
+            String alternative) {
+
+        Reply(String text, Outcome outcome, String intent, Prediction prediction, String handoverReason) {
+            this(text, outcome, intent, prediction, handoverReason, null);
+        }
     }
+
+    /** The intents answered from one of the customer's transactions. */
+    static final Set<String> MONEY = Set.of("topup_failed", "topup_not_received", "transfer_failed",
+            "transfer_not_received", "payment_failed");
+
+    /** How far back a transaction can be what the customer means. */
+    static final Duration RECENT = Duration.ofDays(30);
 
     private final Intents intents;
     private final ArticleLibrary articles;
     private final WalletTransactions transactions;
     private final WalletStanding standing;
     private final Accounts accounts;
+    private final BusinessHours hours;
     private final AgentAvailability availability;
     private final MessageSource messages;
+    private final Clock clock;
+    private final Conversations conversations;
 
     AssistantReplies(Intents intents, ArticleLibrary articles, WalletTransactions transactions, WalletStanding standing,
-            Accounts accounts, AgentAvailability availability, MessageSource messages) {
+            Accounts accounts, BusinessHours hours, AgentAvailability availability, MessageSource messages, Clock clock,
+            Conversations conversations) {
         this.availability = availability;
+        this.conversations = conversations;
         this.intents = intents;
         this.articles = articles;
         this.transactions = transactions;
         this.standing = standing;
         this.accounts = accounts;
+        this.hours = hours;
         this.messages = messages;
+        this.clock = clock;
     }
 
     Reply answer(Question q) {
@@ -89,6 +118,10 @@ class AssistantReplies {
         Optional<String> chosen = clarified(q);
         if (chosen.isPresent()) {
             return about(chosen.get(), q, prediction);
+        }
+        Optional<Reply> fromData = wallet(q, () -> fromTransactions(q, prediction), Optional::<Reply>empty);
+        if (fromData.isPresent()) {
+            return fromData.get();
         }
         IntentScore top = prediction.top();
         IntentScore second = prediction.second();
@@ -128,24 +161,55 @@ class AssistantReplies {
         return Optional.empty();
     }
 
+    /** When the customer's words and their own transactions say which matter they mean (see {@link TransactionChoice}). */
+    private Optional<Reply> fromTransactions(Question q, Prediction prediction) {
+        if (q.customerUserId() == null) {
+            return Optional.empty();
+        }
+        Instant since = clock.instant().minus(RECENT);
+        return TransactionChoice.decide(q.text(), prediction, transactions.recent(q.customerUserId(), 50), since)
+                .map(decision -> {
+                    if (decision instanceof TransactionChoice.Answer a) {
+                        return about(a.intent(), q, prediction, a.transaction());
+                    }
+                    TransactionChoice.Ask ask = (TransactionChoice.Ask) decision;
+                    return new Reply(text(q, "assistant.clarify", option(q, ask.first(), ask.firstTransaction()),
+                            option(q, ask.second(), ask.secondTransaction())), Outcome.CLARIFY, ask.first(), prediction,
+                            null, ask.second());
+                });
+    }
+
+    /** A choice of a clarifying question: the matter, and the transaction's amount and date when there is one. */
+    private String option(Question q, String intent, WalletTransactions.Summary t) {
+        String matter = text(q, "intent." + intent);
+        return t == null ? matter : text(q, "assistant.option", matter, amount(t), when(q, t.createdAt()));
+    }
+
     private Reply clarify(Question q, Prediction prediction, IntentScore first, IntentScore second) {
         return new Reply(text(q, "assistant.clarify", text(q, "intent." + first.intent()), text(q, "intent." + second.intent())),
                 Outcome.CLARIFY, first.intent(), prediction, null);
     }
 
     private Reply about(String intent, Question q, Prediction prediction) {
+        return about(intent, q, prediction, null);
+    }
+
+    /** {@code focus}: the transaction the answer is about, when the customer's words and data chose it. */
+    private Reply about(String intent, Question q, Prediction prediction, WalletTransactions.Summary focus) {
         return switch (intent) {
             case "human_agent" -> handOver(q, prediction, intent, "asked-for-human", "");
             case "complaint" -> handOver(q, prediction, intent, "complaint", text(q, "assistant.complaint") + article(q, intent));
             case "unauthorized_transaction" -> handOver(q, prediction, intent, "unauthorized-transaction",
                     text(q, "assistant.unauthorized") + article(q, intent));
-            case "topup_failed" -> answered(q, prediction, intent, wallet(q, () -> topUpFailed(q)));
-            case "topup_not_received" -> answered(q, prediction, intent, wallet(q, () -> topUpNotReceived(q)));
-            case "transfer_not_received", "transfer_failed" -> answered(q, prediction, intent, wallet(q, () -> latestTransfer(q)));
-            case "payment_failed" -> answered(q, prediction, intent, wallet(q, () -> paymentFailed(q)));
+            case "topup_failed" -> answered(q, prediction, intent, wallet(q, () -> topUpFailed(q, focus)));
+            case "topup_not_received" -> answered(q, prediction, intent, wallet(q, () -> topUpNotReceived(q, focus)));
+            case "transfer_not_received", "transfer_failed" -> answered(q, prediction, intent,
+                    wallet(q, () -> latestTransfer(q, focus, intent)));
+            case "payment_failed" -> answered(q, prediction, intent, wallet(q, () -> paymentFailed(q, focus)));
             case "account_locked" -> answered(q, prediction, intent, wallet(q, () -> accountLocked(q)));
             case "limits_fees" -> answered(q, prediction, intent, wallet(q, () -> limits(q)));
-            case "cs_unreachable" -> answered(q, prediction, intent, text(q, "assistant.csUnreachable"));
+            case "cs_unreachable" -> answered(q, prediction, intent, leftMessage(q)
+                    ? text(q, "assistant.csUnreachable.messageLeft", expectedAnswer(q)) : text(q, "assistant.csUnreachable"));
             case "phishing_report" -> answered(q, prediction, intent, text(q, "assistant.phishing"));
             case "verify_identity" -> answered(q, prediction, intent, text(q, "assistant.verify"));
             case "service_hours" -> answered(q, prediction, intent,
@@ -170,6 +234,37 @@ class AssistantReplies {
         return new Reply(text, Outcome.HANDOVER, intent, prediction, reason);
     }
 
+    // ---- after leave-a-message ---------------------------------------------------------------------------------
+
+    /**
+     * The answer to a message left for the team (leave-a-message) in a chat the assistant holds: it is with the team,
+     * and this is when they answer; the chat goes to humans, and the assistant does not offer to take a message again.
+     */
+    Reply messageLeft(Question q) {
+        Prediction prediction = intents.classify(q.text()); // for the team's note and the reports
+        String intent = prediction.confident() && !IntentModel.OUT_OF_SCOPE.equals(prediction.intent())
+                ? prediction.intent() : null;
+        return new Reply(text(q, "assistant.messageLeft", expectedAnswer(q)), Outcome.HANDOVER, intent, prediction,
+                "left-message");
+    }
+
+    /** Whether the customer already left a message for the team in this conversation. */
+    private boolean leftMessage(Question q) {
+        return conversations.messagesAfter(q.conversationId(), Assistant.NOTE_AUTHOR, 0, 500).stream()
+                .anyMatch(m -> m.fromCustomer() && m.channel() == Channel.WEB_FORM);
+    }
+
+    /** "by 7 Dec 2026 09:00 WIB" from the conversation's service level, else the next opening of the desk. */
+    private String expectedAnswer(Question q) {
+        Instant now = clock.instant();
+        Optional<Instant> due = conversations.expectedReply(q.conversationId(), Assistant.NOTE_AUTHOR);
+        if (due.isPresent()) {
+            return text(q, "assistant.expected.by", when(q, due.get()));
+        }
+        return hours.isOpen(now) ? text(q, "assistant.expected.soon")
+                : text(q, "assistant.expected.from", when(q, hours.nextOpening(now)));
+    }
+
     // ---- wallet-aware parts ------------------------------------------------------------------------------
 
     /**
@@ -177,28 +272,36 @@ class AssistantReplies {
      * "I cannot see your wallet right now": the article still follows, so the customer is not left empty-handed.
      */
     private String wallet(Question q, Supplier<String> lookup) {
+        return wallet(q, lookup, () -> text(q, "assistant.walletUnavailable"));
+    }
+
+    private <T> T wallet(Question q, Supplier<T> lookup, Supplier<T> unavailableAnswer) {
         try {
             return lookup.get();
         } catch (DataAccessException | TransactionException unavailable) {
             log.warn("Assistant could not read the wallet of conversation {}: {}", q.conversationId(), unavailable.toString());
-            return text(q, "assistant.walletUnavailable");
+            return unavailableAnswer.get();
         }
     }
 
-    private String topUpFailed(Question q) {
+    private String topUpFailed(Question q, WalletTransactions.Summary focus) {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> t.kind() == TransactionKind.TOP_UP && t.status() == TransactionStatus.FAILED)
+        return Optional.ofNullable(focus)
+                .or(() -> latest(q, t -> t.kind() == TransactionKind.TOP_UP && t.status() == TransactionStatus.FAILED))
                 .map(t -> failed(q, "assistant.topup.failed", t))
                 .orElseGet(() -> text(q, "assistant.topup.noneFailed"));
     }
 
-    private String topUpNotReceived(Question q) {
+    private String topUpNotReceived(Question q, WalletTransactions.Summary focus) {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> t.kind() == TransactionKind.TOP_UP).map(t -> switch (t.status()) {
+        // "not received" means a pending top-up, when there is one, even if a later one completed or failed
+        Predicate<WalletTransactions.Summary> topUp = t -> t.kind() == TransactionKind.TOP_UP;
+        return Optional.ofNullable(focus).or(() -> latest(q, topUp.and(t -> t.status() == TransactionStatus.PENDING)))
+                .or(() -> latest(q, topUp)).map(t -> switch (t.status()) {
             case PENDING -> text(q, "assistant.topup.pending", amount(t), when(q, t.createdAt()),
                     t.expectedBy() == null ? "-" : when(q, t.expectedBy()));
             case COMPLETED -> text(q, "assistant.topup.completed", amount(t), when(q, t.updatedAt()));
@@ -207,11 +310,14 @@ class AssistantReplies {
         }).orElseGet(() -> text(q, "assistant.topup.none"));
     }
 
-    private String latestTransfer(Question q) {
+    private String latestTransfer(Question q, WalletTransactions.Summary focus, String intent) {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> t.kind() == TransactionKind.TRANSFER && t.amount() < 0).map(t -> switch (t.status()) {
+        Predicate<WalletTransactions.Summary> sent = t -> t.kind() == TransactionKind.TRANSFER && t.amount() < 0;
+        TransactionStatus meant = intent.equals("transfer_failed") ? TransactionStatus.FAILED : TransactionStatus.PENDING;
+        return Optional.ofNullable(focus).or(() -> latest(q, sent.and(t -> t.status() == meant)))
+                .or(() -> latest(q, sent)).map(t -> switch (t.status()) {
             case PENDING -> text(q, "assistant.transfer.pending", amount(t), party(t), when(q, t.createdAt()),
                     t.expectedBy() == null ? "-" : when(q, t.expectedBy()));
             case COMPLETED -> text(q, "assistant.transfer.completed", amount(t), party(t), when(q, t.updatedAt()),
@@ -221,11 +327,12 @@ class AssistantReplies {
         }).orElseGet(() -> text(q, "assistant.transfer.none"));
     }
 
-    private String paymentFailed(Question q) {
+    private String paymentFailed(Question q, WalletTransactions.Summary focus) {
         if (q.customerUserId() == null) {
             return text(q, "assistant.signIn");
         }
-        return latest(q, t -> t.kind() == TransactionKind.PAYMENT && t.status() == TransactionStatus.FAILED)
+        return Optional.ofNullable(focus)
+                .or(() -> latest(q, t -> t.kind() == TransactionKind.PAYMENT && t.status() == TransactionStatus.FAILED))
                 .map(t -> failed(q, "assistant.payment.failed", t))
                 .orElseGet(() -> text(q, "assistant.payment.noneFailed"));
     }

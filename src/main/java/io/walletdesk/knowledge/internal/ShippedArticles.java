@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The articles the product ships with ({@code knowledge/articles/<language>/<slug>.md} on the class path)
  * are added as published on start-up when missing, then the search index is built. Staff edits win: an
- * existing article is never overwritten.
+ * article a person has edited is never overwritten; one nobody edited follows the shipped text.
  */
 @Component
 class ShippedArticles implements ApplicationRunner {

@@ -67,7 +67,7 @@ class IntentEvalTest {
                 .contains("no such file").contains("nope.csv");
         assertThat(run(2, "--bogus", "1")).contains("unknown option --bogus").contains("usage:");
         assertThat(run(2, "--train")).contains("missing value after --train");
-        assertThat(run(2)).contains("exactly one of --test, --folds and --holdout");
+        assertThat(run(2)).contains("exactly one of --test, --folds, --holdout and --scope");
         assertThat(run(2, "--test", "a.csv", "--folds", "5")).contains("exactly one");
         assertThat(run(2, "--folds", "x")).contains("not a number");
         assertThat(run(2, "--folds", "1")).contains("between 2 and 20");

@@ -145,6 +145,20 @@ class AssistantTest {
         throw new AssertionError("the assistant did not answer " + text);
     }
 
+    /** The assistant's first public answer after {@code seq}. */
+    private String answerAfter(Customer customer, ConversationView chat, long seq) throws InterruptedException {
+        Participant.Customer me = new Participant.Customer(customer.userId(), customer.name());
+        for (int i = 0; i < 200; i++) {
+            Optional<MessageView> answer = conversations.messagesAfter(chat.id(), me, seq, 10).stream()
+                    .filter(m -> m.authorType() == AuthorType.SYSTEM && !m.internalNote()).findFirst();
+            if (answer.isPresent()) {
+                return answer.get().body();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the assistant did not answer after " + seq);
+    }
+
     private String text(String key, SupportedLanguage language, Object... args) {
         return messages.getMessage(key, args, language.locale());
     }
@@ -337,8 +351,8 @@ class AssistantTest {
                         List.of(new IntentScore("topup_failed", 0.41), new IntentScore("topup_not_received", 0.39)));
             }
         };
-        AssistantReplies replies = new AssistantReplies(undecided, articles, transactions, standing, accounts, availability,
-                messages);
+        AssistantReplies replies = new AssistantReplies(undecided, articles, transactions, standing, accounts, hours,
+                availability, messages, clock, conversations);
         var question = new AssistantReplies.Question(1, 1, "top up", SupportedLanguage.EN, null, Optional.empty());
         AssistantReplies.Reply clarify = replies.answer(question);
         assertThat(clarify.outcome()).isEqualTo(AssistantReplies.Outcome.CLARIFY);
@@ -408,5 +422,103 @@ class AssistantTest {
         assertThat(build.corrections()).isEqualTo(before);
         assertThat(intents.loadedBuild()).isEqualTo(build.id());
         assertThat(intents.classify("limit dompet saya berapa ya kak").intent()).isEqualTo("limits_fees");
+    }
+
+    // ---- issue 17: the customer's words and data pick the transaction; leave-a-message -----------------------
+
+    /** A pending Rp60.000 top-up and a newer failed one, as in the issue. */
+    private Customer withPendingAndFailedTopUps(String language) {
+        Customer customer = customer(language);
+        topUp(customer, 60_000, "9876547777");
+        topUp(customer, 100_000, "9876542222");
+        List<TransactionStatus> states = transactions.recent(customer.userId(), 5).stream()
+                .map(WalletTransactions.Summary::status).toList();
+        assertThat(states).containsExactly(TransactionStatus.FAILED, TransactionStatus.PENDING);
+        return customer;
+    }
+
+    @Test
+    void shortIndonesianMessagesAboutMoneyNotArrivingGetThePendingTopUp() throws Exception {
+        Customer sari = withPendingAndFailedTopUps("id");
+        ConversationView chat = chat(sari, "id");
+        String pending = ask(sari, chat, "top up saya masih pending");
+        assertThat(pending).contains("Rp60.000").contains("masih menunggu konfirmasi bank Anda")
+                .doesNotContain(text("reason.BANK_INSUFFICIENT_FUNDS.explain", SupportedLanguage.ID));
+        String notArrived = ask(sari, chat, "Uang saya belum masuk padahal sudah transfer dari bank");
+        assertThat(notArrived).contains("Rp60.000").contains("masih menunggu konfirmasi bank Anda")
+                .doesNotContain(text("assistant.transfer.none", SupportedLanguage.ID));
+        // and the word "gagal" still means the failed one
+        String failed = ask(sari, chat, "kenapa top up saya gagal?");
+        assertThat(failed).contains("Rp100.000").contains(text("reason.BANK_INSUFFICIENT_FUNDS.explain", SupportedLanguage.ID));
+    }
+
+    @Test
+    void pendingAndFailedWordsPickTheTransactionInEnglishAndChinese() throws Exception {
+        Customer budi = withPendingAndFailedTopUps("en");
+        ConversationView chat = chat(budi, "en");
+        assertThat(ask(budi, chat, "my top up is still pending")).contains("Rp60.000").contains("still waiting for your bank");
+        assertThat(ask(budi, chat, "my top up failed, why?")).contains("Rp100.000")
+                .contains(text("reason.BANK_INSUFFICIENT_FUNDS.explain", SupportedLanguage.EN));
+        Customer lin = withPendingAndFailedTopUps("zh-CN");
+        ConversationView zh = chat(lin, "zh-CN");
+        assertThat(ask(lin, zh, "我的充值一直在处理中，钱还没到账")).contains("Rp60.000").contains("仍在等待银行确认");
+        assertThat(ask(lin, zh, "充值失败了是怎么回事")).contains("Rp100.000")
+                .contains(text("reason.BANK_INSUFFICIENT_FUNDS.explain", SupportedLanguage.ZH_CN));
+    }
+
+    @Test
+    void whenTheTopIntentFindsNothingButAnotherMatterIsOpenTheAssistantAsksWithChoices() throws Exception {
+        Customer rudi = customer("en");
+        topUp(rudi, 60_000, "9876547777");
+        ConversationView chat = chat(rudi, "en");
+        String asked = ask(rudi, chat, "I sent money to my friend, where is it?");
+        assertThat(asked).contains(text("intent.topup_not_received", SupportedLanguage.EN)).contains("Rp60.000")
+                .contains(text("intent.transfer_not_received", SupportedLanguage.EN)).contains("1.").contains("2.");
+        String picked = ask(rudi, chat, "1");
+        assertThat(picked).contains("Rp60.000").contains("still waiting for your bank");
+    }
+
+    @Test
+    void afterLeavingAMessageTheAssistantSaysItIsWithTheTeamAndWhenAndDoesNotOfferItAgain() throws Exception {
+        Customer rina = customer("id");
+        ConversationView chat = chat(rina, "id");
+        ask(rina, chat, "halo");
+        Participant.Customer me = new Participant.Customer(rina.userId(), rina.name());
+        conversations.leaveMessage(new io.walletdesk.support.LeaveMessage(me, rina.name(), TestData.email(), null, "id",
+                "CS tidak bisa dihubungi, top up saya belum masuk", ClientInfo.system()));
+        long left = conversations.messagesAfter(chat.id(), me, 0, 100).stream()
+                .filter(m -> m.channel() == Channel.WEB_FORM).findFirst().orElseThrow().seq();
+        String ack = answerAfter(rina, chat, left);
+        assertThat(ack).contains("pesan Anda sudah ada di tim kami").doesNotContain("/support/message")
+                .containsPattern("\\d{4} \\d{2}:\\d{2} WIB");
+        assertThat(firstResponse.withAssistant(chat.id())).isFalse();
+        assertThat(notes(chat)).anyMatch(n -> n.body().contains("left-message"));
+        // Humans have it now: the assistant does not answer again, so it cannot offer a message form again.
+        long later = conversations.post(new PostMessage(chat.id(), me, null, "cs tidak bisa dihubungi", Channel.CHAT, false,
+                null, null)).message().seq();
+        Thread.sleep(500);
+        assertThat(conversations.messagesAfter(chat.id(), me, later, 10)).noneMatch(m -> m.authorType() == AuthorType.SYSTEM);
+    }
+
+    @Autowired
+    AssistantReplies replies;
+
+    @Test
+    void whoAlreadyLeftAMessageIsNotToldToLeaveOne() {
+        Customer tia = customer("en");
+        Participant.Customer me = new Participant.Customer(tia.userId(), tia.name());
+        ConversationView left = conversations.leaveMessage(new io.walletdesk.support.LeaveMessage(me, tia.name(),
+                TestData.email(), null, "en", "Your chat does not load on my phone", ClientInfo.system()));
+        for (SupportedLanguage language : SupportedLanguage.values()) {
+            AssistantReplies.Reply reply = replies.answer(new AssistantReplies.Question(left.id(), 99,
+                    "I cannot reach customer service, nobody answers the hotline", language, tia.userId(), Optional.empty()));
+            assertThat(reply.intent()).isEqualTo("cs_unreachable");
+            assertThat(reply.text()).doesNotContain("/support/message").contains("/status")
+                    .startsWith(text("assistant.csUnreachable.messageLeft", language, "@").split("@")[0]);
+        }
+        ConversationView fresh = chat(customer("en"), "en");
+        assertThat(replies.answer(new AssistantReplies.Question(fresh.id(), 1,
+                "I cannot reach customer service, nobody answers the hotline", SupportedLanguage.EN, null, Optional.empty()))
+                .text()).contains("/support/message");
     }
 }

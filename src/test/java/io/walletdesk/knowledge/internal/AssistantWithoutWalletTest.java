@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import io.walletdesk.support.Conversations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** When the wallet cannot be read, the assistant says so in the customer's language and still answers from articles. */
@@ -42,6 +43,8 @@ class AssistantWithoutWalletTest {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Conversations conversations;
 
     @ParameterizedTest
     @EnumSource(SupportedLanguage.class)
@@ -61,8 +64,8 @@ class AssistantWithoutWalletTest {
         when(standing.of(anyLong())).thenThrow(away);
         Accounts accounts = mock(Accounts.class);
         when(accounts.find(anyLong())).thenThrow(away);
-        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, availability,
-                messages);
+        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, hours, availability,
+                messages, clock, conversations);
 
         AssistantReplies.Reply reply = replies.answer(new AssistantReplies.Question(1, 1, "my top up failed", language,
                 42L, Optional.empty()));
