@@ -176,7 +176,8 @@ class ApiContractTest {
     @Test
     void failuresSpringAnswersAreProblemJson() throws Exception {
         expectProblem(send("DELETE", "/api/v1/public/help/search", null), 405, "method-not-allowed");
-        expectProblem(send("PUT", "/api/v2/summary.json", null), 401, "unauthenticated");
+        expectProblem(send("PUT", "/api/v2/summary.json", null), 405, "method-not-allowed");
+        expectProblem(send("TRACE", "/api/v1/public/app-config", null), 405, "method-not-allowed");
         expectProblem(send("GET", "/api/v2/nothing.json", null), 404, "not-found");
         expectProblem(send("GET", "/status/api/v2/nothing.json", null), 404, "not-found");
         expectProblem(send("GET", "/api/v2/summary.json", "application/xml"), 406, "not-acceptable");
