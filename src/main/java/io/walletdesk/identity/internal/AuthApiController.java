@@ -76,7 +76,8 @@ class AuthApiController {
     }
 
     /** RFC 6749 section 4.3 and 6, form-encoded, as OAuth client libraries send it. */
-    record OAuthTokenForm(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"password", "refresh_token"})
+    record OAuthTokenForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"password", "refresh_token"})
             String grant_type, String username, String password, String otp, String refresh_token) {
     }
 
