@@ -119,6 +119,7 @@ class RouteAuthorisationTest {
             GET /status PUBLIC
             GET /status/ PUBLIC
             GET /status/history.atom PUBLIC
+            GET /history.atom PUBLIC
             GET /status/incidents/{id} PUBLIC
             POST /status/subscribe PUBLIC
             GET /status/subscriptions/confirm PUBLIC
@@ -307,6 +308,14 @@ class RouteAuthorisationTest {
             GET /api/v2/scheduled-maintenances.json PUBLIC
             GET /api/v2/scheduled-maintenances/upcoming.json PUBLIC
             GET /api/v2/scheduled-maintenances/active.json PUBLIC
+            GET /status/api/v2/status.json PUBLIC
+            GET /status/api/v2/summary.json PUBLIC
+            GET /status/api/v2/components.json PUBLIC
+            GET /status/api/v2/incidents.json PUBLIC
+            GET /status/api/v2/incidents/unresolved.json PUBLIC
+            GET /status/api/v2/scheduled-maintenances.json PUBLIC
+            GET /status/api/v2/scheduled-maintenances/upcoming.json PUBLIC
+            GET /status/api/v2/scheduled-maintenances/active.json PUBLIC
             GET /api/v1/chat/availability PUBLIC
             GET /api/v1/chat/texts PUBLIC
             POST /api/v1/chat/visitors PUBLIC

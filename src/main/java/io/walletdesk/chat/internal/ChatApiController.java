@@ -1,5 +1,6 @@
 package io.walletdesk.chat.internal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -139,6 +140,7 @@ class ChatApiController {
     private final UserTime userTime;
 
     @PostMapping("/visitors")
+    @ApiResponse(responseCode = "201", description = "Visitor token issued")
     @Operation(summary = "Start as an anonymous visitor", description = "Returns a chat token; keep it to continue later.")
     ResponseEntity<VisitorToken> visitor(@Valid @RequestBody NewVisitor body, HttpServletRequest request) {
         abuse.newVisitor(ClientInfo.from(request));
@@ -160,11 +162,13 @@ class ChatApiController {
     }
 
     @GetMapping("/conversations")
+    @Operation(summary = "My conversations")
     List<ConversationView> mine(@RequestHeader(TOKEN_HEADER) String token) {
         return conversations.ofParticipant(participant(token));
     }
 
     @GetMapping("/conversations/{id}")
+    @Operation(summary = "One of my conversations")
     ConversationView conversation(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
         return conversations.get(id, participant(token));
     }
@@ -198,6 +202,9 @@ class ChatApiController {
     }
 
     @PostMapping("/conversations/{id}/messages")
+    @ApiResponse(responseCode = "201", description = "Stored")
+    @ApiResponse(responseCode = "200", description = "A repeat of a stored message")
+    @ApiResponse(responseCode = "202", description = "Kept safe while the database recovers")
     @Operation(summary = "Send a message", description = "201 stored; 200 a repeat of a stored one; 202 kept safe while the database recovers.")
     ResponseEntity<Ack> send(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @Valid @RequestBody NewMessage body, HttpServletRequest request) {
@@ -238,6 +245,8 @@ class ChatApiController {
     }
 
     @PostMapping("/leave-message")
+    @ApiResponse(responseCode = "201", description = "Stored as a conversation")
+    @ApiResponse(responseCode = "202", description = "Kept safe while the database recovers")
     @Operation(summary = "Leave a message when nobody can chat", description = "The acknowledgement and the answers go by e-mail.")
     ResponseEntity<LeftMessageReceipt> leaveMessage(@RequestHeader(TOKEN_HEADER) String token,
             @Valid @RequestBody LeftMessage body, HttpServletRequest request) {
@@ -257,6 +266,8 @@ class ChatApiController {
     }
 
     @PostMapping("/conversations/{id}/read")
+    @Operation(summary = "Mark messages read up to a sequence number")
+    @ApiResponse(responseCode = "204", description = "Marked")
     ResponseEntity<Void> read(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id, @RequestBody Read body) {
         Participant me = participant(token);
         conversations.markRead(id, me, body.seq());
@@ -265,6 +276,8 @@ class ChatApiController {
     }
 
     @PostMapping("/conversations/{id}/typing")
+    @Operation(summary = "Tell the other side I am typing")
+    @ApiResponse(responseCode = "204", description = "Sent")
     ResponseEntity<Void> typing(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id) {
         Participant me = participant(token);
         conversations.get(id, me);
@@ -301,6 +314,7 @@ class ChatApiController {
     }
 
     @PostMapping(value = "/conversations/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "Attached")
     @Operation(summary = "Attach a screenshot or PDF", description = "PNG, JPEG, GIF, WebP or PDF by content, at most 10 MB.")
     ResponseEntity<Ack> attach(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @RequestParam("file") MultipartFile file, @RequestParam(required = false) String clientMessageId,
@@ -313,6 +327,8 @@ class ChatApiController {
     }
 
     @GetMapping("/conversations/{id}/messages/{seq}/attachment")
+    @Operation(summary = "Download a message's attachment")
+    @ApiResponse(responseCode = "200", description = "The file, with its own media type", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> attachment(@RequestHeader(TOKEN_HEADER) String token, @PathVariable long id,
             @PathVariable long seq) {
         return AttachmentDownloads.download(attachments.ofMessage(id, seq, participant(token)));
@@ -335,6 +351,8 @@ class ChatApiController {
     }
 
     @PostMapping("/presence")
+    @Operation(summary = "Set my availability (staff)")
+    @ApiResponse(responseCode = "204", description = "Set")
     ResponseEntity<Void> presence(@RequestHeader(TOKEN_HEADER) String token, @RequestParam AgentPresence.Status status) {
         if (!(participant(token) instanceof Participant.Staff staff)) {
             throw new ProblemException("forbidden", FailureKind.FORBIDDEN);

@@ -1,5 +1,8 @@
 package io.walletdesk.community.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.i18n.WalletDeskLocaleResolver;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the same safety pass, approval and rate limits as the pages.
  */
 @RestController
+@Tag(name = "Community", description = "The customer forum")
 class CommunityApiController {
 
     private final CommunityStore store;
@@ -71,6 +75,7 @@ class CommunityApiController {
     }
 
     @GetMapping("/api/v1/community/topics")
+    @Operation(summary = "Forum topics, newest activity first")
     TopicList topics(@RequestParam(name = "lang", required = false) String lang,
             @RequestParam(name = "q", required = false) String q,
             @RequestParam(name = "category", required = false) String category,
@@ -94,6 +99,7 @@ class CommunityApiController {
     }
 
     @GetMapping("/api/v1/community/topics/{id}")
+    @Operation(summary = "A topic with its replies")
     TopicDetail topic(@PathVariable long id) {
         Topic topic = store.topic(id).filter(t -> t.state().listed()).orElseThrow(CommunityPageController::notFound);
         TopicPage page = TopicPage.of(topic, store.posts(id), null);
@@ -102,6 +108,8 @@ class CommunityApiController {
     }
 
     @PostMapping("/api/v1/community/topics")
+    @Operation(summary = "Start a topic")
+    @ApiResponse(responseCode = "201", description = "Posted")
     ResponseEntity<PostResult> create(@AuthenticationPrincipal SignedInUser me, @RequestBody NewTopic body,
             HttpServletRequest request) {
         if (body == null) {
@@ -112,6 +120,8 @@ class CommunityApiController {
     }
 
     @PostMapping("/api/v1/community/topics/{id}/replies")
+    @Operation(summary = "Reply to a topic")
+    @ApiResponse(responseCode = "201", description = "Posted")
     ResponseEntity<PostResult> reply(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestBody NewReply body, HttpServletRequest request) {
         return created(forum.reply(member(me), id, body == null ? null : body.body(), ClientInfo.from(request)));

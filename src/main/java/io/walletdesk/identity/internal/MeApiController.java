@@ -1,5 +1,6 @@
 package io.walletdesk.identity.internal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.AccountStatus;
@@ -95,6 +96,8 @@ class MeApiController {
     }
 
     @PatchMapping
+    @Operation(summary = "Change my name, e-mail or language")
+    @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> update(@AuthenticationPrincipal SignedInUser me, @Valid @RequestBody ProfileUpdate body) {
         profiles.updateProfile(me.userId(), body.name(), body.language(), body.timeZone());
         return ResponseEntity.noContent().build();
@@ -107,16 +110,20 @@ class MeApiController {
     }
 
     @GetMapping("/devices")
+    @Operation(summary = "Devices I signed in from")
     List<SignInHistory.KnownDevice> devices(@AuthenticationPrincipal SignedInUser me) {
         return history.devices(me.userId());
     }
 
     @GetMapping("/notifications")
+    @Operation(summary = "My notifications")
     List<Notifications.Notification> notifications(@AuthenticationPrincipal SignedInUser me) {
         return notifications.recent(me.userId(), 50);
     }
 
     @PostMapping("/notifications/{id}/read")
+    @Operation(summary = "Mark a notification read")
+    @ApiResponse(responseCode = "204", description = "Marked")
     ResponseEntity<Void> read(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         if (!notifications.markRead(me.userId(), id)) {
             throw new ProblemException("not-found", FailureKind.NOT_FOUND);
@@ -125,6 +132,8 @@ class MeApiController {
     }
 
     @PostMapping("/password")
+    @Operation(summary = "Change my password")
+    @ApiResponse(responseCode = "204", description = "Changed; other sessions are signed out")
     ResponseEntity<Void> password(@AuthenticationPrincipal SignedInUser me, @Valid @RequestBody PasswordChange body,
             HttpServletRequest request) {
         profiles.changePassword(me.userId(), body.currentPassword(), body.newPassword(), ClientInfo.from(request));
@@ -147,6 +156,8 @@ class MeApiController {
     }
 
     @PostMapping("/2fa/disable")
+    @Operation(summary = "Switch TOTP off")
+    @ApiResponse(responseCode = "204", description = "Switched off")
     ResponseEntity<Void> disable(@AuthenticationPrincipal SignedInUser me, @Valid @RequestBody DisableSecondFactor body,
             HttpServletRequest request) {
         twoFactor.disable(me.userId(), body.password(), body.code(), ClientInfo.from(request));
@@ -154,6 +165,7 @@ class MeApiController {
     }
 
     @PostMapping("/contact-changes")
+    @ApiResponse(responseCode = "201", description = "Started; a code went to the new contact")
     @Operation(summary = "Start a phone or e-mail change", description = "Needs the password (and TOTP when on); a code goes to the new contact.")
     ResponseEntity<ContactChanges.Started> startContactChange(@AuthenticationPrincipal SignedInUser me,
             @Valid @RequestBody ContactChangeRequest body, HttpServletRequest request) {
@@ -162,6 +174,8 @@ class MeApiController {
     }
 
     @PostMapping("/contact-changes/{id}/confirm")
+    @Operation(summary = "Confirm a contact change with its code")
+    @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> confirmContactChange(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @RequestBody Code body, HttpServletRequest request) {
         contactChanges.confirm(me.userId(), id, body.code(), ClientInfo.from(request));

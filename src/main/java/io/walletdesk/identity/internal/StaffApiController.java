@@ -1,5 +1,7 @@
 package io.walletdesk.identity.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.AccountView;
 import io.walletdesk.identity.LockAccount;
@@ -58,22 +60,26 @@ class StaffApiController {
     }
 
     @GetMapping("/users")
+    @Operation(summary = "Find accounts by phone, e-mail or name")
     List<AccountView> search(@AuthenticationPrincipal SignedInUser me, @RequestParam String q) {
         return accounts.searchVisibleTo(me, q);
     }
 
     @GetMapping("/users/{id}")
+    @Operation(summary = "One account")
     AccountView user(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         return accounts.visibleTo(me, id);
     }
 
     @GetMapping("/users/{id}/sign-ins")
+    @Operation(summary = "An account's sign-in history")
     List<SignInHistory.SignInRecord> signIns(@AuthenticationPrincipal SignedInUser me, @PathVariable long id) {
         accounts.visibleTo(me, id);
         return history.recent(id, 50);
     }
 
     @PostMapping("/users/{id}/lock")
+    @Operation(summary = "Lock an account, with a reason")
     AccountView lock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @RequestBody LockRequest body, HttpServletRequest request) {
         accounts.visibleTo(me, id);
@@ -82,6 +88,7 @@ class StaffApiController {
     }
 
     @PostMapping("/users/{id}/unlock")
+    @Operation(summary = "Unlock an account (supervisors)")
     @PreAuthorize("hasRole('SUPERVISOR')")
     AccountView unlock(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @RequestBody(required = false) UnlockRequest body, HttpServletRequest request) {
@@ -91,6 +98,7 @@ class StaffApiController {
     }
 
     @GetMapping("/audit")
+    @Operation(summary = "The audit log, newest first")
     @PreAuthorize("hasRole('SUPERVISOR')")
     List<AuditTrail.AuditRecord> auditLog(@RequestParam(required = false) Long userId) {
         return audit.recent(userId, 200);
@@ -98,12 +106,15 @@ class StaffApiController {
 
 
     @GetMapping("/team")
+    @Operation(summary = "Staff members")
     @PreAuthorize("hasRole('ADMIN')")
     List<AccountView> team() {
         return accounts.staffMembers();
     }
 
     @PostMapping("/team")
+    @Operation(summary = "Add a staff member (admins)")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PreAuthorize("hasRole('ADMIN')")
     org.springframework.http.ResponseEntity<Created> createStaff(@AuthenticationPrincipal SignedInUser me,
             @Valid @RequestBody NewStaff body, HttpServletRequest request) {

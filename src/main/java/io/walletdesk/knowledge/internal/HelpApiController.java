@@ -1,5 +1,7 @@
 package io.walletdesk.knowledge.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.knowledge.ArticleHit;
 import io.walletdesk.knowledge.HelpArticle;
 import io.walletdesk.shared.i18n.SupportedLanguage;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Public JSON access to published articles, for the app and the chat widget; no sign-in needed. */
 @RestController
+@Tag(name = "Help centre", description = "Published help articles")
 class HelpApiController {
 
     private final ArticleLibrary library;
@@ -27,6 +30,7 @@ class HelpApiController {
     }
 
     @GetMapping("/api/v1/public/help/search")
+    @Operation(summary = "Search the help centre")
     SearchResult search(@RequestParam(name = "q", defaultValue = "") String q,
             @RequestParam(name = "lang", required = false) String lang,
             @RequestParam(name = "limit", defaultValue = "10") int limit, HttpServletRequest request) {
@@ -38,6 +42,7 @@ class HelpApiController {
     }
 
     @GetMapping("/api/v1/public/help/articles/{slug}")
+    @Operation(summary = "One help article")
     HelpArticle article(@PathVariable String slug, @RequestParam(name = "lang", required = false) String lang,
             HttpServletRequest request) {
         return library.published(slug, language(lang, request))

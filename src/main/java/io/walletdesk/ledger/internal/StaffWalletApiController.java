@@ -1,5 +1,6 @@
 package io.walletdesk.ledger.internal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.Accounts;
@@ -54,6 +55,7 @@ class StaffWalletApiController {
     }
 
     @PostMapping("/transactions/{id}/reversal")
+    @ApiResponse(responseCode = "201", description = "The refund or reversal transaction")
     @Operation(summary = "Refund a merchant payment or reverse a transfer, as a new transaction (at most once)")
     ResponseEntity<TransactionPresenter.TransactionDto> reverse(@AuthenticationPrincipal SignedInUser me,
             @PathVariable long id, @Valid @RequestBody(required = false) ReversalRequest body, HttpServletRequest request,

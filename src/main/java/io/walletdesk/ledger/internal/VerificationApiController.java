@@ -1,5 +1,6 @@
 package io.walletdesk.ledger.internal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
@@ -35,6 +36,7 @@ class VerificationApiController {
     }
 
     @PostMapping(value = "/api/v1/wallet/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "Received; waiting for review")
     @ResponseBody
     @Operation(summary = "Upload an ID photo and a selfie (JPEG or PNG) for identity verification")
     ResponseEntity<Map<String, Object>> uploadApi(@AuthenticationPrincipal SignedInUser me,

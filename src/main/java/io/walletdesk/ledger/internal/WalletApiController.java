@@ -1,7 +1,7 @@
 package io.walletdesk.ledger.internal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.identity.SignedInUser;
 import io.walletdesk.shared.money.Money;
@@ -69,6 +69,7 @@ class WalletApiController {
     }
 
     @PostMapping("/pin")
+    @ApiResponse(responseCode = "204", description = "PIN set")
     @Operation(summary = "Set or change the 6-digit transaction PIN (changing needs currentPin)")
     ResponseEntity<Void> setPin(@AuthenticationPrincipal SignedInUser me, @Valid @RequestBody PinRequest body,
             HttpServletRequest request) {
@@ -108,9 +109,13 @@ class WalletApiController {
     }
 
     @PostMapping("/transfers")
+    @ApiResponse(responseCode = "201", description = "The new transaction (Location names it)")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the original transaction")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request, or the wallet's state refuses it (code says which)")
+    @ApiResponse(responseCode = "422", description = "Refused: limits, balance or PIN (code says which)")
     @Operation(summary = "Send money to another customer by phone number")
     ResponseEntity<TransactionPresenter.TransactionDto> transfer(@AuthenticationPrincipal SignedInUser me,
-            @Parameter(description = "Unique per request; reuse it only to retry") @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+            @IdempotencyKeyHeader @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @Valid @RequestBody TransferRequest body, HttpServletRequest request, Locale locale) {
         MoneyTransactions.Outcome outcome = transfers.send(me.userId(), key,
                 new Transfers.Transfer(body.phone(), body.amount(), body.pin(), body.note()), ClientInfo.from(request));
@@ -122,9 +127,13 @@ class WalletApiController {
     }
 
     @PostMapping("/payments")
+    @ApiResponse(responseCode = "201", description = "The new transaction (Location names it)")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the original transaction")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request, or the wallet's state refuses it (code says which)")
+    @ApiResponse(responseCode = "422", description = "Refused: limits, balance or PIN (code says which)")
     @Operation(summary = "Pay a merchant")
     ResponseEntity<TransactionPresenter.TransactionDto> pay(@AuthenticationPrincipal SignedInUser me,
-            @Parameter(description = "Unique per request; reuse it only to retry") @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+            @IdempotencyKeyHeader @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @Valid @RequestBody PaymentRequest body, HttpServletRequest request, Locale locale) {
         MoneyTransactions.Outcome outcome = payments.pay(me.userId(), key,
                 new MerchantPayments.Payment(body.merchantCode(), body.amount(), body.pin(), body.note()),
@@ -136,9 +145,13 @@ class WalletApiController {
     }
 
     @PostMapping("/top-ups")
+    @ApiResponse(responseCode = "201", description = "The new transaction (Location names it)")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the original transaction")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request, or the wallet's state refuses it (code says which)")
+    @ApiResponse(responseCode = "422", description = "Refused: limits, balance or PIN (code says which)")
     @Operation(summary = "Top up from a bank account; pending until the bank confirms (at most 48 hours)")
     ResponseEntity<TransactionPresenter.TransactionDto> topUp(@AuthenticationPrincipal SignedInUser me,
-            @Parameter(description = "Unique per request; reuse it only to retry") @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+            @IdempotencyKeyHeader @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @Valid @RequestBody TopUpRequest body, HttpServletRequest request, Locale locale) {
         MoneyTransactions.Outcome outcome = topUps.topUp(me.userId(), key,
                 new TopUps.TopUp(body.bankCode(), body.bankAccount(), body.amount()), ClientInfo.from(request));

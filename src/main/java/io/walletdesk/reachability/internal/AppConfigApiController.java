@@ -1,5 +1,7 @@
 package io.walletdesk.reachability.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.reachability.internal.AppVersionPolicy.Evaluation;
 import io.walletdesk.reachability.internal.AppVersionPolicy.PlatformPolicy;
 import io.walletdesk.reachability.internal.AppVersionPolicy.Verdict;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * version, the store link and a translated message; with the client headers, also the verdict for the caller.
  */
 @RestController
+@Tag(name = "App configuration", description = "Version policy and support channels for the mobile app")
 class AppConfigApiController {
 
     private final AppVersionPolicy policy;
@@ -41,6 +44,7 @@ class AppConfigApiController {
     }
 
     @GetMapping({"/api/v1/app-config", "/api/v1/public/app-config"})
+    @Operation(summary = "What this app version should do: update, channels, notices")
     ResponseEntity<AppConfig> appConfig(
             @RequestHeader(name = VersionPolicyFilter.PLATFORM_HEADER, required = false) String platform,
             @RequestHeader(name = VersionPolicyFilter.VERSION_HEADER, required = false) String version,

@@ -1,5 +1,8 @@
 package io.walletdesk.reachability.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.reachability.internal.ChannelChecker.CheckResult;
 import io.walletdesk.reachability.internal.FakeReports.FakeReport;
 import io.walletdesk.reachability.internal.FakeReports.NewReport;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The public official-channel check and fake-channel reports. */
 @RestController
+@Tag(name = "Official channels", description = "Check whether a contact is really ours, and report fakes")
 class ChannelCheckApiController {
 
     private final ChannelChecker checker;
@@ -41,6 +45,7 @@ class ChannelCheckApiController {
 
     /** The official channels, for apps that show them (e.g. "how to recognise us"). */
     @GetMapping({"/api/v1/public/official-channels", "/api/v1/official-channels"})
+    @Operation(summary = "Our official contact channels")
     ResponseEntity<List<PublicChannel>> list(Locale locale) {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
@@ -49,6 +54,7 @@ class ChannelCheckApiController {
     }
 
     @GetMapping({"/api/v1/public/official-channels/check", "/api/v1/official-channels/check"})
+    @Operation(summary = "Is this number, address or account one of ours?")
     ResponseEntity<CheckResult> check(@RequestParam(defaultValue = "") String value, Locale locale) {
         if (value.isBlank() || value.length() > 500) {
             throw ProblemException.forField("validation", FailureKind.INVALID, "value");
@@ -61,6 +67,8 @@ class ChannelCheckApiController {
     }
 
     @PostMapping({"/api/v1/public/official-channels/reports", "/api/v1/official-channels/reports"})
+    @Operation(summary = "Report a look-alike contact")
+    @ApiResponse(responseCode = "201", description = "Report received")
     ResponseEntity<ReportReceipt> report(@RequestBody NewReport report, Authentication auth,
             HttpServletRequest request, Locale locale) {
         FakeReport saved = reports.submit(report, Actor.of(auth).userId(), ClientInfo.from(request));

@@ -17,6 +17,7 @@ public class ContainerProblemValve extends ErrorReportValve {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** RFC 9457 members, plus our stable code. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Problem(String type, String title, int status, String detail, String code) {
     }
 
@@ -37,10 +38,14 @@ public class ContainerProblemValve extends ErrorReportValve {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             String code = status == 400 ? "malformed-request" : "bad-request";
+            // TRACE is refused by Tomcat itself (allowTrace is off), with its Allow header.
+            Problem problem = status == 405
+                    ? new Problem("/problems/method-not-allowed", "Method not allowed", status, null, "method-not-allowed")
+                    : new Problem("/problems/" + code, "Request not understood", status,
+                            "The address of the request contains characters that are not allowed.", code);
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(new Problem("/problems/" + code, "Request not understood", status,
-                        "The address of the request contains characters that are not allowed.", code)));
+                writer.write(JSON.writeValueAsString(problem));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

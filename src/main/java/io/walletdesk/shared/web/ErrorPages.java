@@ -104,7 +104,7 @@ class ErrorPages implements ErrorController {
 
     /** problem+json for the API and for clients that ask for JSON rather than HTML. */
     static boolean wantsProblem(HttpServletRequest request, String path) {
-        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+        if (path.startsWith("/api/") || path.startsWith("/status/api/") || path.startsWith("/actuator/")) {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -30,7 +30,7 @@ class SessionlessStatusFilter {
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI();
                 return !(path.equals("/status") || path.startsWith("/status/") && !path.startsWith("/status/subscriptions")
-                        || path.startsWith("/api/v2/"));
+                        || path.startsWith("/api/v2/") || path.equals("/history.atom"));
             }
 
             @Override

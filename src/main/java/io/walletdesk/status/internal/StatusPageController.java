@@ -1,5 +1,6 @@
 package io.walletdesk.status.internal;
 
+import io.walletdesk.shared.crypto.Digests;
 import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.shared.failure.FailureKind;
 import io.walletdesk.shared.failure.ProblemException;
@@ -8,10 +9,13 @@ import io.walletdesk.status.internal.StatusSnapshot.Incident;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +53,7 @@ class StatusPageController {
         StatusSnapshots.Current current = snapshots.current();
         model.addAttribute("view", views.page(current, locale));
         response.setHeader("Cache-Control", "no-cache");
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return "status/page";
     }
 
@@ -73,7 +78,12 @@ class StatusPageController {
         return "status/incident";
     }
 
-    @GetMapping(value = "/status/history.atom")
+    /**
+     * The feed also at {@code /history.atom}, where Statuspage publishes it for a page at the site root. Feed
+     * readers poll: the ETag and Last-Modified let them ask conditionally and get 304 (answered by Spring from
+     * these headers). The body depends on the language, hence the ETag from the body and Vary.
+     */
+    @GetMapping({"/status/history.atom", "/history.atom"})
     ResponseEntity<String> atom(Locale locale) {
         StatusSnapshots.Current current = snapshots.current();
         List<Incident> incidents;
@@ -83,9 +93,15 @@ class StatusPageController {
         } catch (DataAccessException databaseDown) {
             incidents = current.snapshot().incidents();
         }
+        Instant updated = incidents.stream().map(Incident::updatedAt).max(Comparator.naturalOrder())
+                .orElse(current.snapshot().updatedAt());
+        String body = feed.render(incidents, updated, locale);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
-                .body(feed.render(incidents, current.snapshot().takenAt(), locale));
+                .varyBy(HttpHeaders.ACCEPT_LANGUAGE)
+                .eTag("\"" + Digests.sha256(body).substring(0, 32) + "\"")
+                .lastModified(updated)
+                .body(body);
     }
 
     @PostMapping("/status/subscribe")
