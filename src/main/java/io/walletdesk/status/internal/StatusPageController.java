@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatusPageController {
 
+    private static final String DAY_BARS = StatusViews.dayBars();
+
     private final StatusSnapshots snapshots;
     private final StatusReader reader;
     private final StatusViews views;
@@ -48,6 +50,7 @@ class StatusPageController {
     String page(Model model, Locale locale, HttpServletResponse response) {
         StatusSnapshots.Current current = snapshots.current();
         model.addAttribute("view", views.page(current, locale));
+        model.addAttribute("dayBars", DAY_BARS);
         response.setHeader("Cache-Control", "no-cache");
         return "status/page";
     }
