@@ -42,6 +42,11 @@ final class CachePolicy extends AbstractResourceResolver {
         return chain.resolveUrlPath(resourceUrlPath, locations);
     }
 
+    /** {@code after}, a transformation of {@code before}, with the Cache-Control chosen for {@code before}. */
+    static Resource keepingCacheControl(Resource before, Resource after) {
+        return before instanceof WithCacheControl cached ? new WithCacheControl(after, cached.cacheControl) : after;
+    }
+
     /** The resolved file with its Cache-Control (and without the resolver's strong ETag: see StaticResources). */
     static final class WithCacheControl extends AbstractResource implements HttpResource {
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.util.DigestUtils;
+import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,16 +29,17 @@ class StaticResources implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         hashed(registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/"));
-        hashed(registry.addResourceHandler("/**").addResourceLocations("classpath:/static/"));
+        hashed(registry.addResourceHandler("/**").addResourceLocations("classpath:/static/"))
+                .addTransformer(new WidgetStylesheet());
     }
 
-    private static void hashed(ResourceHandlerRegistration registration) {
+    private static ResourceChainRegistration hashed(ResourceHandlerRegistration registration) {
         // The ETag (not the jar's timestamps) decides 304s; CachePolicy sets Cache-Control per request.
-        registration.setUseLastModified(false)
+        return registration.setUseLastModified(false)
                 .setEtagGenerator(StaticResources::etag)
                 .resourceChain(true)
                 .addResolver(new CachePolicy())
-                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+                .addResolver(new VersionResourceResolver().addVersionStrategy(new WidgetStylesheet.Versions(), "/**"));
     }
 
     /**
