@@ -21,8 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public class PageLoadBench {
 
-    static final List<String> PAGES = List.of("/", "/support", "/help", "/help/cs-unreachable", "/status", "/diagnose",
-            "/verify", "/login");
+    static final List<String> PAGES = List.of(System.getProperty("pages",
+            "/,/support,/help,/help/cs-unreachable,/status,/diagnose,/verify,/login").split(","));
     static final int RUNS = Integer.getInteger("runs", 3);
 
     record Sample(double fcpMillis, long bytes, int requests) {

@@ -4,6 +4,7 @@
 # (400 ms latency, 400 kbps) cold and warm, and prints a Markdown table (median of RUNS runs).
 #   bench/run-page-bench.sh
 #   RUNS=5 bench/run-page-bench.sh
+#   PAGES=/support,/login bench/run-page-bench.sh                      # some pages only
 #   SKIP_BUILD=1 BASE=http://127.0.0.1:8080 bench/run-page-bench.sh   # against an application already running
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,6 @@ if [ -z "${BASE:-}" ]; then
   echo "WalletDesk up at $BASE (pid $APP, log $WORK/app.log)"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Druns="$RUNS" -cp "$CP" bench/PageLoadBench.java "$BASE"
+java -Druns="$RUNS" -Dpages="${PAGES:-/,/support,/help,/help/cs-unreachable,/status,/diagnose,/verify,/login}" -cp "$CP" bench/PageLoadBench.java "$BASE"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$CP_FILE"
