@@ -10,11 +10,11 @@
   var script = document.currentScript || (function () {
     var all = document.getElementsByTagName('script');
     for (var i = all.length - 1; i >= 0; i--) {
-      if (/widget\.js(\?|$)/.test(all[i].src)) { return all[i]; }
+      if (/widget(-[0-9a-f]{32})?\.js(\?|$)/.test(all[i].src)) { return all[i]; }
     }
     return null;
   })();
-  var base = script ? script.src.replace(/\/widget\.js.*$/, '') : '';
+  var base = script ? script.src.replace(/\/widget(-[0-9a-f]{32})?\.js.*$/, '') : '';
   var sameOrigin = !base || base === window.location.protocol + '//' + window.location.host;
 
   var store = (function () {
@@ -396,6 +396,7 @@
       state.lastSeq = parseInt(store.get('wd_last_seq_' + conversationId) || '0', 10);
     }
     state.welcomed = true;
+    ui.list.removeAttribute('aria-busy');
     if (readByOther) { state.readByOther = readByOther; }
     ui.transcript.removeAttribute('hidden');
     // Knowing whether anyone can chat decides how queued messages go out.
@@ -419,8 +420,10 @@
     ui.form.removeAttribute('hidden');
     state.conversationId = parseInt(store.get('wd_conversation') || '0', 10) || null;
     state.lastSeq = state.conversationId ? parseInt(store.get('wd_last_seq_' + state.conversationId) || '0', 10) : 0;
-    // A fresh page has no messages on screen: replay the conversation from the start.
+    // A fresh page has no messages on screen: replay the conversation from the start. The box is usable now;
+    // the history arrives after the socket's welcome (aria-busy until then).
     state.lastSeq = 0;
+    ui.list.setAttribute('aria-busy', 'true');
     for (var i = 0; i < state.outbox.length; i++) {
       render({ clientMessageId: state.outbox[i].clientMessageId, body: state.outbox[i].body }, true);
     }
@@ -485,12 +488,28 @@
     xhr.send(null);
   }
 
+  /**
+   * On a slow network every round trip counts: the texts and the signed-in check go out together, the message
+   * box is shown as soon as both are back, and the conversation's history follows over the socket (the box
+   * works meanwhile: what is typed waits in the outbox).
+   */
   function init() {
     loadOutbox();
     var hostEl = document.getElementById('walletdesk-chat');
     var lang = (hostEl && hostEl.getAttribute('data-lang')) || document.documentElement.lang || 'en';
-    request('GET', '/api/v1/chat/texts?lang=' + encodeURIComponent(lang), null, function (texts) {
-      state.texts = texts || {};
+    var signedIn = null;
+    var waiting = sameOrigin ? 2 : 1;
+    var arrived = function () { waiting -= 1; if (waiting === 0) { start(); } };
+    request('GET', '/api/v1/chat/texts?lang=' + encodeURIComponent(lang), null,
+      function (texts) { state.texts = texts || {}; arrived(); }, function () { state.texts = {}; arrived(); });
+    if (sameOrigin) {
+      request('GET', '/chat/token', null, function (data, status) {
+        if (status === 200 && data && data.token) { signedIn = data; }
+        arrived();
+      }, arrived);
+    }
+
+    function start() {
       build();
       var given = hostEl && hostEl.getAttribute('data-token');
       if (given) {
@@ -498,33 +517,29 @@
         store.set('wd_chat_token', given);
         store.remove('wd_conversation');
       }
-      var open = function () {
+      if (!signedIn) {
         var saved = store.get('wd_chat_token');
         if (saved) { state.token = saved; state.visitorEmail = store.get('wd_visitor_email') || null; begin(); } else { ui.prechat.removeAttribute('hidden'); setStatus(''); }
+        return;
+      }
+      var data = signedIn;
+      state.token = data.token;
+      state.staff = !!data.staff;
+      var visitorToken = store.get('wd_chat_token');
+      var continueAs = function (adopted) {
+        store.remove('wd_chat_token');
+        if (!adopted && store.get('wd_chat_owner') !== data.name) { store.remove('wd_conversation'); }
+        store.set('wd_chat_owner', data.name);
+        begin();
       };
-      if (sameOrigin) {
-        request('GET', '/chat/token', null, function (data, status) {
-          if (status === 200 && data && data.token) {
-            state.token = data.token;
-            state.staff = !!data.staff;
-            var visitorToken = store.get('wd_chat_token');
-            var continueAs = function (adopted) {
-              store.remove('wd_chat_token');
-              if (!adopted && store.get('wd_chat_owner') !== data.name) { store.remove('wd_conversation'); }
-              store.set('wd_chat_owner', data.name);
-              begin();
-            };
-            if (visitorToken && !data.staff) {
-              // Chatted anonymously, then signed in or registered: the same conversation continues in the account.
-              request('POST', '/api/v1/chat/adopt', null, function (result) { continueAs(result && result.conversations > 0); },
-                function () { continueAs(false); }, { 'X-Visitor-Token': visitorToken });
-            } else {
-              continueAs(false);
-            }
-          } else { open(); }
-        }, open);
-      } else { open(); }
-    }, function () { state.texts = {}; build(); ui.prechat.removeAttribute('hidden'); });
+      if (visitorToken && !data.staff) {
+        // Chatted anonymously, then signed in or registered: the same conversation continues in the account.
+        request('POST', '/api/v1/chat/adopt', null, function (result) { continueAs(result && result.conversations > 0); },
+          function () { continueAs(false); }, { 'X-Visitor-Token': visitorToken });
+      } else {
+        continueAs(false);
+      }
+    }
   }
 
   window.addEventListener('online', function () { if (state.mode === 'socket' && !state.welcomed) { connect(); } });

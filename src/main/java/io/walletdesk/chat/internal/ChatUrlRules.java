@@ -19,6 +19,7 @@ class ChatUrlRules implements UrlRules {
 
     @Override
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
-        pages.requestMatchers("/widget.js", "/chat/ws", "/chat/token").permitAll();
+        // The widget under its stable name (third-party pages) and its content-hashed names (our pages).
+        pages.requestMatchers("/widget.js", "/widget-*.js", "/chat/ws", "/chat/token").permitAll();
     }
 }

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatusPageController {
 
+    private static final String DAY_BARS = StatusViews.dayBars();
+
     private final StatusSnapshots snapshots;
     private final StatusReader reader;
     private final StatusViews views;
@@ -52,6 +54,7 @@ class StatusPageController {
     String page(Model model, Locale locale, HttpServletResponse response) {
         StatusSnapshots.Current current = snapshots.current();
         model.addAttribute("view", views.page(current, locale));
+        model.addAttribute("dayBars", DAY_BARS);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return "status/page";

@@ -43,11 +43,19 @@ record StatusSnapshot(Instant takenAt, List<Group> groups, List<Component> compo
         }
     }
 
-    /** One day of a component's uptime: {@code worst} is null for days before the component was tracked. */
-    record UptimeDay(LocalDate date, ComponentStatus worst, double uptime) {
+    /**
+     * One day of a component's uptime: {@code worst} and {@code uptime} are null for days before the component
+     * was tracked ("no data", not 100 %).
+     */
+    record UptimeDay(LocalDate date, ComponentStatus worst, Double uptime) {
     }
 
-    record Uptime(String componentCode, double percent, List<UptimeDay> days) {
+    /** {@code percent} over the tracked days only; null when no day of the window was tracked. */
+    record Uptime(String componentCode, Double percent, List<UptimeDay> days) {
+
+        long trackedDays() {
+            return days.stream().filter(d -> d.worst() != null).count();
+        }
     }
 
     List<Incident> incidentsOnly() {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 class StatusViews {
 
     static final int BAR_WIDTH = 4;
+    static final String NO_DATA_COLOUR = "#bdbdbd";
 
     record PageView(String indicator, String indicatorKey, boolean stale, long ageMinutes, Instant takenAt,
             List<GroupView> groups, List<IncidentView> incidents, List<IncidentView> activeMaintenances,
@@ -33,12 +34,19 @@ class StatusViews {
     record GroupView(String name, String status, List<ComponentView> components) {
     }
 
-    record ComponentView(String code, String name, String description, String status, String uptime,
-            List<Bar> bars, String chartWidth, List<String> badDays) {
+    /**
+     * {@code uptimeKey} and {@code uptimeArgs} make the caption: a percentage over the tracked days, or "no data"
+     * (never "100.00 %") for a component without history in the window.
+     */
+    record ComponentView(String code, String name, String description, String status, String uptimeKey,
+            List<String> uptimeArgs, List<Run> runs, String chartWidth, List<String> badDays) {
     }
 
-    /** One day of the 90-day chart: an SVG rect with a colour attribute and a tooltip. */
-    record Bar(int x, String colour, String label) {
+    /**
+     * Consecutive days of the 90-day chart with the same colour: one SVG rect with a tooltip, cut into daily
+     * bars by the page's one clip path ({@link #dayBars()}), instead of one element per day.
+     */
+    record Run(int x, int width, String colour, String label) {
     }
 
     record IncidentView(String id, String name, String status, String impact, Instant createdAt, Instant scheduledFor,
@@ -94,28 +102,62 @@ class StatusViews {
     }
 
     private ComponentView component(Component component, Uptime uptime, Locale locale) {
-        List<Bar> bars = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         List<String> badDays = new ArrayList<>();
-        String uptimeText = "";
+        String uptimeKey = "status.uptime";
+        List<String> uptimeArgs = List.of();
+        int days = 0;
         if (uptime != null) {
             DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-            int x = 0;
-            for (UptimeDay day : uptime.days()) {
-                String date = dates.format(day.date());
-                String statusText = day.worst() == null ? messages.getMessage("status.noData", null, locale)
-                        : messages.getMessage("status.component." + day.worst().api(), null, locale);
-                String colour = day.worst() == null ? "#bdbdbd" : day.worst().colour();
-                bars.add(new Bar(x, colour, date + ": " + statusText));
-                if (day.worst() != null && day.worst() != ComponentStatus.OPERATIONAL) {
-                    badDays.add(date + ": " + statusText);
+            List<UptimeDay> all = uptime.days();
+            days = all.size();
+            for (int start = 0; start < all.size(); ) {
+                UptimeDay first = all.get(start);
+                int end = start + 1;
+                while (end < all.size() && all.get(end).worst() == first.worst()) {
+                    end++;
                 }
-                x += BAR_WIDTH;
+                String statusText = statusText(first.worst(), locale);
+                String span = end - start == 1 ? dates.format(first.date())
+                        : dates.format(first.date()) + " – " + dates.format(all.get(end - 1).date());
+                runs.add(new Run(start * BAR_WIDTH, (end - start) * BAR_WIDTH,
+                        first.worst() == null ? NO_DATA_COLOUR : first.worst().colour(), span + ": " + statusText));
+                start = end;
             }
-            uptimeText = String.format(locale, "%.2f", uptime.percent());
+            for (UptimeDay day : all) {
+                if (day.worst() != null && day.worst() != ComponentStatus.OPERATIONAL) {
+                    badDays.add(dates.format(day.date()) + ": " + statusText(day.worst(), locale));
+                }
+            }
+            long tracked = uptime.trackedDays();
+            if (uptime.percent() == null) {
+                uptimeKey = "status.uptime.none";
+            } else {
+                String percent = String.format(locale, "%.2f", uptime.percent());
+                uptimeKey = tracked < days ? "status.uptime.partial" : "status.uptime";
+                uptimeArgs = tracked < days ? List.of(percent, Long.toString(tracked)) : List.of(percent);
+            }
         }
         return new ComponentView(component.code(), component.name().in(locale),
                 component.description() == null ? null : component.description().in(locale), component.status().api(),
-                uptimeText, bars, Integer.toString(bars.size() * BAR_WIDTH), badDays);
+                uptimeKey, uptimeArgs, runs, Integer.toString(days * BAR_WIDTH), badDays);
+    }
+
+    private String statusText(ComponentStatus worst, Locale locale) {
+        return worst == null ? messages.getMessage("status.noData", null, locale)
+                : messages.getMessage("status.component." + worst.api(), null, locale);
+    }
+
+    /**
+     * The clip path that cuts every component's runs into daily bars (3 units wide, 1 apart), drawn once per page:
+     * {@code M0 0h3v28h-3zm4 0h3v28h-3z...}.
+     */
+    static String dayBars() {
+        StringBuilder path = new StringBuilder("M0 0h3v28h-3z");
+        for (int day = 1; day < UptimeCalculator.DAYS; day++) {
+            path.append("m").append(BAR_WIDTH).append(" 0h3v28h-3z");
+        }
+        return path.toString();
     }
 
     ZoneId zone() {

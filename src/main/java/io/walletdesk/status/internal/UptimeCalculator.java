@@ -74,7 +74,7 @@ class UptimeCalculator {
             }
             Map<ComponentStatus, Duration> spent = spentPerStatus(changes, from, to);
             if (spent.isEmpty()) {
-                days.add(new UptimeDay(date, null, 1.0));
+                days.add(new UptimeDay(date, null, null));
                 continue;
             }
             ComponentStatus worst = null;
@@ -96,7 +96,7 @@ class UptimeCalculator {
             tracked += total;
             days.add(new UptimeDay(date, worst, total == 0 ? 1.0 : 1.0 - dayDown / total));
         }
-        double percent = tracked == 0 ? 100.0 : Math.floor((1.0 - down / tracked) * 10000) / 100.0;
+        Double percent = tracked == 0 ? null : Math.floor((1.0 - down / tracked) * 10000) / 100.0;
         return new Uptime(code, percent, List.copyOf(days));
     }
 

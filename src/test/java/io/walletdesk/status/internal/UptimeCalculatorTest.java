@@ -29,6 +29,8 @@ class UptimeCalculatorTest {
 
         assertThat(uptime.days()).hasSize(90);
         assertThat(uptime.days().get(0).worst()).as("before tracking").isNull();
+        assertThat(uptime.days().get(0).uptime()).as("no data is not 100 %").isNull();
+        assertThat(uptime.trackedDays()).isEqualTo(11);
         StatusSnapshot.UptimeDay bad = uptime.days().get(87);
         assertThat(bad.date()).isEqualTo(today.minusDays(2));
         assertThat(bad.worst()).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
@@ -50,5 +52,14 @@ class UptimeCalculatorTest {
                 new UptimeCalculator.Change(blip, ComponentStatus.OPERATIONAL)), today, now);
         assertThat(uptime.days().get(88).worst()).isEqualTo(ComponentStatus.DEGRADED_PERFORMANCE);
         assertThat(uptime.percent()).isEqualTo(100.0);
+    }
+
+    @Test
+    void aComponentWithoutHistoryHasNoPercentage() {
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        StatusSnapshot.Uptime uptime = calculator.compute("new", List.of(), today,
+                today.atStartOfDay(JAKARTA).plusHours(12).toInstant());
+        assertThat(uptime.percent()).isNull();
+        assertThat(uptime.days()).allSatisfy(day -> assertThat(day.uptime()).isNull());
     }
 }
