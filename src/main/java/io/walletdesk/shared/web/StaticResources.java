@@ -17,7 +17,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static files under content-hashed names (issue 17, ADR 0017): every {@code @{/css/app.css}} link in a page
+ * Static files under content-hashed names (issue 17, ADR 0020): every {@code @{/css/app.css}} link in a page
  * becomes {@code /css/app-<md5 of the file>.css}, which a browser keeps for a year without asking again. The
  * plain name still answers (the embeddable {@code /widget.js}, links outside our pages) with five minutes of
  * caching and an ETag, so a new release reaches third-party pages within minutes. Replaces Spring Boot's default
