@@ -15,10 +15,6 @@ import io.walletdesk.ledger.WalletTransactions;
 import io.walletdesk.shared.i18n.SupportedLanguage;
 import io.walletdesk.shared.money.Money;
 import io.walletdesk.shared.time.UserTime;
-import io.walletdesk.support.AgentAvailability;
-import io.walletdesk.support.BusinessHours;
-import io.walletdesk.support.Channel;
-import io.walletdesk.support.Conversations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,23 +88,18 @@ class AssistantReplies {
     private final WalletTransactions transactions;
     private final WalletStanding standing;
     private final Accounts accounts;
-    private final BusinessHours hours;
-    private final AgentAvailability availability;
+    private final HumanHelp humans;
     private final MessageSource messages;
     private final Clock clock;
-    private final Conversations conversations;
 
     AssistantReplies(Intents intents, ArticleLibrary articles, WalletTransactions transactions, WalletStanding standing,
-            Accounts accounts, BusinessHours hours, AgentAvailability availability, MessageSource messages, Clock clock,
-            Conversations conversations) {
-        this.availability = availability;
-        this.conversations = conversations;
+            Accounts accounts, HumanHelp humans, MessageSource messages, Clock clock) {
+        this.humans = humans;
         this.intents = intents;
         this.articles = articles;
         this.transactions = transactions;
         this.standing = standing;
         this.accounts = accounts;
-        this.hours = hours;
         this.messages = messages;
         this.clock = clock;
     }
@@ -208,13 +199,13 @@ class AssistantReplies {
             case "payment_failed" -> answered(q, prediction, intent, wallet(q, () -> paymentFailed(q, focus)));
             case "account_locked" -> answered(q, prediction, intent, wallet(q, () -> accountLocked(q)));
             case "limits_fees" -> answered(q, prediction, intent, wallet(q, () -> limits(q)));
-            case "cs_unreachable" -> answered(q, prediction, intent, leftMessage(q)
-                    ? text(q, "assistant.csUnreachable.messageLeft", expectedAnswer(q)) : text(q, "assistant.csUnreachable"));
+            case "cs_unreachable" -> answered(q, prediction, intent, humans.messageLeft(q.conversationId())
+                    ? text(q, "assistant.csUnreachable.messageLeft", humans.expectedAnswer(q.conversationId(), q.language().locale()))
+                    : text(q, "assistant.csUnreachable"));
             case "phishing_report" -> answered(q, prediction, intent, text(q, "assistant.phishing"));
             case "verify_identity" -> answered(q, prediction, intent, text(q, "assistant.verify"));
             case "service_hours" -> answered(q, prediction, intent,
-                    availability.now() instanceof AgentAvailability.Availability.OffDutyUntil off
-                            ? text(q, "assistant.hours.closed", when(q, off.opening())) : text(q, "assistant.hours.open"));
+                    humans.serviceHours(q.language().locale()));
             default -> answered(q, prediction, intent, text(q, "assistant.articleIntro"));
         };
     }
@@ -224,12 +215,7 @@ class AssistantReplies {
     }
 
     Reply handOver(Question q, Prediction prediction, String intent, String reason, String lead) {
-        // The same answer the chat widget shows (AgentAvailability), never the calendar alone.
-        AgentAvailability.Availability now = availability.now();
-        String availability = now instanceof AgentAvailability.Availability.OffDutyUntil off
-                ? text(q, "assistant.handover.closed", when(q, off.opening()))
-                : now instanceof AgentAvailability.Availability.Queued
-                        ? text(q, "assistant.handover.queued") : text(q, "assistant.handover.open");
+        String availability = humans.afterHandOver(q.language().locale());
         String text = (lead.isEmpty() ? "" : lead + "\n\n") + text(q, "assistant.handover") + " " + availability;
         return new Reply(text, Outcome.HANDOVER, intent, prediction, reason);
     }
@@ -244,25 +230,9 @@ class AssistantReplies {
         Prediction prediction = intents.classify(q.text()); // for the team's note and the reports
         String intent = prediction.confident() && !IntentModel.OUT_OF_SCOPE.equals(prediction.intent())
                 ? prediction.intent() : null;
-        return new Reply(text(q, "assistant.messageLeft", expectedAnswer(q)), Outcome.HANDOVER, intent, prediction,
+        return new Reply(text(q, "assistant.messageLeft", humans.expectedAnswer(q.conversationId(), q.language().locale())),
+                Outcome.HANDOVER, intent, prediction,
                 "left-message");
-    }
-
-    /** Whether the customer already left a message for the team in this conversation. */
-    private boolean leftMessage(Question q) {
-        return conversations.messagesAfter(q.conversationId(), Assistant.NOTE_AUTHOR, 0, 500).stream()
-                .anyMatch(m -> m.fromCustomer() && m.channel() == Channel.WEB_FORM);
-    }
-
-    /** "by 7 Dec 2026 09:00 WIB" from the conversation's service level, else the next opening of the desk. */
-    private String expectedAnswer(Question q) {
-        Instant now = clock.instant();
-        Optional<Instant> due = conversations.expectedReply(q.conversationId(), Assistant.NOTE_AUTHOR);
-        if (due.isPresent()) {
-            return text(q, "assistant.expected.by", when(q, due.get()));
-        }
-        return hours.isOpen(now) ? text(q, "assistant.expected.soon")
-                : text(q, "assistant.expected.from", when(q, hours.nextOpening(now)));
     }
 
     // ---- wallet-aware parts ------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ class AssistantWithoutWalletTest {
     @Autowired
     AgentAvailability availability;
     @Autowired
+    HumanHelp humans;
+    @Autowired
     MessageSource messages;
     @Autowired
     MutableClock clock;
@@ -64,8 +66,7 @@ class AssistantWithoutWalletTest {
         when(standing.of(anyLong())).thenThrow(away);
         Accounts accounts = mock(Accounts.class);
         when(accounts.find(anyLong())).thenThrow(away);
-        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, hours, availability,
-                messages, clock, conversations);
+        AssistantReplies replies = new AssistantReplies(sure, articles, transactions, standing, accounts, humans, messages, clock);
 
         AssistantReplies.Reply reply = replies.answer(new AssistantReplies.Question(1, 1, "my top up failed", language,
                 42L, Optional.empty()));
