@@ -72,9 +72,12 @@ class ChatApiController {
     private final ContinueLinks continueLinks;
     private final Intake intake;
 
+    private final MessageFanout fanout;
+
     ChatApiController(Intake intake, ContinueLinks continueLinks, Attachments attachments, ChatTokens tokens,
             Conversations conversations, ChatBus bus, AgentPresence presence, MessageSource messageSource,
-            Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse) {
+            Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse, MessageFanout fanout) {
+        this.fanout = fanout;
         this.firstResponse = firstResponse;
         this.abuse = abuse;
         this.attachments = attachments;
@@ -194,6 +197,7 @@ class ChatApiController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ack(journaled.clientMessageId(), 0, false));
         }
         PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
+        fanout.resent(posted);
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }
