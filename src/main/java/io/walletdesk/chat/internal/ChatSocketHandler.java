@@ -167,9 +167,21 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
+        if (connection.failedSend) {
+            return; // see below: the client resends this one, in order, after reconnecting
+        }
         abuse.message(connection.participant, connection.conversationId, frame.clientMessageId());
-        var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
-                frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
+        Intake.Outcome outcome;
+        try {
+            outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
+                    frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
+        } catch (RuntimeException failure) {
+            if (!(failure instanceof ProblemException)) {
+                // The socket closes on this; a later frame already read must not be stored before this one is resent.
+                connection.failedSend = true;
+            }
+            throw failure;
+        }
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
             connection.send(new ServerFrame.Queued(journaled.clientMessageId()));
             return;
@@ -222,6 +234,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         private long delivered;
         private ClientInfo client;
         private AutoCloseable subscription;
+        /** A send failed unexpectedly; later sends on this socket are ignored so that order survives the resend. */
+        private volatile boolean failedSend;
 
         Connection(WebSocketSession socket) {
             this.socket = socket;

@@ -40,6 +40,7 @@ final class ChatCrowd implements AutoCloseable {
         private final String token;
         private final IntSupplier failoverPort;
         private volatile Socket socket;
+        private int generation;
         private volatile boolean ready;
         volatile long conversationId;
         private long lastSeq;
@@ -58,7 +59,8 @@ final class ChatCrowd implements AutoCloseable {
 
         CompletableFuture<Phone> connect(int port) {
             CompletableFuture<Phone> welcomed = new CompletableFuture<>();
-            Socket opening = new Socket(port, frame -> onFrame(frame, welcomed), () -> lost(welcomed), this);
+            int attempt = ++generation;
+            Socket opening = new Socket(port, frame -> onFrame(frame, welcomed), () -> lost(attempt, welcomed), this);
             socket = opening;
             opening.open().whenComplete((ws, failure) -> {
                 if (failure != null) {
@@ -74,8 +76,12 @@ final class ChatCrowd implements AutoCloseable {
             return lastSeq;
         }
 
-        /** The socket is gone: a phone tries again, on the node that is still up. */
-        private void lost(CompletableFuture<Phone> welcomed) {
+        /** The socket is gone: a phone tries again, on the node that is still up (an older socket's end is no news). */
+        private synchronized void lost(int attempt, CompletableFuture<Phone> welcomed) {
+            if (attempt != generation) {
+                welcomed.complete(this);
+                return;
+            }
             ready = false;
             if (closing) {
                 welcomed.complete(this);
