@@ -75,10 +75,13 @@ class ChatApiController {
     private final ContinueLinks continueLinks;
     private final Intake intake;
 
+    private final MessageFanout fanout;
+
     ChatApiController(Intake intake, ContinueLinks continueLinks, Attachments attachments, ChatTokens tokens,
             Conversations conversations, ChatBus bus, AgentPresence presence, MessageSource messageSource,
             Accounts accounts, ChatAbuseGuard abuse, FirstResponse firstResponse, AgentAvailability availability,
-            UserTime userTime) {
+            UserTime userTime, MessageFanout fanout) {
+        this.fanout = fanout;
         this.availability = availability;
         this.userTime = userTime;
         this.firstResponse = firstResponse;
@@ -216,6 +219,7 @@ class ChatApiController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ack(journaled.clientMessageId(), 0, false));
         }
         PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
+        fanout.resent(posted);
         return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Ack(posted.message().clientMessageId(), posted.message().seq(), posted.duplicate()));
     }

@@ -47,9 +47,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ExecutorService deliveries;
     private final ChatAbuseGuard abuse;
     private final Intake intake;
+    private final MessageFanout fanout;
 
     ChatSocketHandler(Intake intake, ChatTokens tokens, Conversations conversations, ChatBus bus,
-            AgentPresence presence, JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse) {
+            AgentPresence presence, JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse,
+            MessageFanout fanout) {
+        this.fanout = fanout;
         this.abuse = abuse;
         this.intake = intake;
         this.tokens = tokens;
@@ -148,8 +151,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     /**
-     * Subscribes a staff connection to every conversation's signals; each is passed on only when this staff member
-     * may see the conversation (the same check as everywhere: {@link Conversations#get}).
+     * Subscribes a staff connection to every conversation's signals; each new message of a conversation this
+     * staff member may see is told once and in sequence ({@link InboxWatch}).
      */
     private void watch(Connection connection, ClientFrame.Watch frame) throws IOException {
         Participant participant = tokens.resolve(frame.token())
@@ -158,23 +161,33 @@ class ChatSocketHandler extends TextWebSocketHandler {
         connection.close();
         presence.seen(ChatTokens.userIdOf(participant));
         connection.send(new ServerFrame.Welcome(0, null, null, presence.agentsOnline(), 0));
-        connection.subscription = bus.subscribe(LocalSubscribers.EVERY, signal -> {
-            if (signal.kind() == ChatSignal.Kind.MESSAGE || signal.kind() == ChatSignal.Kind.CHANGED) {
-                deliveries.execute(() -> connection.inbox(participant, signal));
-            }
-        });
+        connection.subscription = bus.subscribe(LocalSubscribers.EVERY,
+                new InboxWatch(participant, conversations, deliveries, connection::send));
     }
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {
         connection.requireHello();
+        if (connection.failedSend) {
+            return; // see below: the client resends this one, in order, after reconnecting
+        }
         abuse.message(connection.participant, connection.conversationId, frame.clientMessageId());
-        var outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
-                frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
+        Intake.Outcome outcome;
+        try {
+            outcome = intake.post(new PostMessage(connection.conversationId, connection.participant,
+                    frame.clientMessageId(), frame.body(), Channel.CHAT, false, connection.client, frame.clientTime()));
+        } catch (RuntimeException failure) {
+            if (!(failure instanceof ProblemException)) {
+                // The socket closes on this; a later frame already read must not be stored before this one is resent.
+                connection.failedSend = true;
+            }
+            throw failure;
+        }
         if (outcome instanceof Intake.Outcome.Journaled journaled) {
             connection.send(new ServerFrame.Queued(journaled.clientMessageId()));
             return;
         }
         PostedMessage posted = ((Intake.Outcome.Stored) outcome).posted();
+        fanout.resent(posted);
         connection.send(new ServerFrame.Ack(posted.message().clientMessageId(), posted.message().seq(),
                 posted.duplicate()));
     }
@@ -221,6 +234,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         private long delivered;
         private ClientInfo client;
         private AutoCloseable subscription;
+        /** A send failed unexpectedly; later sends on this socket are ignored so that order survives the resend. */
+        private volatile boolean failedSend;
 
         Connection(WebSocketSession socket) {
             this.socket = socket;
@@ -258,18 +273,6 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 }
             } catch (IOException | RuntimeException failure) {
                 log.debug("Could not deliver to a chat client; it will resume on reconnect", failure);
-            }
-        }
-
-        void inbox(Participant watcher, ChatSignal signal) {
-            try {
-                conversations.get(signal.conversationId(), watcher);
-                send(new ServerFrame.Inbox(signal.conversationId(), signal.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        signal.seq()));
-            } catch (ProblemException notVisible) {
-                // Another team's conversation: this workspace never hears of it.
-            } catch (IOException | RuntimeException failure) {
-                log.debug("Could not tell a workspace; it refreshes on reconnect", failure);
             }
         }
 

@@ -1,6 +1,8 @@
 package io.walletdesk.chat.internal;
 
 import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fan-out across app nodes through Redis pub/sub. Every node, the publisher included, hears each signal
  * and serves its own connections from the database, so what travels through Redis is only ids.
+ * Signals are handed on one at a time, in the order Redis delivers them, by one thread: the container's
+ * default starts a new thread per message, which costs a thread per signal and lets signals overtake each other.
  */
 @Component
 @ConditionalOnProperty(name = "walletdesk.chat.fanout", havingValue = "redis")
@@ -27,12 +31,19 @@ class RedisChatBus implements ChatBus {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final RedisMessageListenerContainer container;
+    private final ExecutorService dispatch;
 
     RedisChatBus(RedisConnectionFactory connections, JsonMapper json) {
         this.redis = new StringRedisTemplate(connections);
         this.json = json;
         this.container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        this.dispatch = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chat-signals");
+            thread.setDaemon(true);
+            return thread;
+        });
+        container.setTaskExecutor(dispatch);
         container.addMessageListener((message, pattern) -> {
             try {
                 subscribers.deliver(json.readValue(message.getBody(), ChatSignal.class));
@@ -58,5 +69,6 @@ class RedisChatBus implements ChatBus {
     void stop() throws Exception {
         container.stop();
         container.destroy();
+        dispatch.shutdown();
     }
 }
