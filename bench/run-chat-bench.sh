@@ -54,7 +54,7 @@ export WALLETDESK_DATA_KEY="$(head -c 32 /dev/urandom | base64)" WALLETDESK_PIN_
 start_node() { # port log name
   # Each node has its own intake journal and attachment directory, as separate machines would.
   WALLETDESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WALLETDESK_DB_USER=postgres WALLETDESK_DEMO_DATA=false \
-  WALLETDESK_CHAT_FANOUT=redis \
+  WALLETDESK_CHAT_FANOUT=redis WALLETDESK_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
   java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC} -jar "$JAR" \
     --server.port="$1" --server.address=127.0.0.1 --logging.level.root=WARN --walletdesk.assistant.enabled=false \
     --walletdesk.intake.journal-dir="$WORK/journal-$3" --walletdesk.attachments.dir="$WORK/attachments-$3" ${APP_ARGS:-} > "$2" 2>&1 &
