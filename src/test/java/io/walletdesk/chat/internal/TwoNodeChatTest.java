@@ -20,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,10 @@ class TwoNodeChatTest {
                         "--server.shutdown=immediate",
                         // On a loaded machine a 1 s wait for a pooled connection counts as a database outage and
                         // sends messages to the intake journal; this test is about a node stopping, not that.
-                        "--spring.datasource.hikari.connection-timeout=20000");
+                        "--spring.datasource.hikari.connection-timeout=20000",
+                        // Should a starved node still journal a message, it is replayed at once, not in the test
+                        // profile's hour: the phone holds it until it is stored.
+                        "--walletdesk.intake.replay-interval=PT1S");
     }
 
     @AfterAll
@@ -126,9 +128,6 @@ class TwoNodeChatTest {
      */
     @Test
     @Order(2)
-    @Disabled("issue 13, not yet reliable: on a quiet machine it once stored everything and told every workspace but"
-            + " found two messages stored out of typing order (fixed since: a failed send stops later sends on that"
-            + " socket); other runs left 8-9 of 900 messages waiting in phones' outboxes. See docs/benchmarks.md.")
     void aCrowdOfPhonesLosesNothingWhenANodeStops() throws Exception {
         ChatTokens tokens = nodeB.getBean(ChatTokens.class);
         int portA = port(nodeA);
