@@ -13,6 +13,7 @@ import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Participant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,10 +35,12 @@ class CallbackController {
 
     private final Callbacks callbacks;
     private final Accounts accounts;
+    private final Clock clock;
 
-    CallbackController(Callbacks callbacks, Accounts accounts) {
+    CallbackController(Callbacks callbacks, Accounts accounts, Clock clock) {
         this.callbacks = callbacks;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The callback request form. */
@@ -101,7 +104,7 @@ class CallbackController {
     @GetMapping("/support/callback")
     String callbackForm(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") CallbackForm form) {
         if (form.getDay() == null) {
-            form.setDay(LocalDate.now(UserTime.DEFAULT_ZONE).plusDays(1).toString());
+            form.setDay(LocalDate.now(clock.withZone(UserTime.DEFAULT_ZONE)).plusDays(1).toString());
         }
         // A signed-in customer need not type what we know: their name and phone, both still editable.
         if (me != null && !me.isStaff()) {
