@@ -114,9 +114,14 @@ class CommunityBrowserTest {
                 + "Tolong hubungi saya di 0812-3456-7890.");
         noSidewaysScrolling();
         phone.findElement(By.id("topic-send")).click();
-        if (!phone.findElements(By.id("suggested")).isEmpty()) { // help articles suggested first (deflection)
+        // The answer is either help articles suggested first (deflection) or the posted topic: wait for one.
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20)).until(d ->
+                !d.findElements(By.id("suggested")).isEmpty() || !d.findElements(By.id("held-notice")).isEmpty());
+        if (!phone.findElements(By.id("suggested")).isEmpty()) {
             assertThat(phone.findElements(By.cssSelector("#suggested-articles a"))).isNotEmpty();
             phone.findElement(By.id("topic-send")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.id("held-notice")).isEmpty());
         }
         assertThat(phone.findElement(By.id("held-notice")).getText()).contains("moderator");
         assertThat(phone.findElement(By.id("masked-notice")).getText()).contains("nomor telepon");
