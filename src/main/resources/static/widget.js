@@ -31,7 +31,8 @@
   var state = {
     token: null, staff: false, conversationId: null, lastSeq: 0, readByOther: 0,
     socket: null, mode: 'none', attempts: 0, texts: {}, welcomed: false, typingTimer: null, lastTypingSent: 0,
-    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null, retryTimer: null
+    outbox: [], polling: false, offline: false, leftMessage: false, visitorEmail: null, retryTimer: null,
+    waitingSince: null, lastHeard: 0, pingSentAt: null
   };
   var ui = {};
 
@@ -104,7 +105,9 @@
     }
     saveOutbox();
     markStatus(clientMessageId, 'sent');
+    state.waitingSince = state.outbox.length ? now() : null;
   }
+  function now() { return new Date().getTime(); }
   function flushOutbox() {
     for (var i = 0; i < state.outbox.length; i++) { transmit(state.outbox[i]); }
   }
@@ -251,6 +254,7 @@
     if (!state.welcomed) { return; }
     if (state.offline && !state.leftMessage) { leaveMessage(message); return; }
     if (state.mode === 'socket' && state.socket && state.socket.readyState === 1) {
+      if (!state.waitingSince) { state.waitingSince = now(); }
       state.socket.send(JSON.stringify({ type: 'send', clientMessageId: message.clientMessageId, body: message.body, clientTime: message.clientTime }));
     } else if (state.mode === 'poll') {
       request('POST', '/api/v1/chat/conversations/' + state.conversationId + '/messages', message,
@@ -267,6 +271,7 @@
    */
   function slowDown(seconds) {
     var wait = Math.max(1, parseInt(seconds, 10) || 30);
+    state.waitingSince = null; // refused on purpose: waiting is not a dead socket
     setStatus(t('slowDown', wait));
     ui.host.setAttribute('data-retry-after', String(wait));
     if (state.retryTimer) { return; }
@@ -336,6 +341,8 @@
     socket.onmessage = function (event) {
       var frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
+      state.lastHeard = now();
+      state.pingSentAt = null;
       if (frame.type === 'welcome') {
         clearTimeout(watchdog);
         state.attempts = 0;
@@ -352,6 +359,8 @@
         slowDown(frame.retryAfterSeconds);
       } else if (frame.type === 'error' && (frame.code === 'invalid-token' || frame.code === 'not-found')) {
         forgetIdentity();
+      } else if (frame.type === 'error' && frame.clientMessageId) {
+        state.waitingSince = null; // answered, if not accepted: the socket is alive
       }
     };
     socket.onclose = function () {
@@ -363,6 +372,32 @@
       var delay = Math.min(15000, 1000 * Math.pow(2, state.attempts));
       setTimeout(connect, opened ? 1000 : delay);
     };
+  }
+
+  /**
+   * A socket can stay open at this end while nothing reaches the other (a mobile network that dropped the route, a
+   * server that stopped without closing it): no answer to a sent message within 10 s, or to a ping within 10 s
+   * after 25 s of silence, and the widget drops the socket and reconnects; the outbox goes out again (same client
+   * message ids, so nothing is stored twice).
+   */
+  function checkSocket() {
+    if (state.mode !== 'socket' || !state.welcomed || !state.socket) { return; }
+    var at = now();
+    if ((state.waitingSince && state.outbox.length && at - state.waitingSince > 10000)
+        || (state.pingSentAt && at - state.pingSentAt > 10000)) {
+      var silent = state.socket;
+      silent.onclose = null; silent.onmessage = null; silent.onopen = null;
+      try { silent.close(); } catch (e) { /* already closing */ }
+      state.welcomed = false;
+      state.waitingSince = null;
+      state.pingSentAt = null;
+      ui.host.setAttribute('data-reconnects', String(parseInt(ui.host.getAttribute('data-reconnects') || '0', 10) + 1));
+      setStatus(t('reconnecting'));
+      connect();
+    } else if (!state.pingSentAt && at - state.lastHeard > 25000 && state.socket.readyState === 1) {
+      state.pingSentAt = at;
+      state.socket.send(JSON.stringify({ type: 'ping' }));
+    }
   }
 
   function startPolling() {
@@ -495,6 +530,7 @@
    */
   function init() {
     loadOutbox();
+    setInterval(checkSocket, 2000);
     var hostEl = document.getElementById('walletdesk-chat');
     var lang = (hostEl && hostEl.getAttribute('data-lang')) || document.documentElement.lang || 'en';
     var signedIn = null;

@@ -26,9 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The widget's first load on a bad network (issue 17): in Chromium emulating Slow 3G (400 kbps, 400 ms), with the
- * chat socket's frames held back four seconds, the message box is on screen and takes a message before the
- * conversation's history arrives; the history then fills in and the message typed meanwhile goes out.
+ * The widget on a bad network, in Chromium.
+ * <ul>
+ * <li>First load (issue 17): emulating Slow 3G (400 kbps, 400 ms), with the chat socket's frames held back four
+ * seconds, the message box is on screen and takes a message before the conversation's history arrives; the
+ * history then fills in and the message typed meanwhile goes out.</li>
+ * <li>A silent socket (issue 13): open at the phone's end while nothing gets through (a mobile network that
+ * dropped the route; a node that stopped without closing it). The widget notices that its message got no answer,
+ * drops the socket, reconnects and sends it again: stored once, and the customer sees it delivered.</li>
+ * </ul>
  */
 @WalletDeskTest
 @ExtendWith(ChromiumAvailable.class)
@@ -37,25 +43,51 @@ class WidgetSlowNetworkBrowserTest {
     /** Every frame the server sends on the chat socket reaches the page this much later. */
     static final int SOCKET_DELAY_MS = 4000;
 
-    /** Wraps WebSocket so that onmessage handlers see each frame late: a slow path for the history only. */
-    static final String SLOW_SOCKET = """
-            (function () {
-              var Native = window.WebSocket;
-              function Slow(url, protocols) {
-                var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
-                var handler = null;
-                socket.addEventListener('message', function (event) {
-                  setTimeout(function () { if (handler) { handler.call(socket, event); } }, %d);
-                });
-                Object.defineProperty(socket, 'onmessage', { configurable: true,
-                  get: function () { return handler; }, set: function (fn) { handler = fn; } });
-                return socket;
-              }
-              Slow.prototype = Native.prototype;
-              Slow.CONNECTING = 0; Slow.OPEN = 1; Slow.CLOSING = 2; Slow.CLOSED = 3;
-              window.WebSocket = Slow;
-            })();
-            """.formatted(SOCKET_DELAY_MS);
+    /**
+     * Replaces the page's WebSocket with one whose frames reach the page through {@code rules.incoming(event)};
+     * {@code tamper} may change that rule and the socket's {@code send} ({@code index} counts the page's sockets
+     * from 1; {@code deliver(event)} hands a frame to the page).
+     */
+    static String wrapWebSocket(String tamper) {
+        return """
+                (function () {
+                  var Native = window.WebSocket;
+                  window.__socketsOpened = 0;
+                  function Wrapped(url, protocols) {
+                    var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                    var index = ++window.__socketsOpened;
+                    var handler = null;
+                    var deliver = function (event) { if (handler) { handler.call(socket, event); } };
+                    var rules = { incoming: deliver };
+                    %s
+                    socket.addEventListener('message', function (event) { rules.incoming(event); });
+                    Object.defineProperty(socket, 'onmessage', { configurable: true,
+                      get: function () { return handler; }, set: function (fn) { handler = fn; } });
+                    return socket;
+                  }
+                  Wrapped.prototype = Native.prototype;
+                  Wrapped.CONNECTING = 0; Wrapped.OPEN = 1; Wrapped.CLOSING = 2; Wrapped.CLOSED = 3;
+                  window.WebSocket = Wrapped;
+                })();
+                """.formatted(tamper);
+    }
+
+    /** Each frame to the page arrives late: a slow path for the history only. */
+    static final String SLOW_SOCKET = wrapWebSocket("""
+            rules.incoming = function (event) { setTimeout(function () { deliver(event); }, %d); };
+            """.formatted(SOCKET_DELAY_MS));
+
+    /** The first socket goes silent once it carries a chat message: that frame and all later ones vanish, both ways. */
+    static final String FIRST_SOCKET_GOES_SILENT = wrapWebSocket("""
+            if (index === 1) {
+              var silent = false, nativeSend = socket.send.bind(socket);
+              socket.send = function (data) {
+                if (String(data).indexOf('"type":"send"') >= 0) { silent = true; }
+                if (!silent) { nativeSend(data); }
+              };
+              rules.incoming = function (event) { if (!silent) { deliver(event); } };
+            }
+            """);
 
     @LocalServerPort
     int port;
@@ -87,12 +119,17 @@ class WidgetSlowNetworkBrowserTest {
         return By.xpath("//*[@id='wd-messages']/li[contains(., '" + text + "')]");
     }
 
-    @Test
-    void theMessageBoxIsUsableBeforeTheHistoryArrivesOnSlow3g() {
+    /** An agent who chose Online, so the widget offers live chat rather than a left message. */
+    private void agentOnline() {
         long agentId = registration.createStaff(Role.AGENT, TestData.email(), "Sari Agen", "meja-bantuan-pagi-77", null,
                 ClientInfo.system());
         jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, 'ONLINE', :now)")
                 .param("u", agentId).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    @Test
+    void theMessageBoxIsUsableBeforeTheHistoryArrivesOnSlow3g() {
+        agentOnline();
 
         // A visitor who chatted before: the conversation has history.
         customer = Browsers.phone();
@@ -132,5 +169,33 @@ class WidgetSlowNetworkBrowserTest {
                 .isGreaterThan(usableMillis);
         System.out.printf("Slow 3G widget: message box usable after %d ms, history after %d ms%n", usableMillis,
                 historyMillis);
+    }
+
+    @Test
+    void aMessageOnASilentSocketGoesOutAgainOverANewOne() {
+        agentOnline();
+        customer = Browsers.phone();
+        customer.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FIRST_SOCKET_GOES_SILENT));
+        WebDriverWait wait = waitFor(customer);
+
+        customer.get(url("/support"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("wd-launcher"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wd-name"))).sendKeys("Wulan");
+        customer.findElement(By.id("wd-start")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-status"), "online"));
+        wait.until(d -> d.findElement(By.id("walletdesk-chat")).getAttribute("data-reconnects") == null);
+
+        customer.findElement(By.id("wd-input")).sendKeys("Transfer saya tertahan");
+        customer.findElement(By.id("wd-send")).click();
+        assertThat(customer.findElement(message("Transfer saya tertahan")).getAttribute("data-status")).isEqualTo("queued");
+
+        wait.until(ExpectedConditions.attributeToBe(message("Transfer saya tertahan"), "data-status", "delivered"));
+        assertThat(customer.findElement(By.id("walletdesk-chat")).getAttribute("data-reconnects")).isEqualTo("1");
+        assertThat(customer.executeScript("return window.__socketsOpened;")).isEqualTo(2L);
+        long conversationId = Long.parseLong((String) customer.executeScript(
+                "return window.localStorage.getItem('wd_conversation');"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = :c AND body = :b")
+                .param("c", conversationId).param("b", "Transfer saya tertahan").query(Integer.class).single())
+                .as("stored once").isEqualTo(1);
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -31,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The chat WebSocket. Client frames: hello {token, conversationId?, lastSeq}, send {clientMessageId, body,
  * clientTime}, typing, read {seq}, ping. Server frames: welcome, message, ack, typing, read, pong, error.
  * Messages are delivered strictly in sequence from the client's last seen one, so a reconnect loses nothing
- * and repeats nothing.
+ * and repeats nothing. A node that stops closes its sockets first (1001, going away), so its clients move to
+ * another node at once instead of talking to a socket nobody serves any more.
  */
 @Component
-class ChatSocketHandler extends TextWebSocketHandler {
+class ChatSocketHandler extends TextWebSocketHandler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final String STATE = "walletdesk.chat.connection";
@@ -66,11 +68,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
     /** Open connections on this node, so that revoking a user's chat tokens also ends their live sockets. */
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean started;
+    private volatile boolean stopping;
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         Connection connection = new Connection(new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024));
         session.getAttributes().put(STATE, connection);
         open.add(connection);
+        if (stopping) {
+            end(connection, CloseStatus.GOING_AWAY);
+        }
     }
 
     /** Closes this node's sockets of a user whose chat tokens were revoked (code 4401: sign in again). */
@@ -78,21 +86,48 @@ class ChatSocketHandler extends TextWebSocketHandler {
         for (Connection connection : open) {
             Participant participant = connection.participant;
             if (participant != null && ChatTokens.userIdOf(participant) == userId) {
-                connection.close();
-                connection.participant = null;
-                try {
-                    connection.socket.close(new CloseStatus(4401, "signed out"));
-                } catch (IOException | RuntimeException alreadyGone) {
-                    log.debug("Socket already closed", alreadyGone);
-                }
-                open.remove(connection);
+                end(connection, new CloseStatus(4401, "signed out"));
             }
         }
+    }
+
+    private void end(Connection connection, CloseStatus status) {
+        connection.close();
+        connection.participant = null;
+        try {
+            connection.socket.close(status);
+        } catch (IOException | RuntimeException alreadyGone) {
+            log.debug("Socket already closed", alreadyGone);
+        }
+        open.remove(connection);
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /**
+     * Runs before the web server, the executors and the database pool stop (highest phase): every client is told
+     * to go away and reconnects elsewhere while this node can still finish what it already took.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        open.forEach(connection -> end(connection, CloseStatus.GOING_AWAY));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started && !stopping;
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage text) throws IOException {
         Connection connection = (Connection) session.getAttributes().get(STATE);
+        if (stopping) {
+            return; // the socket is being closed; the client resends whatever it has not seen acknowledged
+        }
         JsonNode frame;
         try {
             frame = json.readTree(text.getPayload());

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,21 @@ final class ChatCrowd implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http = HttpClient.newBuilder().executor(threads).build();
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+    private final List<Phone> phones = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closing;
+    /** Phones that gave up on a silent socket and reconnected. */
+    volatile int stalls;
+
+    static final long STALL_MILLIS = 5_000;
+
+    ChatCrowd() {
+        timer.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            synchronized (phones) {
+                phones.forEach(phone -> phone.checkStall(now));
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
+    }
 
     /** A customer's phone: one conversation, an outbox of typed messages until each is stored. */
     final class Phone {
@@ -51,10 +66,27 @@ final class ChatCrowd implements AutoCloseable {
         /** The conversation's messages as this phone received them, across reconnects. */
         final List<Long> stream = new ArrayList<>();
         volatile int reconnects;
+        /** When the socket last showed progress (welcome, ack, message), or when the outbox stopped being empty. */
+        private long lastProgress = System.nanoTime();
 
         Phone(String token, IntSupplier failoverPort) {
             this.token = token;
             this.failoverPort = failoverPort;
+            phones.add(this);
+        }
+
+        /**
+         * A phone whose outbox gets no answer for {@link #STALL_MILLIS} drops the socket and reconnects, as
+         * {@code /widget.js} does: a socket can stay open at this end while nobody serves it (a half-open TCP
+         * connection on a mobile network, a node that stopped without closing it).
+         */
+        synchronized void checkStall(long now) {
+            if (ready && !outbox.isEmpty() && now - lastProgress > TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+                stalls++;
+                Socket stalled = socket;
+                stalled.abort();
+                stalled.lose();
+            }
         }
 
         CompletableFuture<Phone> connect(int port) {
@@ -93,6 +125,9 @@ final class ChatCrowd implements AutoCloseable {
         }
 
         synchronized void type(String clientMessageId, String body) {
+            if (outbox.isEmpty()) {
+                lastProgress = System.nanoTime();
+            }
             outbox.put(clientMessageId, body);
             if (ready) {
                 socket.send(Map.of("type", "send", "clientMessageId", clientMessageId, "body", body));
@@ -103,7 +138,18 @@ final class ChatCrowd implements AutoCloseable {
             return outbox.size();
         }
 
+        /** What a stuck phone was doing, for the failure message. */
+        synchronized String describe() {
+            Socket current = socket;
+            return "phone conv=" + conversationId + " ready=" + ready + " gen=" + generation + " reconnects=" + reconnects
+                    + " port=" + (current == null ? -1 : current.port) + " gone=" + (current != null && current.gone.get())
+                    + " lastFrameMsAgo=" + (current == null ? -1 : (System.nanoTime() - current.lastFrame) / 1_000_000)
+                    + " lastFrame=" + (current == null ? "" : current.lastFrameType)
+                    + " outbox=" + outbox.keySet() + " stored=" + stored.size();
+        }
+
         private synchronized void onFrame(JsonNode frame, CompletableFuture<Phone> welcomed) {
+            lastProgress = System.nanoTime();
             switch (frame.path("type").asText()) {
                 case "welcome" -> {
                     conversationId = frame.get("conversationId").asLong();
@@ -176,7 +222,9 @@ final class ChatCrowd implements AutoCloseable {
         private final Object owner;
         private final StringBuilder partial = new StringBuilder();
         private CompletableFuture<WebSocket> sending;
-        private volatile boolean gone;
+        private final AtomicBoolean gone = new AtomicBoolean();
+        private volatile long lastFrame = System.nanoTime();
+        private volatile String lastFrameType = "";
 
         Socket(int port, FrameHandler handler, Runnable onLost, Object owner) {
             this.port = port;
@@ -194,7 +242,12 @@ final class ChatCrowd implements AutoCloseable {
 
         synchronized void send(Map<String, ?> frame) {
             String text = JSON.writeValueAsString(frame);
-            sending = sending.thenCompose(ws -> ws.sendText(text, true)).exceptionally(failure -> null);
+            // A send that fails means the socket is broken: drop it, and the phone reconnects and resends.
+            sending = sending.thenCompose(ws -> ws.sendText(text, true)).whenComplete((ws, failure) -> {
+                if (failure != null) {
+                    lose();
+                }
+            });
         }
 
         @Override
@@ -203,6 +256,8 @@ final class ChatCrowd implements AutoCloseable {
             if (last) {
                 JsonNode frame = JSON.readTree(partial.toString());
                 partial.setLength(0);
+                lastFrame = System.nanoTime();
+                lastFrameType = frame.path("type").asText() + "/" + frame.path("code").asText();
                 synchronized (owner) {
                     handler.on(frame);
                 }
@@ -226,9 +281,8 @@ final class ChatCrowd implements AutoCloseable {
             sending.thenAccept(WebSocket::abort);
         }
 
-        private void lose() {
-            if (!gone) {
-                gone = true;
+        void lose() {
+            if (gone.compareAndSet(false, true)) {
                 onLost.run();
             }
         }
