@@ -46,7 +46,8 @@ class OutboundReplies {
         this.sender = sender;
     }
 
-    @ApplicationModuleListener
+    // The condition keeps customers' messages and notes out of the publication registry: no row, no two updates.
+    @ApplicationModuleListener(condition = "!#posted.internalNote() && !#posted.fromCustomer()")
     void on(MessagePosted posted) {
         if (posted.internalNote() || posted.fromCustomer()) {
             return; // only replies go out; the event says so without a read

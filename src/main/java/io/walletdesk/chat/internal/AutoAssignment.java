@@ -42,7 +42,8 @@ class AutoAssignment {
         this.maxConcurrent = maxConcurrent;
     }
 
-    @ApplicationModuleListener
+    // Only customers' messages are registered as publications for this listener (see OutboundReplies).
+    @ApplicationModuleListener(condition = "#posted.fromCustomer()")
     void on(MessagePosted posted) {
         if (!posted.fromCustomer()) {
             return;

@@ -78,7 +78,8 @@ class Assistant {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    // Only customers' messages are registered as publications for this listener: no registry row for the rest.
+    @ApplicationModuleListener(condition = "!#posted.internalNote() && #posted.fromCustomer()")
     void on(MessagePosted posted) {
         if (posted.internalNote() || !posted.fromCustomer() || !firstResponse.withAssistant(posted.conversationId())) {
             return;

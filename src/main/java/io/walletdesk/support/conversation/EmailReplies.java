@@ -48,7 +48,8 @@ class EmailReplies {
         });
     }
 
-    @ApplicationModuleListener
+    // Only agents' answers are registered as publications for this listener: no registry row for the rest.
+    @ApplicationModuleListener(condition = "!#posted.internalNote() && #posted.authorType().name() == 'AGENT'")
     void forwardAgentReply(MessagePosted posted) {
         if (posted.internalNote() || posted.authorType() != AuthorType.AGENT) {
             return; // only agents' answers are mailed; the event says who wrote without a read
