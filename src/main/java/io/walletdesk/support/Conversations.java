@@ -3,7 +3,9 @@ package io.walletdesk.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The support desk's API: start or reopen conversations, post messages exactly once, read history from a
@@ -46,6 +48,13 @@ public interface Conversations {
     int adoptVisitor(Participant.Visitor visitor, Participant.Customer customer);
 
     ConversationView get(long conversationId, Participant reader);
+
+    /**
+     * The rule {@link #get} applies for this reader, decided now and then applied without database reads (for
+     * staff: their teams as of this call). For deciding many conversations at once, such as a workspace's live
+     * inbox; ask again after a while, since team membership changes.
+     */
+    Predicate<ConversationView> visibilityFor(Participant reader);
 
     /** A conversation by its reference (e.g. WD-10042 in an e-mail subject), if the participant may see it. */
     Optional<ConversationView> byReference(String reference, Participant reader);
@@ -97,8 +106,8 @@ public interface Conversations {
      */
     ConversationView merge(long sourceId, long targetId, Participant.Staff by);
 
-    /** Open conversations assigned to the agent: their current load. */
-    int openAssigned(long agentUserId);
+    /** Each agent's open conversations (their current load), in one read; an agent with none is absent. */
+    Map<Long, Integer> openAssigned(List<Long> agentUserIds);
 
     /** Returns an absent agent's open chats to the queue; returns how many. */
     int releaseOpenChats(long agentUserId);

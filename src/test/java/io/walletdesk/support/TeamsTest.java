@@ -50,9 +50,18 @@ class TeamsTest {
         assertThat(conversations.get(chat.id(), fraudAgent).teamId()).isEqualTo(fraud);
         assertThat(conversations.inbox(fraudAgent, null, null, null, true)).anyMatch(c -> c.id() == chat.id());
         assertThat(conversations.inbox(supervisor, null, null, null)).anyMatch(c -> c.id() == chat.id());
+        // The rule for many conversations at once (a workspace's live inbox) agrees with get.
+        ConversationView routed = conversations.get(chat.id(), supervisor);
+        assertThat(conversations.visibilityFor(walletAgent).test(routed)).isFalse();
+        assertThat(conversations.visibilityFor(fraudAgent).test(routed)).isTrue();
+        assertThat(conversations.visibilityFor(supervisor).test(routed)).isTrue();
+        assertThat(conversations.visibilityFor(customer).test(routed)).isTrue();
+        assertThat(conversations.visibilityFor(new Participant.Visitor("v-" + UUID.randomUUID(), "Orang lain")).test(routed))
+                .isFalse();
 
         conversations.assign(chat.id(), supervisor, walletAgent.userId());
         assertThat(conversations.get(chat.id(), walletAgent).id()).as("assigned to them: visible").isEqualTo(chat.id());
+        assertThat(conversations.visibilityFor(walletAgent).test(conversations.get(chat.id(), supervisor))).isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.walletdesk.support.MessagePosted;
 import io.walletdesk.support.Participant;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -74,10 +75,11 @@ class AutoAssignment {
                 SELECT user_id FROM agent_presence WHERE status = :online AND last_seen_at > :since
                 ORDER BY last_assigned_at NULLS FIRST, user_id""")
                 .param("online", AgentPresence.Status.ONLINE.name()).param("since", Timestamp.from(clock.instant().minus(AgentPresence.FRESH))).query(Long.class).list();
+        Map<Long, Integer> loads = conversations.openAssigned(online);
         Long best = null;
         int bestLoad = Integer.MAX_VALUE;
         for (Long agent : online) {
-            int load = conversations.openAssigned(agent);
+            int load = loads.getOrDefault(agent, 0);
             if (load < maxConcurrent && load < bestLoad) {
                 best = agent;
                 bestLoad = load;

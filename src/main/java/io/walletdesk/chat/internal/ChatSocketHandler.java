@@ -50,10 +50,12 @@ class ChatSocketHandler extends TextWebSocketHandler implements SmartLifecycle {
     private final ChatAbuseGuard abuse;
     private final Intake intake;
     private final MessageFanout fanout;
+    private final ConversationSnapshots snapshots;
 
     ChatSocketHandler(Intake intake, ChatTokens tokens, Conversations conversations, ChatBus bus,
             AgentPresence presence, JsonMapper json, ExecutorService chatDeliveries, ChatAbuseGuard abuse,
-            MessageFanout fanout) {
+            MessageFanout fanout, ConversationSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.fanout = fanout;
         this.abuse = abuse;
         this.intake = intake;
@@ -197,7 +199,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements SmartLifecycle {
         presence.seen(ChatTokens.userIdOf(participant));
         connection.send(new ServerFrame.Welcome(0, null, null, presence.agentsOnline(), 0));
         connection.subscription = bus.subscribe(LocalSubscribers.EVERY,
-                new InboxWatch(participant, conversations, deliveries, connection::send));
+                new InboxWatch(participant, conversations, snapshots, deliveries, connection::send));
     }
 
     private void send(Connection connection, ClientFrame.Send frame) throws IOException {

@@ -1,6 +1,6 @@
 package io.walletdesk.chat.internal;
 
-import io.walletdesk.shared.failure.ProblemException;
+import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +23,16 @@ import org.slf4j.LoggerFactory;
  * a sequence already told (a resend announced again, a late signal from another node) is dropped, and one that
  * skips sequences tells the skipped ones first: sequence N committed means every earlier one did.
  * <p>
- * Whether the staff member may see a conversation is asked once ({@link Conversations#get}, the same check as
- * everywhere) and then remembered for {@link #VISIBILITY_TTL_SECONDS} s or until the conversation changes
- * (assignee, team), so 50 workspaces do not cost 50 database reads per message. What is told is ids only.
+ * Whether the staff member may see a conversation is decided by the same rule as everywhere
+ * ({@link Conversations#visibilityFor}, asked again every {@link #RULE_TTL_SECONDS} s for team changes) applied to
+ * this node's shared snapshot of the conversation ({@link ConversationSnapshots}, read again when it changes), so
+ * 50 workspaces and 2,000 conversations do not cost 100,000 database reads. What is told is ids only.
  */
 final class InboxWatch implements Consumer<ChatSignal> {
 
-    /** How long a visibility answer is trusted when the conversation itself has not changed (e.g. team membership). */
-    static final long VISIBILITY_TTL_SECONDS = 30;
-    /** Conversations remembered per socket (told sequence, visibility); the least recently used are forgotten. */
+    /** How long the staff member's visibility rule (their teams) is trusted. */
+    static final long RULE_TTL_SECONDS = 30;
+    /** Conversations remembered per socket (told sequence); the least recently used are forgotten. */
     static final int REMEMBERED = 10_000;
     /** At most this many skipped sequences are told one by one; a longer gap is told by its last one. */
     static final int MAX_GAP = 100;
@@ -44,20 +46,21 @@ final class InboxWatch implements Consumer<ChatSignal> {
 
     private final Participant watcher;
     private final Conversations conversations;
+    private final ConversationSnapshots snapshots;
     private final Executor executor;
     private final Sink sink;
     private final Queue<ChatSignal> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** Only touched while draining, which runs on one thread at a time (see {@link #scheduled}). */
     private final Map<Long, Long> told = lru();
-    private final Map<Long, Visibility> visibility = lru();
+    private Predicate<ConversationView> rule;
+    private long ruleUntilNanos;
 
-    private record Visibility(boolean visible, long untilNanos) {
-    }
-
-    InboxWatch(Participant watcher, Conversations conversations, Executor executor, Sink sink) {
+    InboxWatch(Participant watcher, Conversations conversations, ConversationSnapshots snapshots, Executor executor,
+            Sink sink) {
         this.watcher = watcher;
         this.conversations = conversations;
+        this.snapshots = snapshots;
         this.executor = executor;
         this.sink = sink;
     }
@@ -96,7 +99,7 @@ final class InboxWatch implements Consumer<ChatSignal> {
         long id = signal.conversationId();
         try {
             if (signal.kind() == ChatSignal.Kind.CHANGED) {
-                visibility.remove(id); // assignee or team may have changed
+                snapshots.forget(id); // assignee or team may have changed
                 if (visible(id)) {
                     sink.send(new ServerFrame.Inbox(id, "changed", signal.seq()));
                 }
@@ -119,21 +122,14 @@ final class InboxWatch implements Consumer<ChatSignal> {
         }
     }
 
+    /** Another team's conversation (or one that does not exist) is never told to this workspace. */
     private boolean visible(long conversationId) {
         long now = System.nanoTime();
-        Visibility known = visibility.get(conversationId);
-        if (known != null && now - known.untilNanos() < 0) {
-            return known.visible();
+        if (rule == null || now - ruleUntilNanos >= 0) {
+            rule = conversations.visibilityFor(watcher);
+            ruleUntilNanos = now + TimeUnit.SECONDS.toNanos(RULE_TTL_SECONDS);
         }
-        boolean visible;
-        try {
-            conversations.get(conversationId, watcher);
-            visible = true;
-        } catch (ProblemException notVisible) {
-            visible = false; // another team's conversation: this workspace never hears of it
-        }
-        visibility.put(conversationId, new Visibility(visible, now + TimeUnit.SECONDS.toNanos(VISIBILITY_TTL_SECONDS)));
-        return visible;
+        return snapshots.of(conversationId).filter(rule).isPresent();
     }
 
     private static <V> Map<Long, V> lru() {

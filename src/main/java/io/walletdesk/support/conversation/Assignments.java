@@ -1,5 +1,6 @@
 package io.walletdesk.support.conversation;
 
+import java.util.Map;
 import io.walletdesk.support.AuthorType;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.ConversationResolved;
@@ -92,8 +93,8 @@ class Assignments {
         return store.readUpTo(conversation.id(), side(reader, true));
     }
 
-    int openAssigned(long agentUserId) {
-        return store.openAssignedCount(agentUserId);
+    Map<Long, Integer> openAssigned(List<Long> agentUserIds) {
+        return store.openAssignedCounts(agentUserIds);
     }
 
     int releaseOpenChats(long agentUserId) {

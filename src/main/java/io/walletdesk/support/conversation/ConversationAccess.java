@@ -5,6 +5,8 @@ import io.walletdesk.shared.failure.ProblemException;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.Participant;
 import io.walletdesk.support.Teams;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +55,25 @@ class ConversationAccess {
      * routed to any team, and those assigned to them.
      */
     private boolean mayStaffSee(long staffUserId, ConversationView conversation) {
-        Long teamId = conversation.teamId();
-        if (teamId == null || (conversation.assigneeUserId() != null && conversation.assigneeUserId() == staffUserId)) {
-            return true;
+        return openTo(staffUserId, conversation) || teams.teamsOf(staffUserId).contains(conversation.teamId())
+                || teams.seesAllTeams(staffUserId);
+    }
+
+    /** Not routed to any team, or assigned to this staff member: no need to know their teams. */
+    private static boolean openTo(long staffUserId, ConversationView conversation) {
+        return conversation.teamId() == null
+                || (conversation.assigneeUserId() != null && conversation.assigneeUserId() == staffUserId);
+    }
+
+    /** The same rule as {@link #mayAccess}, with a staff member's teams read once, now. */
+    Predicate<ConversationView> visibilityFor(Participant reader) {
+        if (reader instanceof Participant.Staff staff) {
+            long id = staff.userId();
+            Set<Long> ownTeams = Set.copyOf(teams.teamsOf(id));
+            boolean allTeams = teams.seesAllTeams(id);
+            return conversation -> allTeams || openTo(id, conversation) || ownTeams.contains(conversation.teamId());
         }
-        return teams.teamsOf(staffUserId).contains(teamId) || teams.seesAllTeams(staffUserId);
+        return conversation -> mayAccess(reader, conversation);
     }
 
     static ProblemException notFound() {

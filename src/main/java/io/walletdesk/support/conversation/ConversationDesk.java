@@ -15,7 +15,9 @@ import io.walletdesk.support.sla.ServiceLevels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,6 +94,11 @@ class ConversationDesk implements Conversations {
     @Override
     public ConversationView get(long conversationId, Participant reader) {
         return access.visible(conversationId, reader);
+    }
+
+    @Override
+    public Predicate<ConversationView> visibilityFor(Participant reader) {
+        return access.visibilityFor(reader);
     }
 
     @Override
@@ -189,8 +196,8 @@ class ConversationDesk implements Conversations {
     }
 
     @Override
-    public int openAssigned(long agentUserId) {
-        return assignments.openAssigned(agentUserId);
+    public Map<Long, Integer> openAssigned(List<Long> agentUserIds) {
+        return assignments.openAssigned(agentUserIds);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.walletdesk.support.ConversationStatus;
 import io.walletdesk.support.ConversationView;
 import io.walletdesk.support.MessageView;
 import io.walletdesk.support.Priority;
+import java.util.Map;
+import java.util.HashMap;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -189,9 +191,19 @@ class ConversationStore {
                 .update();
     }
 
-    int openAssignedCount(long agent) {
-        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE assignee_user_id = :a AND status IN (:load)")
-                .param("a", agent).param("load", LOAD).query(Integer.class).single();
+    Map<Long, Integer> openAssignedCounts(List<Long> agents) {
+        if (agents.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT assignee_user_id, COUNT(*) AS open FROM conversations
+                WHERE assignee_user_id IN (:agents) AND status IN (:load) GROUP BY assignee_user_id""")
+                .param("agents", agents).param("load", LOAD)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     int releaseOpenChats(long agent, Instant now) {

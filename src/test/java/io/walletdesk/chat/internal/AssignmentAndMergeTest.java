@@ -66,6 +66,24 @@ class AssignmentAndMergeTest {
     }
 
     @Test
+    void aNewChatGoesToTheOnlineAgentWithTheFewestOpenConversations() {
+        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE'").update();
+        presence.report(660_011L, AgentPresence.Status.ONLINE);
+        presence.report(660_012L, AgentPresence.Status.ONLINE);
+        // 660_011 has waited longest (never assigned) but already holds two open chats; 660_012 holds none.
+        for (int i = 0; i < 2; i++) {
+            ConversationView held = conversations.startOrContinue(new StartConversation(
+                    new Participant.Visitor("v-" + UUID.randomUUID(), "Held"), Channel.CHAT, null, "Held", null, null, "id"));
+            conversations.assignIfUnassigned(held.id(), 660_011L);
+        }
+        jdbc.sql("UPDATE agent_presence SET last_assigned_at = now() WHERE user_id = 660012").update();
+
+        ConversationView chat = customerWrites("Tolong, saldo saya");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversations.get(chat.id(), OBSERVER).assigneeUserId() != null);
+        assertThat(conversations.get(chat.id(), OBSERVER).assigneeUserId()).isEqualTo(660_012L);
+    }
+
+    @Test
     void twoConversationsOfOneCustomerMergeWithTheirHistory() {
         Participant.Visitor visitor = new Participant.Visitor("v-" + UUID.randomUUID(), "Andi");
         Participant.Staff agent = new Participant.Staff(660_003L, "Agent Tono");

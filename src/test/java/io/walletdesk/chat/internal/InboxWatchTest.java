@@ -41,7 +41,7 @@ class InboxWatchTest {
     }
 
     private InboxWatch watchedBy(Participant watcher) {
-        return new InboxWatch(watcher, conversations, Runnable::run, frame -> told.add((ServerFrame.Inbox) frame));
+        return new InboxWatch(watcher, conversations, new ConversationSnapshots(conversations), Runnable::run, frame -> told.add((ServerFrame.Inbox) frame));
     }
 
     private List<Long> toldSequences(long conversationId) {
