@@ -6,10 +6,13 @@
 # conversation the agent may see), and lets the customers send RATE messages/s in total for DURATION s with
 # client message ids. At KILL_AT s node A gets `kill -9`; its customers reconnect to node B and resend what
 # was not acknowledged. Measures customer -> agent latency, lost, duplicated and reordered messages, and the
-# nodes' heap and threads.
+# nodes' heap and threads. Before the timed DURATION s the customers send at the same rate for WARMUP s (default
+# 30: JIT, pools and caches of a fresh node on 2 cores); those messages are checked for loss, duplicates and
+# order like the rest, but not timed, and KILL_AT counts from the end of the warm-up.
 #   bench/run-chat-bench.sh                          # 2,000 customers, 200 msg/s, 60 s, node A killed at 30 s
 #   CUSTOMERS=200 RATE=50 DURATION=20 bench/run-chat-bench.sh
 #   KILL_AT=0 bench/run-chat-bench.sh                # no kill
+#   WARMUP=5 bench/run-chat-bench.sh                 # time (almost) from the first message
 #   SKIP_BUILD=1 ...                                 # reuse target/walletdesk.jar even if sources changed
 # Needs: java 17, node + npm (the `ws` client is installed into target/chat-bench-node), psql, PostgreSQL on
 # 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379.
@@ -111,10 +114,19 @@ SAMPLER=$!
 
 LOAD=$(uptime | sed 's/.*load average: //')
 echo "machine load before the run: $LOAD ($(nproc) cores)"
+# CPU seconds (user + system) of a process tree's main processes: the nodes, PostgreSQL (all its backends), the client.
+cpu_of() { awk '{ s += $14 + $15 } END { printf "%.1f", s / 100 }' $(for p in "$@"; do echo "/proc/$p/stat"; done) 2>/dev/null || echo 0; }
+pg_pids() { pgrep -d ' ' -x postgres || pgrep -d ' ' postgres; }
+CPU_BEFORE="$(cpu_of "$NODE_A") $(cpu_of "$NODE_B") $(cpu_of $(pg_pids))"
 RESULT=$(NODE_PATH="$NODE_DIR/node_modules" PORT_A=$PORT_A PORT_B=$PORT_B CUSTOMER_TOKENS="$WORK/customers.txt" \
   AGENT_TOKENS="$WORK/agents.txt" RATE=$RATE DURATION=$DURATION KILL_AT=$KILL_AT KILL_PID=$NODE_A \
   node bench/chat/load.cjs | tail -1)
 echo "machine load after the run: $(uptime | sed 's/.*load average: //')"
+CPU_AFTER="$(cpu_of "$NODE_A") $(cpu_of "$NODE_B") $(cpu_of $(pg_pids))"
+KILLED=$([ -d "/proc/$NODE_A" ] && echo 0 || echo 1)
+echo "$CPU_BEFORE $CPU_AFTER $KILLED" | awk '{ a = $7 ? "killed" : sprintf("%.1f", $4-$1)
+  printf "cpu seconds during the run (sending + drain): node A %s, node B %.1f, PostgreSQL %.1f (backends alive at the end)\n", a, $5-$2, $6-$3 }'
+
 kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=""
 echo "$RESULT" > "$WORK/result.json"
 for node in A B; do
@@ -127,6 +139,8 @@ const f = (s) => `p50=${s.p50.toFixed(1)} p99=${s.p99.toFixed(1)} max=${s.max.to
 console.log(`customers=${r.customers} agents=${r.agents} connect=${r.connectSeconds.toFixed(1)}s client_rss=${r.clientRssMb}MB`);
 console.log(`reconnects customers=${r.customerReconnects} agents=${r.agentReconnects} resent=${r.resent} duplicate_acks=${r.duplicateAcks} errors=${JSON.stringify(r.errors)}`);
 console.log(`lost: messages=${r.lost} (never acknowledged=${r.unacked}, agent deliveries missing=${r.lostPairs})`);
+console.log(`customer -> stored (ack): ${f(r.ack)}`);
+console.log(`by 10 s window of typing: ${r.windows.map((w) => `${w.from}s p50=${w.p50.toFixed(0)} p99=${w.p99.toFixed(0)}`).join(", ")}`);
 console.log(`latency before the kill: ${f(r.calm)}; across the kill: ${f(r.acrossKill)}`);
 console.log(`chat sockets=${r.sockets} sent=${r.sent} lost=${r.lost} duplicated=${r.duplicated} reordered=${r.reordered} p99_ms=${Math.round(r.calm.p99)}`);
 '

@@ -12,9 +12,9 @@ const CUSTOMER_TOKENS = fs.readFileSync(env('CUSTOMER_TOKENS'), 'utf8').split('\
 const AGENT_TOKENS = fs.readFileSync(env('AGENT_TOKENS'), 'utf8').split('\n').filter(Boolean);
 const RATE = Number(env('RATE', 200));             // messages per second, all customers together
 const DURATION = Number(env('DURATION', 60));      // seconds of sending
-const KILL_AT = Number(env('KILL_AT', 0));         // seconds into sending; 0: no kill
+const KILL_AT = Number(env('KILL_AT', 0));         // seconds into the timed run; 0: no kill
 const KILL_PID = Number(env('KILL_PID', 0));       // node A's process
-const WARMUP = Number(env('WARMUP', 5));           // first seconds not counted in latency
+const WARMUP = Number(env('WARMUP', 30));          // seconds of sending before the timed run (JIT, pools, caches): checked, not timed
 const DRAIN = Number(env('DRAIN', 30));            // seconds to wait for the last acks and deliveries
 const AGENT_PORT_INDEX = Number(env('AGENT_NODE', 1)); // agents on node B, the one that survives
 
@@ -99,6 +99,7 @@ function onAck(c, frame) {
   if (!m) { return; }
   if (frame.queued) { counters.queuedAcks++; return; } // stored later; its sequence comes with the message frame
   if (frame.duplicate) { counters.duplicateAcks++; }
+  if (m.ackedAt === undefined) { m.ackedAt = now(); }
   m.seq = frame.seq;
   m.conversationId = c.conversationId;
   c.pending.delete(frame.clientMessageId);
@@ -202,17 +203,17 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
 
   startedAt = now();
-  const total = RATE * DURATION;
+  const total = RATE * (WARMUP + DURATION);
   let sent = 0;
   let next = 0;
   const tick = 10; // ms
   await new Promise((resolve) => {
     const timer = setInterval(() => {
       const elapsed = (now() - startedAt) / 1000;
-      if (KILL_AT > 0 && !killed && elapsed >= KILL_AT && KILL_PID) {
+      if (KILL_AT > 0 && !killed && elapsed >= WARMUP + KILL_AT && KILL_PID) {
         process.kill(KILL_PID, 'SIGKILL');
         killed = true;
-        process.stderr.write(`killed node A (pid ${KILL_PID}) at ${elapsed.toFixed(1)} s\n`);
+        process.stderr.write(`killed node A (pid ${KILL_PID}) at ${(elapsed - WARMUP).toFixed(1)} s of the timed run\n`);
       }
       const due = Math.min(total, Math.floor(elapsed * RATE));
       while (sent < due) {
@@ -231,8 +232,9 @@ async function main() {
   stopping = true;
 
   // ---- results ----
-  const killAtMs = KILL_AT > 0 ? startedAt + KILL_AT * 1000 : Infinity;
-  const calm = []; const all = [];
+  const killAtMs = KILL_AT > 0 ? startedAt + (WARMUP + KILL_AT) * 1000 : Infinity;
+  const calm = []; const all = []; const acks = [];
+  const windows = new Map(); // 10 s window of typing -> latencies, to see whether the tail is steady or a burst
   let lost = 0; let lostPairs = 0; let unacked = 0; let typedOutOfOrder = 0;
   const lastSeqOf = new Map();
   const ordered = [...messages.values()].sort((x, y) => x.customer - y.customer || x.n - y.n);
@@ -241,11 +243,17 @@ async function main() {
     const previous = lastSeqOf.get(m.customer);
     if (previous !== undefined && m.seq < previous) { typedOutOfOrder++; }
     lastSeqOf.set(m.customer, m.seq);
+    if (m.ackedAt !== undefined && m.typedAt - startedAt >= WARMUP * 1000 && m.typedAt < killAtMs - 1000) {
+      acks.push(m.ackedAt - m.typedAt);
+    }
+    const window = Math.floor((m.typedAt - startedAt) / 10000) * 10 - WARMUP; // negative: warm-up
+    if (!windows.has(window)) { windows.set(window, []); }
     let missed = 0;
     for (const a of agents) {
       const at = delivered(m, a);
       if (at === undefined) { missed++; continue; }
       const latency = at - m.typedAt;
+      windows.get(window).push(latency);
       if (m.typedAt - startedAt >= WARMUP * 1000) {
         all.push(latency);
         if (m.typedAt < killAtMs - 1000) { calm.push(latency); }
@@ -259,7 +267,9 @@ async function main() {
   for (const a of agents) { try { a.ws.terminate(); } catch (e) { /* gone */ } }
   const result = { sockets: customers.length + agents.length, customers: customers.length, agents: agents.length,
     sent, lost, lostPairs, unacked, duplicated, reordered, typedOutOfOrder, killed,
-    calm: stats(calm), acrossKill: stats(all), connectSeconds, ...counters,
+    calm: stats(calm), acrossKill: stats(all), ack: stats(acks),
+    windows: [...windows.entries()].sort((x, y) => x[0] - y[0]).map(([from, l]) => ({ from, ...stats(l) })),
+    connectSeconds, ...counters,
     clientRssMb: Math.round(process.memoryUsage().rss / 1048576) };
   console.log(JSON.stringify(result));
   process.exit(0);

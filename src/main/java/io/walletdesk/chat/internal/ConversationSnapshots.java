@@ -7,6 +7,7 @@ import io.walletdesk.support.Participant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,9 @@ class ConversationSnapshots {
         if (snapshots.size() >= MAX) {
             snapshots.clear();
         }
-        snapshots.put(conversationId, new Snapshot(view, now + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+        // Up to half a TTL of jitter, so snapshots read together (a burst of new chats) are not all read again together.
+        long ttl = TimeUnit.SECONDS.toNanos(TTL_SECONDS);
+        snapshots.put(conversationId, new Snapshot(view, now + ttl + ThreadLocalRandom.current().nextLong(ttl / 2)));
         return view;
     }
 
