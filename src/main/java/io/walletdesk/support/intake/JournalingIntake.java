@@ -40,7 +40,9 @@ import org.springframework.transaction.TransactionException;
  * in order when the database is back; duplicates fall away through the client message id. A message the
  * database refuses (a constraint, a bad statement) is not an outage: the customer hears so at once, because
  * journaling it would only postpone the same refusal. An entry that keeps failing on replay is set aside
- * (dead-lettered, with an audit entry and a metric for staff) so that it cannot hold up the others.
+ * (dead-lettered, with an audit entry and a metric for staff) so that it cannot hold up the others. While a
+ * conversation has a message waiting in this node's journal, its later messages join the journal behind it
+ * instead of being stored first: a short pool timeout must not store a customer's messages out of order.
  */
 @Service
 class JournalingIntake implements Intake {
@@ -57,6 +59,8 @@ class JournalingIntake implements Intake {
     /** Failed replay attempts per entry; in memory, so a restart gives an entry a few more tries. */
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
+    /** Conversations with messages waiting in this node's journal, and how many. */
+    private final Map<Long, Integer> waiting = new ConcurrentHashMap<>();
 
     JournalingIntake(Conversations conversations, IntakeJournal journal, Clock clock, DatabaseOutage outage, AuditTrail audit,
             MeterRegistry meters, @Value("${walletdesk.intake.max-attempts:3}") int maxAttempts) {
@@ -70,6 +74,7 @@ class JournalingIntake implements Intake {
                 .description("Journaled customer messages set aside because they could not be stored").register(meters);
         Gauge.builder("walletdesk.intake.journal.pending", pendingCount, AtomicInteger::get)
                 .description("Customer messages waiting in this node's journal for the database").register(meters);
+        journal.pending().forEach(this::nowWaiting);
     }
 
     @Override
@@ -80,6 +85,12 @@ class JournalingIntake implements Intake {
                 ? new PostMessage(command.conversationId(), command.by(), "j-" + UUID.randomUUID(), command.body(),
                         command.channel(), command.internalNote(), command.client(), command.clientTime())
                 : command;
+        if (!idempotent.by().isStaff()) {
+            Outcome.Journaled behind = journalBehindWaiting(idempotent);
+            if (behind != null) {
+                return behind;
+            }
+        }
         try {
             return new Outcome.Stored(conversations.post(idempotent));
         } catch (DataAccessException | TransactionException failure) {
@@ -90,11 +101,44 @@ class JournalingIntake implements Intake {
                 throw failure;
             }
             String id = receipt();
-            journal.append(entry(id, JournalEntry.Kind.MESSAGE, idempotent.conversationId(), idempotent.by(), idempotent.clientMessageId(),
-                    idempotent.body(), idempotent.channel(), null, null, null, idempotent.client(), idempotent.clientTime()));
+            JournalEntry entry = entry(id, JournalEntry.Kind.MESSAGE, idempotent.conversationId(), idempotent.by(),
+                    idempotent.clientMessageId(), idempotent.body(), idempotent.channel(), null, null, null,
+                    idempotent.client(), idempotent.clientTime());
+            journal.append(entry);
+            nowWaiting(entry);
             pendingCount.incrementAndGet();
             log.warn("Database unavailable: message {} kept in the intake journal as {}", idempotent.clientMessageId(), id);
             return new Outcome.Journaled(id, idempotent.clientMessageId());
+        }
+    }
+
+    /** Journals the message if its conversation already has one waiting here (atomically with the count). */
+    private Outcome.Journaled journalBehindWaiting(PostMessage message) {
+        String[] id = new String[1];
+        waiting.computeIfPresent(message.conversationId(), (conversation, count) -> {
+            id[0] = receipt();
+            journal.append(entry(id[0], JournalEntry.Kind.MESSAGE, conversation, message.by(), message.clientMessageId(),
+                    message.body(), message.channel(), null, null, null, message.client(), message.clientTime()));
+            pendingCount.incrementAndGet();
+            return count + 1;
+        });
+        if (id[0] == null) {
+            return null;
+        }
+        log.info("Message {} kept in the intake journal as {} behind a waiting one of the same conversation",
+                message.clientMessageId(), id[0]);
+        return new Outcome.Journaled(id[0], message.clientMessageId());
+    }
+
+    private void nowWaiting(JournalEntry entry) {
+        if (entry.kind() == JournalEntry.Kind.MESSAGE && entry.conversationId() != null) {
+            waiting.merge(entry.conversationId(), 1, Integer::sum);
+        }
+    }
+
+    private void noLongerWaiting(JournalEntry entry) {
+        if (entry.kind() == JournalEntry.Kind.MESSAGE && entry.conversationId() != null) {
+            waiting.computeIfPresent(entry.conversationId(), (conversation, count) -> count > 1 ? count - 1 : null);
         }
     }
 
@@ -180,6 +224,7 @@ class JournalingIntake implements Intake {
             }
             outage.noteSuccess();
             journal.markDone(entry.id());
+            noLongerWaiting(entry);
             attempts.remove(entry.id());
             pendingCount.decrementAndGet();
             applied++;
@@ -200,6 +245,7 @@ class JournalingIntake implements Intake {
 
     private void deadLetter(JournalEntry entry, String reason) {
         journal.deadLetter(entry, reason);
+        noLongerWaiting(entry);
         attempts.remove(entry.id());
         pendingCount.decrementAndGet();
         deadLettered.increment();
@@ -243,6 +289,7 @@ class JournalingIntake implements Intake {
                     entry.language(), entry.body(), null, entry.clientMessageId() + ":salvaged"));
             outage.noteSuccess();
             journal.markDone(entry.id());
+            noLongerWaiting(entry);
             attempts.remove(entry.id());
             pendingCount.decrementAndGet();
             return 1;

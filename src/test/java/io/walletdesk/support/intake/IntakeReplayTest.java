@@ -156,18 +156,38 @@ class IntakeReplayTest {
         assertThat(intake.post(new PostMessage(7L, visitor, "away", "Hello", Channel.CHAT, false, null, null)))
                 .isInstanceOf(Intake.Outcome.Journaled.class);
 
+        // Another conversation: conversation 7's later messages would wait behind "away" (see below).
         poison.add("bug");
-        assertThatThrownBy(() -> intake.post(new PostMessage(7L, visitor, "bug", "Hello", Channel.CHAT, false, null, null)))
+        assertThatThrownBy(() -> intake.post(new PostMessage(8L, visitor, "bug", "Hello", Channel.CHAT, false, null, null)))
                 .as("our bug is a failure, not a kept message").isInstanceOf(BadSqlGrammarException.class);
 
         org.mockito.Mockito.doThrow(new DataIntegrityViolationException("value too long"))
                 .when(conversations).post(argThat(m -> m != null && "constraint".equals(m.clientMessageId())));
-        assertThatThrownBy(() -> intake.post(new PostMessage(7L, visitor, "constraint", "Hello", Channel.CHAT, false, null, null)))
+        assertThatThrownBy(() -> intake.post(new PostMessage(8L, visitor, "constraint", "Hello", Channel.CHAT, false, null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.kind()).isEqualTo(io.walletdesk.shared.failure.FailureKind.INVALID);
                     assertThat(p.code()).isEqualTo("message-refused");
                 });
         assertThat(journal.pending()).extracting(JournalEntry::clientMessageId).containsExactly("away");
+    }
+
+    @Test
+    void aLaterMessageWaitsBehindAJournaledOneOfItsConversation() {
+        Participant.Visitor visitor = new Participant.Visitor("v-1", "Rani");
+        unreachable.add("first"); // a pool timeout for this one only: the database is back for the next
+        assertThat(intake.post(new PostMessage(7L, visitor, "first", "Saldo saya", Channel.CHAT, false, null, null)))
+                .isInstanceOf(Intake.Outcome.Journaled.class);
+        unreachable.clear();
+        assertThat(intake.post(new PostMessage(7L, visitor, "second", "belum masuk", Channel.CHAT, false, null, null)))
+                .as("not stored before the first").isInstanceOf(Intake.Outcome.Journaled.class);
+        assertThat(intake.post(new PostMessage(8L, visitor, "elsewhere", "Halo", Channel.CHAT, false, null, null)))
+                .as("another conversation is not held up").isInstanceOf(Intake.Outcome.Stored.class);
+
+        assertThat(intake.replay()).isEqualTo(2);
+        assertThat(stored).containsExactly("elsewhere", "first", "second");
+        assertThat(intake.post(new PostMessage(7L, visitor, "third", "sudah?", Channel.CHAT, false, null, null)))
+                .as("nothing waiting any more").isInstanceOf(Intake.Outcome.Stored.class);
+        assertThat(stored).containsExactly("elsewhere", "first", "second", "third");
     }
 
     @Test
