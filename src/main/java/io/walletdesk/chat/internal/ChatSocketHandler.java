@@ -106,6 +106,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         started = true;
     }
 
