@@ -106,6 +106,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Started again after a stop (a paused and resumed context, e.g. in the test context cache): serve again.
         stopping = false;
         started = true;
     }
