@@ -142,9 +142,13 @@ class CommunityBrowserTest {
         phone.get(topicUrl);
         phone.findElement(By.id("reply-body")).sendKeys("Biasanya masuk dalam satu jam. Coba cek riwayat transaksi.");
         phone.findElement(By.id("reply-send")).click();
-        assertThat(phone.findElements(By.cssSelector("article.post"))).hasSize(2);
+        // Wait for the page after posting, not the one the click left (a loaded machine is slow to navigate).
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("article.post")).size() == 2);
         phone.findElement(By.id("reply-body")).sendKeys("Chat saja CS resmi di WA 0811-1000-1235, mereka cepat.");
         phone.findElement(By.id("reply-send")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.id("lookalike-notice")).isEmpty());
         assertThat(phone.findElement(By.id("lookalike-notice")).isDisplayed()).isTrue();
         List<WebElement> warned = phone.findElements(By.cssSelector("article.post .lookalike-warning"));
         assertThat(warned).hasSize(1);
