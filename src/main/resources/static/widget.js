@@ -439,12 +439,16 @@
   }
 
   function availability(then) {
-    request('GET', '/api/v1/chat/availability', null, function (data) {
+    request('GET', '/api/v1/chat/availability?lang=' + encodeURIComponent(document.documentElement.lang || 'en'), null, function (data) {
       state.offline = !(data && (data.agentsOnline > 0 || data.assistant));
       if (!state.leftMessage) {
-        setStatus(state.offline ? t('offline') : (data.agentsOnline > 0 ? t('online') : t('assistant')));
+        var status = state.offline ? t('offline') : (data.agentsOnline > 0 ? t('online') : t('assistant'));
+        // The same answer the assistant gives: when a person is back, in WIB (or the customer's zone).
+        if (data && data.humanAnswer === 'OFF_DUTY' && data.nextOpeningText) { status += ' ' + t('offDuty', data.nextOpeningText); }
+        setStatus(status);
       }
       ui.host.setAttribute('data-agents-online', data ? String(data.agentsOnline) : '0');
+      ui.host.setAttribute('data-human-answer', (data && data.humanAnswer) || '');
       if (then) { then(); }
     }, function () { state.offline = true; setStatus(t('offline')); if (then) { then(); } });
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
 import io.walletdesk.shared.web.ClientInfo;
+import io.walletdesk.support.BusinessHours;
 import io.walletdesk.support.Channel;
 import io.walletdesk.support.Conversations;
 import io.walletdesk.support.Participant;
@@ -16,7 +17,13 @@ import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,8 @@ class ChatBehaviourBrowserTest {
     MutableClock clock;
     @Autowired
     Conversations conversations;
+    @Autowired
+    BusinessHours hours;
 
     private ChromeDriver customer;
 
@@ -238,6 +247,24 @@ class ChatBehaviourBrowserTest {
         assertThat(jdbc.sql("SELECT status FROM agent_presence WHERE user_id = :u").param("u", agentId)
                 .query(String.class).single()).isEqualTo("OFFLINE");
         assertThat(chosenPresence()).isEqualTo("OFFLINE");
+    }
+
+    @Test
+    void offDutyTheWidgetSaysWhenAPersonAnswersAsTheAssistantDoes() {
+        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE'").update();
+        ZoneId jakarta = ZoneId.of("Asia/Jakarta");
+        ZonedDateTime now = clock.instant().atZone(jakarta);
+        clock.advance(Duration.between(now, now.with(TemporalAdjusters.next(DayOfWeek.SUNDAY)).withHour(21).withMinute(0)));
+        assertThat(hours.isOpen(clock.instant())).isFalse();
+        // Written as every page writes dates (and as the assistant's hand-over says it): "28 Dec 2026, 08:00 WIB".
+        String opening = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'WIB'", Locale.ENGLISH).withZone(jakarta)
+                .format(hours.nextOpening(clock.instant()));
+
+        customer = Browsers.phone();
+        startAsVisitor("Rina");
+        waitFor(customer).until(d -> "OFF_DUTY".equals(d.findElement(By.id("walletdesk-chat")).getAttribute("data-human-answer")));
+        assertThat(customer.findElement(By.id("wd-status")).getText()).contains("People answer from " + opening + ".")
+                .doesNotContain("online and will answer");
     }
 
     @Test
