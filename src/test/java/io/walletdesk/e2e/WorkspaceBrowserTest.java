@@ -170,7 +170,8 @@ class WorkspaceBrowserTest {
         agent.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Rina Wulandari']]//a")).click();
         clicks++;
         countLoad();
-        assertThat(agent.findElement(By.id("customer-transactions")).getText()).contains("BANK_DECLINED");
+        // Read from the page the click opened, not the one it left (a loaded machine is slow to navigate).
+        waitFor().until(d -> d.findElement(By.id("customer-transactions")).getText().contains("BANK_DECLINED"));
         agent.findElement(By.xpath("//form[contains(@action,'/assign')]//button")).click();
         clicks++;
         countLoad();
@@ -179,7 +180,7 @@ class WorkspaceBrowserTest {
         agent.findElement(By.xpath("//form[.//select[@id='canned']]//button")).click();
         clicks++;
         countLoad();
-        assertThat(agent.findElement(By.id("reply")).getAttribute("value")).contains("Your bank declined the top-up.");
+        waitFor().until(d -> d.findElement(By.id("reply")).getAttribute("value").contains("Your bank declined the top-up."));
         Thread.sleep(500); // let the page's live connection say hello before sending through it
         agent.findElement(By.id("send-reply")).click();
         clicks++;
