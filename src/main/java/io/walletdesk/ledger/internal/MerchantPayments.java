@@ -76,14 +76,8 @@ class MerchantPayments {
     private MoneyTransactions.Outcome payCounted(long userId, String idempotencyKey, Payment command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
-        if (command.amount() < bounds.minPayment() || command.amount() > bounds.maxPayment()) {
-            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
-                    Money.format(bounds.minPayment()), Money.format(bounds.maxPayment()));
-        }
-        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
-        if (note != null && note.length() > 140) {
-            throw ProblemException.forField("note-too-long", FailureKind.INVALID, "note", 140);
-        }
+        MoneyRequests.requireAmountWithin(command.amount(), bounds.minPayment(), bounds.maxPayment());
+        String note = MoneyRequests.note(command.note());
         SystemAccounts.Striped merchant = merchant(command.merchantCode());
         String hash = Idempotency.hash("PAYMENT", merchant.code(), command.amount(), note);
         CustomerWallets.Sending sending = wallets.forSending(userId, null, idempotencyKey, clock.instant());

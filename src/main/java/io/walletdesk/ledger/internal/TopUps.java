@@ -84,10 +84,7 @@ class TopUps {
             throw ProblemException.forField("bank-account-format", FailureKind.INVALID, "bankAccount");
         }
         WalletProperties.Amounts bounds = properties.amounts();
-        if (command.amount() < bounds.minTopUp() || command.amount() > bounds.maxTopUp()) {
-            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
-                    Money.format(bounds.minTopUp()), Money.format(bounds.maxTopUp()));
-        }
+        MoneyRequests.requireAmountWithin(command.amount(), bounds.minTopUp(), bounds.maxTopUp());
         String hash = Idempotency.hash("TOP_UP", bankAccounts.code(), accountNumber, command.amount());
         var earlier = money.earlier(userId, idempotencyKey, hash);
         if (earlier.isPresent()) {

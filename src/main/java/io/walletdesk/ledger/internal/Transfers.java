@@ -101,14 +101,8 @@ class Transfers {
     private MoneyTransactions.Outcome sendCounted(long userId, String idempotencyKey, Transfer command, ClientInfo client) {
         Idempotency.requireKey(idempotencyKey);
         WalletProperties.Amounts bounds = properties.amounts();
-        if (command.amount() < bounds.minTransfer() || command.amount() > bounds.maxTransfer()) {
-            throw ProblemException.forField("amount-out-of-range", FailureKind.INVALID, "amount",
-                    Money.format(bounds.minTransfer()), Money.format(bounds.maxTransfer()));
-        }
-        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
-        if (note != null && note.length() > 140) {
-            throw ProblemException.forField("note-too-long", FailureKind.INVALID, "note", 140);
-        }
+        MoneyRequests.requireAmountWithin(command.amount(), bounds.minTransfer(), bounds.maxTransfer());
+        String note = MoneyRequests.note(command.note());
         Recipient recipient = recipient(userId, command.phone());
         String hash = Idempotency.hash("TRANSFER", recipient.userId(), command.amount(), note);
         // One read for everything checked before the money transaction: both wallets, an earlier request
