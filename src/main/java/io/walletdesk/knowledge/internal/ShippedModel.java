@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The intent model built from the shipped phrases ahead of time ({@code knowledge/intent-model.bin}), so a
- * node loads it in well under a second instead of training for ten. It is used only while its recorded
- * digest matches the phrase files on the class path; after a phrase change the model is trained at start-up
- * until someone runs {@code bench/build-intent-model.sh} (a test fails until they do).
+ * The intent model built from the shipped phrases ahead of time ({@code knowledge/intent-model.bin}, trained by
+ * the build: {@link ShippedModelBuilder}), so a node loads it in well under a second instead of training for ten.
+ * It is used only while its recorded digest matches the phrase files on the class path; otherwise (a build that
+ * skipped it) the model is trained at start-up.
  */
 final class ShippedModel {
 

@@ -38,7 +38,7 @@ class OutOfScopeEvalTest {
     @BeforeAll
     static void load() {
         data = data();
-        model = ShippedModel.prebuilt().orElseThrow(() -> new AssertionError("run bench/build-intent-model.sh"));
+        model = ShippedModel.prebuilt().orElseThrow(() -> new AssertionError("no prebuilt model: the build trains it in process-classes"));
     }
 
     @Test
