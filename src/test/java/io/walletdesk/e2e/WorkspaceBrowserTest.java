@@ -137,6 +137,19 @@ class WorkspaceBrowserTest {
         }
     }
 
+    /**
+     * Clicks something that loads a new page and waits for that page (the marker gone, the document complete),
+     * counting the load: reading on before that would read the page the click left.
+     */
+    private void clickAndLoad(By target) {
+        mark();
+        agent.findElement(target).click();
+        waitFor().ignoring(org.openqa.selenium.JavascriptException.class) // asked while the page is unloading
+                .until(d -> !Boolean.TRUE.equals(agent.executeScript("return window.__wdMarker === true;"))
+                && "complete".equals(agent.executeScript("return document.readyState;")));
+        countLoad();
+    }
+
     private void press(CharSequence key) {
         new Actions(agent).sendKeys(key).perform();
     }
@@ -167,20 +180,16 @@ class WorkspaceBrowserTest {
         loads = 0;
         int clicks = 0;
         long started = System.nanoTime();
-        agent.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Rina Wulandari']]//a")).click();
+        clickAndLoad(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Rina Wulandari']]//a"));
         clicks++;
-        countLoad();
-        // Read from the page the click opened, not the one it left (a loaded machine is slow to navigate).
-        waitFor().until(d -> d.findElement(By.id("customer-transactions")).getText().contains("BANK_DECLINED"));
-        agent.findElement(By.xpath("//form[contains(@action,'/assign')]//button")).click();
+        assertThat(agent.findElement(By.id("customer-transactions")).getText()).contains("BANK_DECLINED");
+        clickAndLoad(By.xpath("//form[contains(@action,'/assign')]//button"));
         clicks++;
-        countLoad();
         new Select(agent.findElement(By.id("canned"))).selectByVisibleText("Top-up failed: the reason");
         clicks += 2;
-        agent.findElement(By.xpath("//form[.//select[@id='canned']]//button")).click();
+        clickAndLoad(By.xpath("//form[.//select[@id='canned']]//button"));
         clicks++;
-        countLoad();
-        waitFor().until(d -> d.findElement(By.id("reply")).getAttribute("value").contains("Your bank declined the top-up."));
+        assertThat(agent.findElement(By.id("reply")).getAttribute("value")).contains("Your bank declined the top-up.");
         Thread.sleep(500); // let the page's live connection say hello before sending through it
         agent.findElement(By.id("send-reply")).click();
         clicks++;
@@ -189,9 +198,8 @@ class WorkspaceBrowserTest {
         // Linking the transaction to the conversation is not possible on today's page.
         new Select(agent.findElement(By.id("status"))).selectByValue("RESOLVED");
         clicks += 2;
-        agent.findElement(By.xpath("//form[.//select[@id='status']]//button")).click();
+        clickAndLoad(By.xpath("//form[.//select[@id='status']]//button"));
         clicks++;
-        countLoad();
         assertThat(agent.findElement(By.id("conversation-status")).getText()).isEqualTo("Resolved");
         long todayMillis = (System.nanoTime() - started) / 1_000_000;
         int todayLoads = loads;
