@@ -102,8 +102,11 @@ class HostileInputTest {
                 nulAccepted.add(where);
             }
             Map<String, Long> after = counts();
-            if (reply.status() >= 400 && !after.equals(before)) {
-                storedOnRejection.add(where + " changed " + difference(before, after));
+            // Rows added, not removed: scheduled jobs prune expired rows (chat tokens, sessions) at any moment,
+            // and a test that moved the shared clock forward makes many expire at once.
+            String grew = grown(before, after);
+            if (reply.status() >= 400 && !grew.isEmpty()) {
+                storedOnRejection.add(where + " stored " + grew);
             }
             before = after;
         }
@@ -350,10 +353,10 @@ class HostileInputTest {
         return counts;
     }
 
-    private static String difference(Map<String, Long> before, Map<String, Long> after) {
+    private static String grown(Map<String, Long> before, Map<String, Long> after) {
         StringBuilder out = new StringBuilder();
         after.forEach((table, n) -> {
-            if (!n.equals(before.get(table))) {
+            if (n > before.get(table)) {
                 out.append(table).append(' ').append(before.get(table)).append("->").append(n).append(' ');
             }
         });
