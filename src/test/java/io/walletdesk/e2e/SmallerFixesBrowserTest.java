@@ -155,8 +155,10 @@ class SmallerFixesBrowserTest {
 
         new Select(browser.findElement(By.id("lang-select"))).selectByValue("zh-CN");
         browser.findElement(By.cssSelector(".language-switcher button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "zh-CN".equals(
-                d.findElement(By.tagName("html")).getAttribute("lang")));
+        // While the page is being replaced Chrome may answer for the old document ("Node ... does not belong to
+        // the document"): ask again until the new page answers.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         WebElement change = browser.findElement(By.cssSelector(".language-switcher button"));
         assertThat(change.getText()).isEqualTo("切换");
         Number lines = (Number) browser.executeScript("""
