@@ -68,8 +68,11 @@ class TextsAndTimesBrowserTest {
         // Switching language on the error page works and comes back to the address that failed.
         languages.selectByValue("id");
         phone.findElement(By.cssSelector(".language-switcher button[type='submit']")).click();
+        // Wait for the page the switch opens (Chrome may still answer for the old document meanwhile).
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "id".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(phone.getCurrentUrl()).endsWith("/status/incidents/doesnotexist");
-        assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
         assertThat(new Select(phone.findElement(By.id("lang-select"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("id");
         assertThat(phone.findElement(By.tagName("h1")).getText()).isNotEqualTo("未找到").doesNotContain("Not found");
