@@ -92,7 +92,7 @@ class AccountRecoveryBrowserTest {
         browser.findElement(By.id("code")).sendKeys("000000".equals(code(phone)) ? "111111" : "000000");
         browser.findElement(By.id("newPassword")).sendKeys("sepeda-merah-di-taman-kota-24");
         browser.findElement(By.id("reset-password")).click();
-        assertThat(browser.findElement(By.id("code-error")).getText()).contains("not right");
+        assertThat(Browsers.onNewPage(browser, By.id("code-error")).getText()).contains("not right");
         screenshot("account-02-reset-wrong-code");
 
         browser.findElement(By.id("code")).clear();

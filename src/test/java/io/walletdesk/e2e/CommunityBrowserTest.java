@@ -135,7 +135,7 @@ class CommunityBrowserTest {
         phone.get(url("/staff/community"));
         WebElement held = phone.findElement(By.cssSelector("#queue li[data-reason='NEW_ACCOUNT']"));
         held.findElement(By.cssSelector(".approve-button")).click();
-        assertThat(newPage(By.id("queue-done")).getText()).isNotBlank();
+        assertThat(Browsers.onNewPage(phone, By.id("queue-done")).getText()).isNotBlank();
 
         // 3. Joko answers; then someone posts a look-alike of our WhatsApp number.
         signIn(helperPhone, TestData.PASSWORD);
@@ -166,11 +166,11 @@ class CommunityBrowserTest {
         phone.findElement(By.id("reply-body")).sendKeys("Halo Kak Sari, kami cek transaksinya lewat percakapan pribadi. "
                 + "Nomor WA resmi kami hanya +62 811-1000-1234.");
         phone.findElement(By.id("reply-send")).click();
-        WebElement official = newPage(By.cssSelector("article.post.official"));
+        WebElement official = Browsers.onNewPage(phone, By.cssSelector("article.post.official"));
         assertThat(official.findElement(By.cssSelector(".official-badge")).getText()).isNotBlank(); // in the agent's own language
         assertThat(official.getText()).contains("+62 811-1000-1234"); // our own number stays readable
         phone.findElement(By.id("move-private-button")).click();
-        assertThat(newPage(By.id("moved-notice")).isDisplayed()).isTrue();
+        assertThat(Browsers.onNewPage(phone, By.id("moved-notice")).isDisplayed()).isTrue();
         assertThat(phone.findElement(By.id("private-link")).getAttribute("href")).contains("/staff/conversations/");
         screenshot("52-community-moved-private-phone");
 
@@ -182,12 +182,5 @@ class CommunityBrowserTest {
         assertThat(phone.findElements(By.cssSelector("article.post"))).isEmpty();
         assertThat(phone.findElements(By.id("private-link"))).isEmpty();
         noSidewaysScrolling();
-    }
-
-    /** An element only the page a click opens has, once that page is there (a loaded machine is slow to navigate). */
-    private WebElement newPage(By only) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> d.findElement(only));
     }
 }

@@ -43,14 +43,14 @@ class HelpCentreBrowserTest {
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Pusat bantuan");
         phone.findElement(By.id("help-q")).sendKeys("saldo top up gak masuk udah bayar");
         phone.findElement(By.cssSelector("#help-search-form button")).click();
-        assertThat(phone.findElements(By.cssSelector("#help-results mark"))).isNotEmpty();
+        Browsers.onNewPage(phone, By.cssSelector("#help-results mark"));
         phone.findElement(By.cssSelector("#help-results a[href='/help/topup-not-received']")).click();
-        assertThat(phone.findElement(By.id("help-article")).getAttribute("lang")).isEqualTo("id");
+        assertThat(Browsers.onNewPage(phone, By.id("help-article")).getAttribute("lang")).isEqualTo("id");
         Object overflow = phone.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         phone.findElement(By.cssSelector("#vote button[value='yes']")).click();
-        assertThat(phone.findElement(By.id("vote-thanks")).getText()).contains("Terima kasih");
+        assertThat(Browsers.onNewPage(phone, By.id("vote-thanks")).getText()).contains("Terima kasih");
         assertThat(phone.findElement(By.id("help-contact")).getAttribute("href")).endsWith("/support/message?article=topup-not-received");
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

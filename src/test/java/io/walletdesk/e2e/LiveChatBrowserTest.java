@@ -118,7 +118,8 @@ class LiveChatBrowserTest {
 
         agent.get(url("/staff/inbox?view=all"));
         agent.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Dimas Prasetyo']]//a")).click();
-        assertThat(agent.findElement(By.id("messages")).getText()).contains("My top-up has not arrived");
+        waitFor(agent).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.findElement(By.id("messages")).getText().contains("My top-up has not arrived"));
         assertThat(agent.findElement(By.id("customer-panel")).getText()).contains("Dimas Prasetyo");
         waitFor(agent).until(d -> d.findElement(By.id("reply")).isDisplayed());
         Thread.sleep(500); // let the console's live connection say hello before replying through it

@@ -83,7 +83,7 @@ class SecureSignInJourneyTest {
 
         browser.get(url("/account/security"));
         browser.findElement(By.id("manage-2fa")).click();
-        assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
+        assertThat(Browsers.onNewPage(browser, By.cssSelector(".qr svg")).isDisplayed()).isTrue();
         String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
         screenshot("02-two-factor");
         assertFitsThePhoneScreen();

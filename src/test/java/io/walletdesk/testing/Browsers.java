@@ -13,6 +13,17 @@ public final class Browsers {
     private Browsers() {
     }
 
+    /**
+     * An element of the page a click opened, once that page is there: up to 20 s, asking again while Chrome still
+     * answers for the old document (stale or foreign nodes). Reading at once would read the page the click left.
+     */
+    public static org.openqa.selenium.WebElement onNewPage(org.openqa.selenium.WebDriver browser,
+            org.openqa.selenium.By element) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.findElement(element));
+    }
+
     public static ChromeDriver phone() {
         return start(360, 740);
     }
