@@ -72,13 +72,8 @@ class ChatBehaviourBrowserTest {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    /** An agent who chose Online, so the widget offers live chat rather than a left message. */
     private long agentOnline() {
-        long agentId = registration.createStaff(Role.AGENT, TestData.email(), "Sari Agen", "meja-bantuan-pagi-77", null,
-                ClientInfo.system());
-        jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, 'ONLINE', :now)")
-                .param("u", agentId).param("now", Timestamp.from(clock.instant())).update();
-        return agentId;
+        return OnlineAgents.create(registration, jdbc, clock);
     }
 
     /** Rate limits count in whole-minute windows: moves the clock to {@code second} of a window. */

@@ -2,15 +2,11 @@ package io.walletdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walletdesk.identity.Role;
 import io.walletdesk.identity.internal.Registration;
-import io.walletdesk.shared.web.ClientInfo;
 import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.MutableClock;
-import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -119,12 +115,8 @@ class WidgetSlowNetworkBrowserTest {
         return By.xpath("//*[@id='wd-messages']/li[contains(., '" + text + "')]");
     }
 
-    /** An agent who chose Online, so the widget offers live chat rather than a left message. */
     private void agentOnline() {
-        long agentId = registration.createStaff(Role.AGENT, TestData.email(), "Sari Agen", "meja-bantuan-pagi-77", null,
-                ClientInfo.system());
-        jdbc.sql("INSERT INTO agent_presence (user_id, status, last_seen_at) VALUES (:u, 'ONLINE', :now)")
-                .param("u", agentId).param("now", Timestamp.from(clock.instant())).update();
+        OnlineAgents.create(registration, jdbc, clock);
     }
 
     @Test
