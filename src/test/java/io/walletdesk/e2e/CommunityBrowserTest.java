@@ -9,9 +9,6 @@ import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -80,11 +76,8 @@ class CommunityBrowserTest {
                 .isLessThanOrEqualTo(0);
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(phone.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        Browsers.screenshot(phone, name);
     }
 
     @Test

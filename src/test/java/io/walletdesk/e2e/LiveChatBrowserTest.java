@@ -11,16 +11,12 @@ import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -76,13 +72,6 @@ class LiveChatBrowserTest {
         waitFor(browser).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
-    private void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Test
     void aCustomerChatsInTheWidgetAndAnAgentAnswersFromTheConsole() throws Exception {
         String phone = TestData.phone();
@@ -114,7 +103,7 @@ class LiveChatBrowserTest {
         Object overflow = customer.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-        screenshot(customer, "10-widget-customer");
+        Browsers.screenshot(customer, "10-widget-customer");
 
         agent.get(url("/staff/inbox?view=all"));
         agent.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='Dimas Prasetyo']]//a")).click();
@@ -127,7 +116,7 @@ class LiveChatBrowserTest {
         agent.findElement(By.id("send-reply")).click();
 
         waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-messages"), "We are checking it now"));
-        screenshot(customer, "11-widget-answered");
+        Browsers.screenshot(customer, "11-widget-answered");
         // The customer's widget reads the answer; the agent's page keeps the whole history.
         waitFor(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "We are checking it now"));
 
@@ -153,7 +142,7 @@ class LiveChatBrowserTest {
         customer.findElement(By.id("wd-input")).sendKeys("Please call me back about a failed transfer");
         customer.findElement(By.id("wd-send")).click();
         waitFor(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wd-status"), "WD-"));
-        screenshot(customer, "12-widget-left-message");
+        Browsers.screenshot(customer, "12-widget-left-message");
         String reference = customer.findElement(By.id("walletdesk-chat")).getAttribute("data-left-message");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(outbox.to(email)).anySatisfy(m -> assertThat(m.subject()).contains(reference)));

@@ -8,15 +8,11 @@ import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.MutableClock;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,11 +43,8 @@ class SecureSignInJourneyTest {
         return "http://localhost:" + port + path;
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        Browsers.screenshot(browser, name);
     }
 
     private void waitForUrl(String ending) {

@@ -21,9 +21,6 @@ import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.TestData;
 import io.walletdesk.testing.WalletDeskTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -154,11 +150,8 @@ class WorkspaceBrowserTest {
         new Actions(agent).sendKeys(key).perform();
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(agent.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        Browsers.screenshot(agent, name);
     }
 
     @Test

@@ -7,16 +7,12 @@ import io.walletdesk.reachability.DiagnosticReports;
 import io.walletdesk.testing.Browsers;
 import io.walletdesk.testing.ChromiumAvailable;
 import io.walletdesk.testing.WalletDeskTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,10 +100,7 @@ class DiagnoseBrowserTest {
         assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(360);
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        Browsers.screenshot(browser, name);
     }
 }
